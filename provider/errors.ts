@@ -1,0 +1,74 @@
+/** What went wrong in a call to Hasura, as data; the message is built from it. */
+export interface HasuraErrorFields {
+  /** The provider operation: create, read, update, delete. */
+  readonly operation: string;
+  /** `source.schema.table.name` of the relationship, where one is concerned. */
+  readonly relationship?: string;
+  /** The HTTP status, when Hasura answered. */
+  readonly status?: number;
+  /** Hasura's error code (`not-exists`, `invalid-configuration`, ...), or `transport` when no answer came. */
+  readonly code: string;
+  /** Hasura's `error` text, or what failed in transport. */
+  readonly error: string;
+  /** Hasura's `path`, such as `$.args`. */
+  readonly path?: string;
+  /** The `reason` of Hasura's `internal` list, when present. */
+  readonly reason?: string;
+  /** True when a write may or may not have been applied: no answer, or a gateway error. */
+  readonly uncertain?: boolean;
+}
+
+/** An Error carrying Hasura's answer. Branch on `code`: a serialized provider may hold a second copy of this module. */
+export type HasuraError = Error & HasuraErrorFields & { readonly name: "HasuraError" };
+
+/** Builds the error; the message says which operation, which relationship, Hasura's code and error, and what to do. */
+export function hasuraError(fields: HasuraErrorFields): HasuraError {
+  const error = new Error(formatHasuraMessage(fields)) as HasuraError;
+  return Object.assign(error, fields, { name: "HasuraError" as const });
+}
+
+/** True for errors made by `hasuraError`, judged by shape rather than by class. */
+export function isHasuraError(value: unknown): value is HasuraError {
+  return value instanceof Error && value.name === "HasuraError" && typeof (value as Partial<HasuraError>).code === "string";
+}
+
+/** The one message format of every Hasura failure. */
+export function formatHasuraMessage(fields: HasuraErrorFields): string {
+  const subject = fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
+  const answer = fields.status === undefined ? `no answer from Hasura (${fields.error})` : `Hasura answered ${fields.status} ${fields.code}: ${fields.error}`;
+  const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${fields.reason}` : "";
+  const hint = hintFor(fields);
+  return `Could not ${subject}: ${answer}${withStop(reason)}${hint === undefined ? "" : ` ${hint}`}`;
+}
+
+function withStop(text: string): string {
+  return text === "" || /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** What a user can do about each kind of failure. */
+function hintFor(fields: HasuraErrorFields): string | undefined {
+  const text = `${fields.error} ${fields.reason ?? ""}`;
+  switch (fields.code) {
+    case "access-denied":
+      return "Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret ...` or the HASURA_GRAPHQL_ADMIN_SECRET environment variable.";
+    case "not-exists":
+      return /table|source/.test(text) ? "Track the table in Hasura first, or fix table/source." : undefined;
+    case "invalid-configuration":
+      if (/remote schema with name/.test(text)) return "Add the remote schema to Hasura first, or fix remoteSchema.";
+      if (/not provided by the lhs entity|variable .* is not found/.test(text)) return "Fix hasuraFields and the $variables in remoteField.";
+      return "Fix remoteField to match the remote schema.";
+    case "conflict":
+      return "The metadata changed while this operation ran; run it again.";
+    case "transport":
+      return "Check that the endpoint is right and reachable.";
+    default:
+      return undefined;
+  }
+}
+
+/** The text with every occurrence of each secret replaced, for anything that may be shown or logged. */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let result = text;
+  for (const secret of secrets) if (secret) result = result.split(secret).join("[secret]");
+  return result;
+}

@@ -1,0 +1,50 @@
+import type { ApiSetting } from "./hasuraRequests";
+
+/** The provider's settings for one stack: from its config (`hasura:*`) and the environment, never from inputs. */
+export interface ProviderSettings {
+  readonly adminSecret?: string;
+  readonly api: ApiSetting;
+  /** `hasura:endpoint`, used by `read` when neither the state nor the inputs name an endpoint (an import). */
+  readonly endpoint?: string;
+  readonly connectTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly maxRetries: number;
+  /** How many times a write that met a stale `resource_version` (409) re-reads and tries again. */
+  readonly conflictRetries: number;
+}
+
+/** The settings with nothing configured. */
+export function defaultSettings(): ProviderSettings {
+  return { api: "auto", connectTimeoutMs: 10_000, requestTimeoutMs: 120_000, maxRetries: 4, conflictRetries: 5 };
+}
+
+/**
+ * Reads the settings from stack config (`get("hasura:adminSecret")`, ...) and the environment. The admin
+ * secret comes from `hasura:adminSecret`, else HASURA_GRAPHQL_ADMIN_SECRET. A malformed value is an
+ * error that names the key; the message never holds the secret.
+ */
+export function readSettings(get: (key: string) => string | undefined, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
+  const defaults = defaultSettings();
+  const api = get("hasura:api") ?? defaults.api;
+  if (api !== "auto" && api !== "metadata" && api !== "query") {
+    throw new Error(`hasura:api is "${api}", but it must be auto, metadata or query. Fix it with \`pulumi config set hasura:api auto\`.`);
+  }
+  const number = (key: string, fallback: number) => {
+    const text = get(`hasura:${key}`);
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`hasura:${key} is "${text}", but it must be a whole number. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
+    return value;
+  };
+  const adminSecret = get("hasura:adminSecret") ?? env.HASURA_GRAPHQL_ADMIN_SECRET;
+  const endpoint = get("hasura:endpoint") ?? env.HASURA_ENDPOINT;
+  return {
+    ...(adminSecret ? { adminSecret } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    api,
+    connectTimeoutMs: number("connectTimeoutMs", defaults.connectTimeoutMs),
+    requestTimeoutMs: number("requestTimeoutMs", defaults.requestTimeoutMs),
+    maxRetries: number("maxRetries", defaults.maxRetries),
+    conflictRetries: number("conflictRetries", defaults.conflictRetries),
+  };
+}

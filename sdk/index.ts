@@ -1,0 +1,2 @@
+export { RemoteRelationship } from "./remoteRelationship";
+export type { RemoteRelationshipArgs, RemoteFieldArgs, RemoteFieldCallArgs, TableArgs } from "./remoteRelationship";

@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { JsonValue, QualifiedTable } from "../provider/model";
+import { remoteRelationshipProvider } from "../provider";
+
+/** A table of the source: `"users"` (schema public) or `{schema, name}`. */
+export type TableArgs = string | { readonly schema?: string; readonly name: string };
+
+/** One level of the remote field tree: the field's arguments (`"$column"` values are join keys) and the next level. */
+export interface RemoteFieldCallArgs {
+  readonly arguments: { readonly [argument: string]: JsonValue };
+  readonly field?: RemoteFieldArgs;
+}
+
+/** The remote field tree, one field name per level, ending at the field to join. */
+export interface RemoteFieldArgs {
+  readonly [fieldName: string]: RemoteFieldCallArgs;
+}
+
+/** The inputs of a `RemoteRelationship`: the arguments of Hasura's `create_remote_relationship`, in camelCase. */
+export interface RemoteRelationshipArgs {
+  /** The relationship's name: a GraphQL name, the field it adds to the table's type. */
+  readonly name: pulumi.Input<string>;
+  /** The tracked table the relationship is defined on. */
+  readonly table: pulumi.Input<TableArgs>;
+  /** The database source of the table; `default` when not given. */
+  readonly source?: pulumi.Input<string>;
+  /** Columns or computed fields of the table used as join keys; every `$variable` in `remoteField` must be one. */
+  readonly hasuraFields: pulumi.Input<pulumi.Input<string>[]>;
+  /** The remote schema to join, as added to Hasura. */
+  readonly remoteSchema: pulumi.Input<string>;
+  /** The remote field tree ending at the joined field, as in Hasura's `remote_field`. */
+  readonly remoteField: pulumi.Input<RemoteFieldArgs>;
+  /** Hasura's base URL; the stack config `hasura:endpoint` when not given. */
+  readonly endpoint?: pulumi.Input<string>;
+  /** Take over a relationship that exists with another definition, overwriting it. Off by default: create refuses instead. */
+  readonly adoptExisting?: pulumi.Input<boolean>;
+}
+
+/**
+ * A Hasura remote relationship: a tracked table joined to a remote schema, managed through Hasura's
+ * metadata API. Its ID is `source/schema/table/name`, which is also what import takes.
+ */
+export class RemoteRelationship extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly table: pulumi.Output<QualifiedTable>;
+  declare readonly source: pulumi.Output<string>;
+  declare readonly hasuraFields: pulumi.Output<string[]>;
+  declare readonly remoteSchema: pulumi.Output<string>;
+  declare readonly remoteField: pulumi.Output<RemoteFieldArgs>;
+  declare readonly endpoint: pulumi.Output<string>;
+  declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
+
+  constructor(resourceName: string, args: RemoteRelationshipArgs, opts?: pulumi.CustomResourceOptions) {
+    // The endpoint is an input, not provider config, so that moving a relationship to another Hasura
+    // shows in the diff. A missing one is reported by check, with the fix, rather than thrown here.
+    const endpoint = args.endpoint ?? new pulumi.Config("hasura").get("endpoint");
+    const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting };
+    super(remoteRelationshipProvider, resourceName, props, opts, "hasura", "RemoteRelationship");
+  }
+}
