@@ -36,9 +36,9 @@ export function isHasuraError(value: unknown): value is HasuraError {
 export function formatHasuraMessage(fields: HasuraErrorFields): string {
   const subject = fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
   const answer = fields.status === undefined ? `no answer from Hasura (${fields.error})` : `Hasura answered ${fields.status} ${fields.code}: ${fields.error}`;
-  const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${fields.reason}` : "";
+  const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
   const hint = hintFor(fields);
-  return `Could not ${subject}: ${answer}${withStop(reason)}${hint === undefined ? "" : ` ${hint}`}`;
+  return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;
 }
 
 function withStop(text: string): string {

@@ -11,12 +11,11 @@ export function relationshipInputSchema() {
   const requiredString = (what: string, example: string) =>
     z
       .string({ error: (issue) => (issue.input === undefined ? `${what} is required, such as ${example}.` : `${what} must be a string, such as ${example}.`) })
-      .min(1, { error: `${what} must not be empty, such as ${example}.` });
+      .min(1, { error: `${what} must not be empty, such as ${example}.`, abort: true });
+  const invalidName = (what: string, example: string, input: unknown) =>
+    `${what} ${JSON.stringify(input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`;
   const nameOf = (what: string, example: string) =>
-    requiredString(what, example).regex(graphqlName, {
-      error: (issue) =>
-        `${what} ${JSON.stringify(issue.input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`,
-    });
+    requiredString(what, example).regex(graphqlName, { error: (issue) => invalidName(what, example, issue.input) });
 
   const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
     z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
@@ -27,10 +26,12 @@ export function relationshipInputSchema() {
       z.strictObject(
         {
           arguments: z.record(nameOf("An argument name", '"id"'), jsonValue, {
-            error: (issue) =>
-              issue.input === undefined
-                ? 'arguments is required at each level of remoteField. Use arguments: {} for a field without arguments.'
-                : "arguments must be an object of argument names to values, such as {id: \"$id\"}.",
+            error: (issue) => {
+              if (issue.code === "invalid_key") return invalidName("An argument name", '"id"', issue.input);
+              return issue.input === undefined
+                ? "arguments is required at each level of remoteField. Use arguments: {} for a field without arguments."
+                : 'arguments must be an object of argument names to values, such as {id: "$id"}.';
+            },
           }),
           field: remoteField.optional(),
         },
@@ -41,7 +42,12 @@ export function relationshipInputSchema() {
               : 'Each level of remoteField must be an object {arguments, field?}, such as {arguments: {id: "$id"}}.',
         },
       ),
-      { error: 'remoteField must be an object with one remote field name, such as {messages: {arguments: {id: "$id"}}}.' },
+      {
+        error: (issue) =>
+          issue.code === "invalid_key"
+            ? invalidName("A remote field name", '"messages"', issue.input)
+            : 'remoteField must be an object with one remote field name, such as {messages: {arguments: {id: "$id"}}}.',
+      },
     ),
   );
 
@@ -55,7 +61,10 @@ export function relationshipInputSchema() {
       table: z.union(
         [
           requiredString("table", '"users"'),
-          z.strictObject({ schema: requiredString("table.schema", '"public"').optional(), name: requiredString("table.name", '"users"') }),
+          z.strictObject(
+            { schema: requiredString("table.schema", '"public"').optional(), name: requiredString("table.name", '"users"') },
+            { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown key ${quoteKeys(issue)} in table. Give {schema, name}.` : undefined) },
+          ),
         ],
         { error: 'table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.' },
       ),

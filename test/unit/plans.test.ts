@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readDefinition, type StoredRelationship } from "../../provider/hasuraMetadata";
+import { planCreate, planDelete, planUpdate } from "../../provider/plans";
+
+const wanted = {
+  endpoint: "http://hasura.local",
+  source: "default",
+  table: { schema: "public", name: "profiles" },
+  name: "rel",
+  hasuraFields: ["id"],
+  remoteSchema: "user",
+  remoteField: { user: { arguments: { id: "$id" } } },
+};
+const same = readDefinition({ remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } }) as StoredRelationship;
+const different = readDefinition({ to_remote_schema: { remote_schema: "other", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } }) as StoredRelationship;
+
+describe("plans", () => {
+  it("create writes when nothing is there", () => assert.deepEqual(planCreate(undefined, wanted), { kind: "write", write: "create" }));
+  it("create adopts an identical relationship, even in the legacy format", () => assert.deepEqual(planCreate(same, wanted), { kind: "done", adopted: true }));
+  it("create refuses a different relationship and says how to take it over", () => {
+    const step = planCreate(different, wanted);
+    assert.equal(step.kind, "fail");
+    assert.equal(
+      step.kind === "fail" && step.message,
+      'Remote relationship "default.public.profiles.rel" already exists in Hasura at http://hasura.local and joins remote schema "other" differently; it was not overwritten. To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.',
+    );
+  });
+  it("create with adoptExisting overwrites a different relationship", () => assert.deepEqual(planCreate(different, { ...wanted, adoptExisting: true }), { kind: "write", write: "update" }));
+  it("update of a missing relationship points at refresh", () => {
+    const step = planUpdate(undefined, wanted);
+    assert.match(step.kind === "fail" ? step.message : "", /does not exist in Hasura at http:\/\/hasura\.local anymore.*Run `pulumi refresh`/);
+  });
+  it("update writes a different definition and skips an equal one", () => {
+    assert.deepEqual(planUpdate(different, wanted), { kind: "write", write: "update" });
+    assert.deepEqual(planUpdate(same, wanted), { kind: "done" });
+  });
+  it("delete of a missing relationship is done", () => assert.deepEqual(planDelete(undefined), { kind: "done" }));
+  it("delete of a present relationship writes", () => assert.deepEqual(planDelete(same), { kind: "write", write: "delete" }));
+});
