@@ -14,6 +14,8 @@ export interface HasuraErrorFields {
   readonly path?: string;
   /** The `reason` of Hasura's `internal` list, when present. */
   readonly reason?: string;
+  /** The Hasura that was asked. */
+  readonly endpoint?: string;
   /** True when a write may or may not have been applied: no answer, or a gateway error. */
   readonly uncertain?: boolean;
 }
@@ -35,7 +37,8 @@ export function isHasuraError(value: unknown): value is HasuraError {
 /** The one message format of every Hasura failure. */
 export function formatHasuraMessage(fields: HasuraErrorFields): string {
   const subject = fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
-  const answer = fields.status === undefined ? `no answer from Hasura (${fields.error})` : `Hasura answered ${fields.status} ${fields.code}: ${fields.error}`;
+  const hasura = fields.endpoint === undefined ? "Hasura" : `Hasura at ${fields.endpoint}`;
+  const answer = fields.status === undefined ? `no answer from ${hasura} (${fields.error})` : `${hasura} answered ${fields.status} ${fields.code}: ${fields.error}`;
   const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
   const hint = hintFor(fields);
   return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { isHasuraError } from "./errors";
 import { findRelationship, parseExport, type StoredRelationship } from "./hasuraMetadata";
 import { chooseApi, deleteRequest, exportRequest, writeRequest, type ApiMode, type HasuraRequest, type WriteKind } from "./hasuraRequests";
-import type { HasuraClient } from "./http/hasuraClient";
+import type { CallContext, HasuraClient } from "./http/hasuraClient";
 import { retryDelayMs, defaultRetryPolicy } from "./http/retryPolicy";
 import type { Relationship, RelationshipInputs, RelationshipKey } from "./model";
 import { relationshipLabel } from "./normalize";
@@ -15,13 +15,13 @@ interface Session {
   readonly mode: ApiMode;
 }
 
-async function openSession(endpoint: string): Promise<Session> {
+async function openSession(endpoint: string, context: CallContext): Promise<Session> {
   const runtime = providerRuntime();
   const client = clientFor(endpoint);
   let mode = runtime.modes.get(endpoint);
   if (mode === undefined) {
     const setting = runtime.settings.api;
-    mode = chooseApi(setting, setting === "auto" ? await client.version() : undefined);
+    mode = chooseApi(setting, setting === "auto" ? await client.version(context) : undefined);
     runtime.modes.set(endpoint, mode);
   }
   return { client, mode };
@@ -44,7 +44,7 @@ function upsertRequests(wanted: Relationship): RequestFor {
 
 /** Reads one relationship; undefined when it, its table or its source is gone. */
 export async function readRelationship(endpoint: string, key: RelationshipKey): Promise<StoredRelationship | undefined> {
-  return (await observe(await openSession(endpoint), key, "read")).stored;
+  return (await observe(await openSession(endpoint, { operation: "read", relationship: relationshipLabel(key) }), key, "read")).stored;
 }
 
 /** Creates the relationship, or adopts an identical one; returns whether it adopted. */
@@ -80,9 +80,9 @@ async function converge(
   plan: (stored: StoredRelationship | undefined) => Step,
   requestFor: RequestFor,
 ): Promise<Step> {
-  const session = await openSession(endpoint);
-  const { settings } = providerRuntime();
   const context = { operation, relationship: relationshipLabel(key) };
+  const session = await openSession(endpoint, context);
+  const { settings } = providerRuntime();
   let conflicts = 0;
   let uncertain = 0;
   for (;;) {

@@ -28,7 +28,7 @@ export interface HasuraClient {
   /** A call that may change metadata: never retried here, since only a re-read can tell whether it applied. */
   write(path: string, body: unknown, context: CallContext): Promise<unknown>;
   /** The server's version from `GET /v1/version`, or undefined when it does not say. */
-  version(): Promise<string | undefined>;
+  version(context: CallContext): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -64,7 +64,7 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
 
   const send = async (dispatcher: Dispatcher, method: "GET" | "POST", path: string, body: unknown, context: CallContext) => {
     const fail = (fields: Omit<Parameters<typeof hasuraError>[0], "operation" | "relationship">): HasuraError =>
-      hasuraError({ ...fields, error: redact(fields.error, [options.adminSecret]), operation: context.operation, relationship: context.relationship });
+      hasuraError({ ...fields, error: redact(fields.error, [options.adminSecret]), endpoint: options.endpoint, operation: context.operation, relationship: context.relationship });
     let response: Dispatcher.ResponseData;
     try {
       response = await dispatcher.request({ origin: base.origin, path: `${prefix}${path}`, method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -83,9 +83,9 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
     endpoint: options.endpoint,
     read: async (path, body, context) => (await send(retrying, "POST", path, body, context)).json,
     write: async (path, body, context) => (await send(agent, "POST", path, body, context)).json,
-    version: async () => {
+    version: async (context) => {
       try {
-        const { json } = await send(retrying, "GET", "/v1/version", undefined, { operation: "read the version of" });
+        const { json } = await send(retrying, "GET", "/v1/version", undefined, context);
         return isRecord(json) && typeof json.version === "string" ? json.version : undefined;
       } catch (error) {
         if ((error as HasuraError).status === 404) return undefined;

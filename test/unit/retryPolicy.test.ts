@@ -45,8 +45,8 @@ describe("error messages", () => {
   });
   it("say when no answer came", () => {
     assert.equal(
-      formatHasuraMessage({ operation: "read", relationship: "default.public.t.r", code: "transport", error: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1" }),
-      'Could not read remote relationship "default.public.t.r": no answer from Hasura (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1). Check that the endpoint is right and reachable.',
+      formatHasuraMessage({ operation: "read", relationship: "default.public.t.r", endpoint: "http://127.0.0.1:1", code: "transport", error: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1" }),
+      'Could not read remote relationship "default.public.t.r": no answer from Hasura at http://127.0.0.1:1 (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1). Check that the endpoint is right and reachable.',
     );
   });
   it("redact every secret", () => assert.equal(redact("a s3cr3t b s3cr3t", ["s3cr3t", undefined]), "a [secret] b [secret]"));

@@ -1,0 +1,82 @@
+import * as auto from "@pulumi/pulumi/automation";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findPulumiCli, pulumiEnv } from "../../scripts/pulumiCli";
+
+/** A stack on a local file backend in a temporary folder, driven through the Automation API. */
+export interface TestStack {
+  readonly stack: auto.Stack;
+  readonly workDir: string;
+  readonly backendDir: string;
+  /** Everything the engine printed, across all operations, for assertions about what it showed. */
+  readonly output: string[];
+  up(options?: auto.UpOptions): Promise<auto.UpResult>;
+  preview(options?: auto.PreviewOptions): Promise<auto.PreviewResult>;
+  refresh(options?: auto.RefreshOptions): Promise<auto.RefreshResult>;
+  destroy(options?: auto.DestroyOptions): Promise<auto.DestroyResult>;
+  /** The stack's state as `pulumi stack export` gives it, as text. */
+  exportText(): Promise<string>;
+}
+
+/** What a test stack runs and with which config. */
+export interface TestStackOptions {
+  readonly program: auto.PulumiFn;
+  readonly stackName?: string;
+  readonly projectName?: string;
+  /** Plain config values, such as `hasura:endpoint`. */
+  readonly config?: Record<string, string>;
+  /** Secret config values, such as `hasura:adminSecret`: encrypted with the passphrase in Pulumi.<stack>.yaml. */
+  readonly secrets?: Record<string, string>;
+  /** Share a project folder and backend between stacks; a new temporary one by default. */
+  readonly workDir?: string;
+  readonly backendDir?: string;
+  /** Extra environment for the engine and its plugins. */
+  readonly env?: Record<string, string>;
+}
+
+/** The passphrase that encrypts the test stacks' secrets. */
+export const testPassphrase = "test-passphrase-not-a-secret";
+
+/** A fresh temporary folder. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** Creates (or selects) a stack of an inline program on a local backend. Needs the project's CLI: run `npm run pulumi -- version` once. */
+export async function createTestStack(options: TestStackOptions): Promise<TestStack> {
+  const cli = findPulumiCli();
+  if (cli === undefined) throw new Error("No Pulumi CLI is set up: run `node dist/scripts/ensurePulumi.js` first (npm test does).");
+  const workDir = options.workDir ?? tempDir("stack-work");
+  const backendDir = options.backendDir ?? tempDir("stack-backend");
+  const pulumiHome = path.join(backendDir, ".pulumi-home");
+  mkdirSync(pulumiHome, { recursive: true });
+  const pulumiCommand = await auto.PulumiCommand.get(cli.origin === "path" ? { skipVersionCheck: true } : { root: path.dirname(path.dirname(cli.command)), skipVersionCheck: true });
+  const workspace = await auto.LocalWorkspace.create({
+    program: options.program,
+    workDir,
+    pulumiCommand,
+    projectSettings: { name: options.projectName ?? "hasura-e2e", runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+    envVars: pulumiEnv({ PULUMI_CONFIG_PASSPHRASE: testPassphrase, PULUMI_HOME: pulumiHome, PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.env }),
+  });
+  const stack = await auto.Stack.createOrSelect(options.stackName ?? "dev", workspace);
+  for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value, secret: false });
+  for (const [key, value] of Object.entries(options.secrets ?? {})) await stack.setConfig(key, { value, secret: true });
+
+  const output: string[] = [];
+  const onOutput = (text: string) => {
+    output.push(text);
+    if (process.env.E2E_VERBOSE) process.stderr.write(text);
+  };
+  return {
+    stack,
+    workDir,
+    backendDir,
+    output,
+    up: (opts) => stack.up({ onOutput, ...opts }),
+    preview: (opts) => stack.preview({ onOutput, diff: true, ...opts }),
+    refresh: (opts) => stack.refresh({ onOutput, ...opts }),
+    destroy: (opts) => stack.destroy({ onOutput, ...opts }),
+    exportText: async () => JSON.stringify(await stack.exportStack()),
+  };
+}
