@@ -2,10 +2,10 @@ import * as auto from "@pulumi/pulumi/automation";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findPulumiCli, pulumiEnv } from "../../scripts/pulumiCli";
+import { findPulumiCli, pulumiEnv } from "./pulumiCli";
 
-/** A stack on a local file backend in a temporary folder, driven through the Automation API. */
-export interface TestStack {
+/** A stack on a local file backend, driven through the Automation API with an inline program: the project's tests and demo run the real engine this way, since no Node.js language host can be built here. */
+export interface LocalStack {
   readonly stack: auto.Stack;
   readonly workDir: string;
   readonly backendDir: string;
@@ -20,7 +20,7 @@ export interface TestStack {
 }
 
 /** What a test stack runs and with which config. */
-export interface TestStackOptions {
+export interface LocalStackOptions {
   readonly program: auto.PulumiFn;
   readonly stackName?: string;
   readonly projectName?: string;
@@ -33,18 +33,20 @@ export interface TestStackOptions {
   readonly backendDir?: string;
   /** Extra environment for the engine and its plugins. */
   readonly env?: Record<string, string>;
+  /** Shown everything the engine prints, as it prints it. */
+  readonly onOutput?: (text: string) => void;
 }
 
-/** The passphrase that encrypts the test stacks' secrets. */
-export const testPassphrase = "test-passphrase-not-a-secret";
+/** The passphrase that encrypts these local stacks' secrets. */
+export const localPassphrase = "local-passphrase-not-a-secret";
 
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
 
-/** Creates (or selects) a stack of an inline program on a local backend. Needs the project's CLI: run `npm run pulumi -- version` once. */
-export async function createTestStack(options: TestStackOptions): Promise<TestStack> {
+/** Creates (or selects) a stack of an inline program on a local backend. Needs the project's CLI: run `node dist/scripts/ensurePulumi.js` first (npm test and npm run demo do). */
+export async function createLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const cli = findPulumiCli();
   if (cli === undefined) throw new Error("No Pulumi CLI is set up: run `node dist/scripts/ensurePulumi.js` first (npm test does).");
   const workDir = options.workDir ?? tempDir("stack-work");
@@ -57,7 +59,7 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
     workDir,
     pulumiCommand,
     projectSettings: { name: options.projectName ?? "hasura-e2e", runtime: "nodejs", backend: { url: `file://${backendDir}` } },
-    envVars: pulumiEnv({ PULUMI_CONFIG_PASSPHRASE: testPassphrase, PULUMI_HOME: pulumiHome, PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.env }),
+    envVars: pulumiEnv({ PULUMI_CONFIG_PASSPHRASE: localPassphrase, PULUMI_HOME: pulumiHome, PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.env }),
   });
   const stack = await auto.Stack.createOrSelect(options.stackName ?? "dev", workspace);
   for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value, secret: false });
@@ -66,7 +68,7 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
   const output: string[] = [];
   const onOutput = (text: string) => {
     output.push(text);
-    if (process.env.E2E_VERBOSE) process.stderr.write(text);
+    options.onOutput?.(text);
   };
   return {
     stack,

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { startHasuraServer, startRemoteSchemaServer } from "../../server";
+import { exportMetadata, hasuraCall } from "../hasuraAdmin";
+import { repoRoot } from "../pulumiCli";
+
+/** The Hasura the demo runs against, and how to put things back afterwards. */
+export interface DemoTarget {
+  readonly endpoint: string;
+  readonly adminSecret: string | undefined;
+  readonly description: string;
+  /** Request counts by type, where the target can tell (the local server can). */
+  stats(): Record<string, number> | undefined;
+  stop(): Promise<void>;
+}
+
+const environmentDir = path.join(repoRoot, "examples", "environment");
+
+/** The local Hasura-compatible server with the example environment, or the Hasura at HASURA_ENDPOINT. */
+export async function startDemoTarget(): Promise<DemoTarget> {
+  const endpoint = process.env.HASURA_ENDPOINT;
+  return endpoint ? prepareRemoteHasura(endpoint, process.env.HASURA_GRAPHQL_ADMIN_SECRET) : startLocalHasura();
+}
+
+async function startLocalHasura(): Promise<DemoTarget> {
+  const server = await startHasuraServer({ environment: path.join(environmentDir, "environment.yaml") });
+  const schemas = Object.entries(server.remoteSchemaUrls).map(([name, url]) => `${name} at ${url}`).join(", ");
+  return {
+    endpoint: server.url,
+    adminSecret: "demo-admin-secret",
+    description: `the project's local Hasura-compatible server at ${server.url} (table public.users tracked; remote schemas served by real GraphQL servers: ${schemas})`,
+    stats: () => flattenCounts(server.stats()),
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * A real Hasura needs what the example joins: a tracked `public.users` table with `id` and `team_id`,
+ * and the remote schemas `messages` and `teams`, which the demo serves itself and adds for the run.
+ */
+async function prepareRemoteHasura(endpoint: string, adminSecret: string | undefined): Promise<DemoTarget> {
+  const metadata = await exportMetadata(endpoint, adminSecret);
+  const sources = (metadata.sources ?? []) as { name: string; tables?: { table: { schema: string; name: string } }[] }[];
+  const tracked = sources.find((source) => source.name === "default")?.tables?.some((entry) => entry.table.schema === "public" && entry.table.name === "users");
+  if (!tracked) {
+    throw new Error(`The Hasura at ${endpoint} has no tracked table public.users in source "default". Create it (CREATE TABLE users (id int PRIMARY KEY, name text, team_id int)) and track it, then run the demo again.`);
+  }
+  const existing = new Set(((metadata.remote_schemas ?? []) as { name: string }[]).map((schema) => schema.name));
+  const host = process.env.DEMO_REMOTE_SCHEMA_HOST ?? "127.0.0.1";
+  const servers: { name: string; server: { stop(): Promise<void> } }[] = [];
+  for (const name of ["messages", "teams"]) {
+    if (existing.has(name)) throw new Error(`The Hasura at ${endpoint} already has a remote schema "${name}"; the demo adds its own under that name. Remove it or run the demo against another Hasura.`);
+    const sdl = readFileSync(path.join(environmentDir, "remote-schemas", `${name}.graphql`), "utf8");
+    const server = await startRemoteSchemaServer(sdl, { host: host === "127.0.0.1" ? host : "0.0.0.0" });
+    const url = server.url.replace("0.0.0.0", host);
+    await hasuraCall(endpoint, adminSecret, { type: "add_remote_schema", args: { name, definition: { url, timeout_seconds: 10 }, comment: "added by npm run demo" } });
+    servers.push({ name, server });
+  }
+  return {
+    endpoint,
+    adminSecret,
+    description: `the Hasura at ${endpoint} (HASURA_ENDPOINT), with the demo's remote schemas messages and teams added for this run`,
+    stats: () => undefined,
+    stop: async () => {
+      for (const { name, server } of servers) {
+        await hasuraCall(endpoint, adminSecret, { type: "remove_remote_schema", args: { name } }).catch(() => undefined);
+        await server.stop();
+      }
+    },
+  };
+}
+
+function flattenCounts(stats: unknown): Record<string, number> | undefined {
+  const requests = (stats as { requests?: Record<string, number> }).requests;
+  return requests === undefined ? undefined : { ...requests };
+}
