@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { RunningHasuraServer } from "../../server";
+import type { LocalStack } from "../../scripts/localStack";
+import { programOf, stackFor, userOfProfile, type RelationshipSpec } from "../support/e2e";
+import { relationshipsOn, startConformanceHasura } from "../support/localHasura";
+
+/** Scenario 8: invalid inputs fail at preview, naming the property; Hasura's rejection fails the resource, and the state stays true. */
+describe("failures", () => {
+  let server: RunningHasuraServer;
+  let stack: LocalStack;
+  let specs: RelationshipSpec[] = [];
+  const profiles = { schema: "public", name: "profiles" };
+
+  before(async () => {
+    server = await startConformanceHasura();
+    stack = await stackFor(server, { program: programOf(() => specs) });
+  });
+  after(async () => {
+    await stack?.destroy().catch(() => undefined);
+    await server?.stop();
+  });
+
+  it("an invalid remoteField fails at preview with the property named, before any call to Hasura", async () => {
+    specs = [{ resource: "bad", args: userOfProfile("bad", { remoteField: { user: { arguments: { id: "$user_id" } } } }) }];
+    const requestsBefore = JSON.stringify(server.stats());
+    await assert.rejects(stack.preview(), (error: Error) => {
+      assert.match(error.message, /remoteField\.user\.arguments\.id/);
+      assert.match(error.message, /Join variable "\$user_id" is not in hasuraFields \("id"\)\. Add "user_id" to hasuraFields, or use one of them\./);
+      return true;
+    });
+    assert.equal(JSON.stringify(server.stats()), requestsBefore);
+  });
+
+  it("a relationship Hasura rejects fails that resource with Hasura's reason; the other is created and the state says so", async () => {
+    specs = [
+      { resource: "good", args: userOfProfile("good") },
+      { resource: "rejected", args: userOfProfile("rejected", { remoteSchema: "user", remoteField: { user: { arguments: { id: "not-a-number" } } } }) },
+    ];
+    await assert.rejects(stack.up(), (error: Error) => {
+      assert.match(error.message, /Could not create remote relationship "default\.public\.profiles\.rejected": Hasura at \S+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "rejected": expected type "Int" but got "String"/);
+      return true;
+    });
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)), ["good"]);
+    const state = await stack.exportText();
+    assert.equal(state.includes("default/public/profiles/good"), true);
+    assert.equal(state.includes("default/public/profiles/rejected"), false);
+    await stack.refresh({ expectNoChanges: true });
+  });
+});

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { RunningHasuraServer } from "../../server";
+import { diffChanges, startDynamicProviderHost, type DynamicProviderHost } from "../support/dynamicProviderHost";
+import { serializeProvider } from "../support/serializedProvider";
+import { conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
+
+/** The engine protocol: the project's @pulumi/pulumi dynamic provider host, called over gRPC as the engine calls it. */
+describe("dynamic provider host over gRPC", () => {
+  let server: RunningHasuraServer;
+  let host: DynamicProviderHost;
+  let provider: string;
+  const profiles = { schema: "public", name: "profiles" };
+  let inputs: Record<string, unknown>;
+  let outputs: Record<string, unknown>;
+
+  before(async () => {
+    server = await startConformanceHasura();
+    provider = await serializeProvider();
+    host = await startDynamicProviderHost();
+  });
+  after(async () => {
+    await host?.stop();
+    await server?.stop();
+  });
+
+  it("Configure takes the stack config, secret included", async () => {
+    await host.configure({ "hasura:adminSecret": conformanceSecret, "hasura:endpoint": server.url });
+  });
+
+  it("Check names the failing property", async () => {
+    const result = await host.check({}, { __provider: provider, endpoint: server.url, name: "r", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$other" } } } });
+    assert.deepEqual(result.failures, [{ property: "remoteField.user.arguments.id", reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.' }]);
+  });
+
+  it("Check returns normalized inputs with the provider kept", async () => {
+    const result = await host.check({}, { __provider: provider, endpoint: `${server.url}/`, name: "grpc", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } });
+    assert.deepEqual(result.failures, []);
+    inputs = result.inputs;
+    assert.equal(inputs.__provider, provider);
+    assert.equal(inputs.endpoint, server.url);
+    assert.deepEqual(inputs.table, profiles);
+  });
+
+  it("Create creates it in Hasura", async () => {
+    const created = await host.create(inputs);
+    assert.equal(created.id, "default/public/profiles/grpc");
+    outputs = created.properties;
+    assert.equal(outputs.__provider, provider);
+    assert.ok(relationshipsOn(server, profiles).grpc);
+  });
+
+  it("Diff: no change, update, replace", async () => {
+    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, inputs), { changes: diffChanges.none, replaces: [], deleteBeforeReplace: false });
+    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, { ...inputs, hasuraFields: ["id", "name"] }), { changes: diffChanges.some, replaces: [], deleteBeforeReplace: false });
+    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, { ...inputs, name: "other" }), { changes: diffChanges.some, replaces: ["name"], deleteBeforeReplace: false });
+  });
+
+  it("Read with no properties (import) finds the provider in the inputs", async () => {
+    const read = await host.read("default/public/profiles/grpc", {}, inputs);
+    assert.equal(read.id, "default/public/profiles/grpc");
+    assert.deepEqual(read.inputs.hasuraFields, ["id"]);
+  });
+
+  it("Update writes the new definition", async () => {
+    const news = { ...inputs, hasuraFields: ["id", "name"] };
+    const updated = await host.update("default/public/profiles/grpc", outputs, news);
+    assert.deepEqual(updated.hasuraFields, ["id", "name"]);
+    assert.deepEqual((relationshipsOn(server, profiles).grpc as { to_remote_schema: { lhs_fields: string[] } }).to_remote_schema.lhs_fields.sort(), ["id", "name"]);
+    outputs = updated;
+  });
+
+  it("Delete deletes it, and Read then finds nothing", async () => {
+    await host.delete("default/public/profiles/grpc", outputs);
+    assert.equal(relationshipsOn(server, profiles).grpc, undefined);
+    const read = await host.read("default/public/profiles/grpc", outputs);
+    assert.equal(read.id, "");
+  });
+
+  it("Create fails with Hasura's reason as the gRPC error", async () => {
+    await assert.rejects(host.create({ ...inputs, name: "bad", remoteSchema: "missing" }), /remote schema with name "missing" not found/);
+  });
+
+  it("never writes the admin secret to its output", () => {
+    assert.equal(host.stderr.join("").includes(conformanceSecret), false);
+  });
+});
