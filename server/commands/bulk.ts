@@ -1,0 +1,77 @@
+/**
+ * `bulk`, `bulk_keep_going` and `bulk_atomic` (Hasura/Server/API/Metadata.hs). `bulk` runs its
+ * children in one transaction, each with its own rebuild, and fails whole with the child's error
+ * at `$.args[i].args`; `bulk_keep_going` undoes only a failing child and answers its error in its
+ * slot; `bulk_atomic` accepts only commands with a plain metadata change, applies them all and
+ * rebuilds once.
+ */
+import { err400, err500, errorBody, QErr, withPath } from '../errors';
+import type { JsonValue } from '../json';
+import type { Tx } from '../engine/tx';
+import { success, type Command } from './command';
+
+/** Runs one child as Hasura's recursive `runMetadataQueryM` does: counted, errors under `args`. */
+export async function runChild(tx: Tx, child: Command): Promise<JsonValue> {
+  tx.services.countCommand(child.type);
+  return withPath('args', () => child.run(tx));
+}
+
+/** Builds `bulk` from parsed children. */
+export function bulkCommand(type: string, children: readonly Command[]): Command {
+  return {
+    type,
+    children,
+    modifiesMetadata: children.some((child) => child.modifiesMetadata),
+    async run(tx: Tx) {
+      const results: JsonValue[] = [];
+      for (const [index, child] of children.entries()) results.push(await withPath(index, () => runChild(tx, child)));
+      return results;
+    },
+  };
+}
+
+/** Builds `bulk_keep_going` from parsed children. */
+export function bulkKeepGoingCommand(type: string, children: readonly Command[]): Command {
+  return {
+    type,
+    children,
+    modifiesMetadata: children.some((child) => child.modifiesMetadata),
+    async run(tx: Tx) {
+      const results: JsonValue[] = [];
+      for (const child of children) {
+        const before = tx.snapshot();
+        try {
+          results.push(await runChild(tx, child));
+        } catch (error) {
+          if (!(error instanceof QErr)) throw error;
+          // Hasura's catchError sits inside the child's own path but outside the index.
+          tx.restore(before);
+          results.push(errorBody(error, true));
+        }
+      }
+      return results;
+    },
+  };
+}
+
+/** Builds `bulk_atomic` from parsed children. */
+export function bulkAtomicCommand(type: string, children: readonly Command[]): Command {
+  return {
+    type,
+    children,
+    modifiesMetadata: children.some((child) => child.modifiesMetadata),
+    async run(tx: Tx) {
+      const changes = children.map((child) => {
+        if (child.atomic === undefined) throw err500('Bulk atomic does not support this command');
+        return child.atomic;
+      });
+      for (const [index, change] of changes.entries()) {
+        tx.services.countCommand(children[index].type);
+        change(tx);
+      }
+      const fresh = await tx.rebuild();
+      if (fresh.length > 0) throw err400('bad-request', 'Schema inconsistency', tx.inconsistencyList(fresh));
+      return success();
+    },
+  };
+}

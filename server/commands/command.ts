@@ -1,0 +1,56 @@
+/**
+ * The shape of a parsed command and the helpers every command module shares: the success answer
+ * and the schema-cache lookups Hasura runs before changing anything (`askTableInfo`,
+ * `askRemoteRel`), with their messages.
+ */
+import { err400 } from '../errors';
+import { dquote, type JsonObject, type JsonValue } from '../json';
+import { findTable, tableText, type QualifiedTable, type TableMetadata } from '../metadata/types';
+import { tableRelationshipId } from '../schema-cache/build';
+import type { Tx } from '../engine/tx';
+
+/** A parsed request, ready to run inside a transaction. */
+export interface Command {
+  /** The request `type` as sent, e.g. `pg_create_remote_relationship`; used for stats. */
+  type: string;
+  /** Whether a success is written to metadata storage (and bumps `resource_version`). */
+  modifiesMetadata: boolean;
+  run(tx: Tx): Promise<JsonValue>;
+  /** For commands `bulk_atomic` accepts: the metadata change alone, checked but not rebuilt. */
+  atomic?: (tx: Tx) => void;
+  /** Child commands of a bulk, so stats can count them. */
+  children?: readonly Command[];
+}
+
+/** Hasura's `successMsg`. */
+export function success(): JsonObject {
+  return { message: 'success' };
+}
+
+/** The database backends whose command prefixes Hasura recognises; only `pg` has tables here. */
+export type Backend = 'pg' | 'citus' | 'cockroach' | 'mssql' | 'bigquery';
+
+/**
+ * Hasura's `askTableInfo`: the table must be tracked in the source and present in the schema
+ * cache. Answers its metadata or throws 400 `not-exists`.
+ */
+export function askTableInfo(tx: Tx, backend: Backend, source: string, table: QualifiedTable): TableMetadata {
+  const found = backend === 'pg' ? findTable(tx.metadata, source, table) : undefined;
+  const inCache = found !== undefined && tx.services.catalog.columns(table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
+  if (found !== undefined && inCache) return found;
+  const text = dquote(tableText(table));
+  throw err400('not-exists', tx.services.profile === 'v2' ? `table ${text} does not exist in source: ${source}` : `table ${text} does not exist`);
+}
+
+/**
+ * Hasura's `askRemoteRel`: the name must be a remote relationship of the table in the schema
+ * cache. A column of that name answers `unexpected-payload`; anything else `not-exists`.
+ */
+export function askRemoteRelationship(tx: Tx, source: string, table: TableMetadata, name: string): void {
+  const columns = tx.services.catalog.columns(table.table) ?? [];
+  if (columns.includes(name)) throw err400('unexpected-payload', 'expecting a remote relationship');
+  const exists = table.remoteRelationships.some((relationship) => relationship.name === name);
+  if (!exists || !tx.isConsistent(tableRelationshipId(source, tableText(table.table), name))) {
+    throw err400('not-exists', `${dquote(name)} does not exist`);
+  }
+}

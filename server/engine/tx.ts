@@ -1,0 +1,110 @@
+/**
+ * A transaction over the engine state, the server's `MetadataT`/`CacheRWT`: commands change a
+ * private copy, rebuild the schema cache on it (paying the modelled cost) and either commit the
+ * copy or drop it. Also Hasura's checks around a rebuild (`buildSchemaCacheFor`,
+ * `withNewInconsistentObjsCheck`).
+ */
+import type { Catalog } from '../catalog';
+import { err400, err500 } from '../errors';
+import type { JsonObject } from '../json';
+import type { Metadata } from '../metadata/types';
+import { buildInconsistencies } from '../schema-cache/build';
+import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from '../schema-cache/inconsistency';
+import type { EngineState, IntrospectedSchema } from './state';
+
+/** What a transaction needs from the server around it. */
+export interface TxServices {
+  catalog: Catalog;
+  profile: Profile;
+  /** Current committed resource version (for `export_metadata` v2). */
+  resourceVersion(): number;
+  /** Pays for and counts one schema-cache rebuild of `metadata`. */
+  rebuildCost(metadata: Metadata): Promise<void>;
+  /** Introspects a remote schema; throws a `remote-schema-error` QErr when it cannot. */
+  introspect(name: string, definition: JsonObject): Promise<IntrospectedSchema>;
+  /** Counts one executed command (bulk children included). */
+  countCommand(type: string): void;
+}
+
+/** A private, mutable copy of the engine state. */
+export class Tx {
+  metadata: Metadata;
+  remoteSchemas: Map<string, IntrospectedSchema>;
+  remoteSchemaFailures: Map<string, string>;
+  inconsistencies: InconsistentObject[];
+
+  constructor(
+    state: EngineState,
+    readonly services: TxServices,
+  ) {
+    this.metadata = structuredClone(state.metadata);
+    this.remoteSchemas = new Map(state.remoteSchemas);
+    this.remoteSchemaFailures = new Map(state.remoteSchemaFailures);
+    this.inconsistencies = [...state.inconsistencies];
+  }
+
+  /** The state as it stands now, to commit or to restore later. */
+  snapshot(): EngineState {
+    return {
+      metadata: structuredClone(this.metadata),
+      remoteSchemas: new Map(this.remoteSchemas),
+      remoteSchemaFailures: new Map(this.remoteSchemaFailures),
+      inconsistencies: [...this.inconsistencies],
+    };
+  }
+
+  /** Puts back a state taken with `snapshot` (a failed `bulk_keep_going` child). */
+  restore(state: EngineState): void {
+    this.metadata = structuredClone(state.metadata);
+    this.remoteSchemas = new Map(state.remoteSchemas);
+    this.remoteSchemaFailures = new Map(state.remoteSchemaFailures);
+    this.inconsistencies = [...state.inconsistencies];
+  }
+
+  /** Rebuilds the schema cache of the current metadata; answers the objects that became inconsistent. */
+  async rebuild(): Promise<InconsistentObject[]> {
+    await this.services.rebuildCost(this.metadata);
+    const before = this.inconsistencies;
+    this.inconsistencies = buildInconsistencies({
+      metadata: this.metadata,
+      catalog: this.services.catalog,
+      profile: this.services.profile,
+      remoteSchemas: new Map([...this.remoteSchemas].map(([name, introspected]) => [name, introspected.schema])),
+      remoteSchemaFailures: this.remoteSchemaFailures,
+    });
+    return newlyInconsistent(before, this.inconsistencies);
+  }
+
+  /** The JSON list of inconsistencies as Hasura reports them in `internal`. */
+  inconsistencyList(objects: readonly InconsistentObject[]): JsonObject[] {
+    return objects.map((object) => inconsistencyJson(object, this.services.profile));
+  }
+
+  /**
+   * Hasura's `buildSchemaCacheFor`: change the metadata, rebuild, and fail when the object
+   * `objectId` (or any other) became inconsistent. The caller's transaction is then dropped.
+   */
+  async buildSchemaCacheFor(objectId: string, change: (metadata: Metadata) => void): Promise<void> {
+    change(this.metadata);
+    const fresh = await this.rebuild();
+    const matching = fresh.filter((object) => object.id === objectId);
+    if (matching.length > 0) {
+      const code = this.services.profile === 'v2' ? 'invalid-configuration' : 'constraint-violation';
+      const reasons = matching.map((object) => fullReason(object, this.services.profile)).join(', ');
+      throw err400(code, reasons, this.inconsistencyList(matching));
+    }
+    if (fresh.length > 0) throw err400('unexpected', 'cannot continue due to new inconsistent metadata', this.inconsistencyList(fresh));
+  }
+
+  /** A rebuild that fails with 500 when anything became inconsistent (Hasura's `withNewInconsistentObjsCheck`). */
+  async rebuildChecked(change: (metadata: Metadata) => void): Promise<void> {
+    change(this.metadata);
+    const fresh = await this.rebuild();
+    if (fresh.length > 0) throw err500('cannot continue due to newly found inconsistent metadata', this.inconsistencyList(fresh));
+  }
+
+  /** True when the object with this id is in the schema cache (not inconsistent). */
+  isConsistent(objectId: string): boolean {
+    return !this.inconsistencies.some((object) => object.id === objectId);
+  }
+}

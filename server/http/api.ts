@@ -1,0 +1,96 @@
+/**
+ * `POST /v1/metadata` and `POST /v1/query` in Hasura's order: injected failures first (they stand
+ * for trouble in front of the server), then authentication (401), the JSON body (`invalid-json`),
+ * the command parse (`parse-failed`), the admin-role check (`access-denied`), and only then the
+ * command under the metadata lock, with connection resets and answer delays injected around it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseRequest } from '../commands/parse-request';
+import type { Engine } from '../engine/engine';
+import type { Endpoint } from '../engine/state';
+import { err400, QErr } from '../errors';
+import type { Faults } from '../faults';
+import { isJsonObject, type JsonValue } from '../json';
+import { ParseFailure } from '../parse/cursor';
+import type { Profile } from '../schema-cache/inconsistency';
+import type { StatsRecorder } from '../stats';
+import { authenticate } from './auth';
+import { readBody, resetConnection, sendError, sendJson } from './respond';
+
+/** What the API handler needs from the server. */
+export interface ApiContext {
+  engine: Engine;
+  faults: Faults;
+  stats: StatsRecorder;
+  profile: Profile;
+  adminSecret?: string;
+}
+
+function injectedFailure(status: number, body: JsonValue, engine: Engine): QErr {
+  if (status === 409) {
+    const sent = isJsonObject(body) && typeof body.resource_version === 'number' ? body.resource_version : engine.resourceVersion - 1;
+    return new QErr(409, 'conflict', `metadata resource version referenced (${sent}) did not match current version`);
+  }
+  if (status === 401) return new QErr(401, 'access-denied', 'invalid x-hasura-admin-secret/x-hasura-access-key');
+  return new QErr(status, status >= 500 ? 'unexpected' : 'bad-request', `injected fault: HTTP ${status}`);
+}
+
+function parseBody(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch (error) {
+    throw err400('invalid-json', `Error in $: ${(error as Error).message}`);
+  }
+}
+
+function requestType(body: JsonValue): string {
+  if (isJsonObject(body) && typeof body.type === 'string') return body.type;
+  return '<unparsed>';
+}
+
+/** Handles one API request end to end. */
+export async function handleApi(context: ApiContext, endpoint: Endpoint, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const text = await readBody(request);
+  let body: JsonValue = null;
+  try {
+    body = parseBody(text);
+  } catch {
+    // The stats key falls back to <unparsed>; the JSON error itself is answered after auth.
+  }
+  context.stats.request(`${endpoint} ${requestType(body)}`);
+  const failure = context.faults.takeFailure();
+  if (failure !== undefined) {
+    context.stats.fault('failed');
+    return sendError(response, injectedFailure(failure, body, context.engine), true);
+  }
+  const auth = authenticate(request.headers, context.adminSecret);
+  if ('error' in auth) return sendError(response, auth.error, false);
+  const isAdmin = auth.role === 'admin';
+  let parsed;
+  try {
+    parsed = parseRequest(parseBody(text), endpoint, context.profile);
+  } catch (error) {
+    if (error instanceof ParseFailure) return sendError(response, new QErr(400, 'parse-failed', error.message, error.path), isAdmin);
+    if (error instanceof QErr) return sendError(response, error, isAdmin);
+    throw error;
+  }
+  if (!isAdmin) return sendError(response, new QErr(400, 'access-denied', 'restricted access : admin only', ['args']), false);
+  const isWrite = parsed.command.modifiesMetadata;
+  if (isWrite && context.faults.takeReset('before-write')) {
+    context.stats.fault('resetBeforeWrite');
+    return resetConnection(request);
+  }
+  const outcome = await context.engine.execute(endpoint, parsed.command, parsed.resourceVersion);
+  if (isWrite && context.faults.takeReset('after-write')) {
+    context.stats.fault('resetAfterWrite');
+    return resetConnection(request);
+  }
+  const delay = context.faults.answerDelay();
+  if (delay > 0) {
+    context.stats.fault('delayed');
+    await sleep(delay);
+  }
+  if ('error' in outcome) return sendError(response, outcome.error, true);
+  sendJson(response, 200, outcome.body);
+}

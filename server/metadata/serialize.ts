@@ -1,0 +1,111 @@
+/**
+ * Metadata to JSON, as Hasura's `export_metadata` writes it (RQL/Types/Metadata/Serialization.hs):
+ * tables, remote schemas and relationships sorted, empty lists left out, each remote relationship
+ * in the format it was written in, `hasura_fields`/`lhs_fields` as sets.
+ */
+import type { JsonObject, JsonValue } from '../json';
+import { remoteFieldsToJson } from './parse-remote-field';
+import type {
+  Metadata,
+  QualifiedTable,
+  RemoteRelationship,
+  RemoteRelationshipDefinition,
+  RemoteSchemaMetadata,
+  SourceMetadata,
+  TableMetadata,
+} from './types';
+
+/** A table name as JSON (`{schema, name}`). */
+export function tableJson(table: QualifiedTable): JsonObject {
+  return { schema: table.schema, name: table.name };
+}
+
+/** A relationship definition as JSON: legacy flat, `to_remote_schema` or `to_source`. */
+export function definitionJson(definition: RemoteRelationshipDefinition): JsonObject {
+  if (definition.target === 'source') {
+    const { source, table, relationshipType, fieldMapping } = definition.toSource;
+    return {
+      to_source: { relationship_type: relationshipType, field_mapping: Object.fromEntries(fieldMapping), source, table: tableJson(table) },
+    };
+  }
+  const { remoteSchema, lhsFields, remoteField } = definition.toSchema;
+  if (definition.format === 'legacy') {
+    return { remote_schema: remoteSchema, hasura_fields: [...lhsFields], remote_field: remoteFieldsToJson(remoteField) };
+  }
+  return { to_remote_schema: { remote_schema: remoteSchema, lhs_fields: [...lhsFields], remote_field: remoteFieldsToJson(remoteField) } };
+}
+
+/** A stored relationship `{name, definition}`. */
+export function relationshipJson(relationship: RemoteRelationship): JsonObject {
+  return { name: relationship.name, definition: definitionJson(relationship.definition) };
+}
+
+/**
+ * The `CreateFromSourceRelationship` JSON Hasura shows as an inconsistent relationship's
+ * `definition`: legacy ones flattened beside source/table/name, unified ones under `definition`.
+ */
+export function createArgumentsJson(source: string, table: QualifiedTable, relationship: RemoteRelationship): JsonObject {
+  const common: JsonObject = { source, table: tableJson(table), name: relationship.name };
+  const definition = definitionJson(relationship.definition);
+  const legacy = relationship.definition.target === 'remote_schema' && relationship.definition.format === 'legacy';
+  return legacy ? { ...common, ...definition } : { definition, ...common };
+}
+
+function byName<T extends { name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function tableOrder(a: TableMetadata, b: TableMetadata): number {
+  const left = `${a.table.schema}\u0000${a.table.name}`;
+  const right = `${b.table.schema}\u0000${b.table.name}`;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function tableMetadataJson(table: TableMetadata): JsonObject {
+  const json: JsonObject = { table: tableJson(table.table), ...structuredClone(table.extra) };
+  if (table.remoteRelationships.length > 0) json.remote_relationships = byName(table.remoteRelationships).map(relationshipJson);
+  return json;
+}
+
+function sourceJson(source: SourceMetadata): JsonObject {
+  return {
+    name: source.name,
+    kind: source.kind,
+    tables: [...source.tables].sort(tableOrder).map(tableMetadataJson),
+    configuration: structuredClone(source.configuration),
+    ...structuredClone(source.extra),
+  };
+}
+
+/** A remote schema as exported (and as `add_remote_schema` arguments plus relationships). */
+export function remoteSchemaJson(schema: RemoteSchemaMetadata): JsonObject {
+  const json: JsonObject = { name: schema.name, definition: structuredClone(schema.definition), ...structuredClone(schema.extra) };
+  if (schema.comment !== undefined) json.comment = schema.comment;
+  const types = schema.remoteRelationships.filter((type) => type.relationships.length > 0);
+  if (types.length > 0) {
+    json.remote_relationships = types.map((type) => ({
+      type_name: type.typeName,
+      relationships: byName(type.relationships).map(relationshipJson),
+    }));
+  }
+  return json;
+}
+
+/** `export_metadata` (v1): the bare metadata object, version 3. */
+export function metadataJson(metadata: Metadata): JsonObject {
+  const json: JsonObject = { version: 3, sources: metadata.sources.map(sourceJson), ...structuredClone(metadata.extra) };
+  if (metadata.remoteSchemas.length > 0) json.remote_schemas = byName(metadata.remoteSchemas).map(remoteSchemaJson);
+  return json;
+}
+
+/**
+ * `export_metadata` as Hasura 1.3 answered it: version 2, tables at top level (the `default`
+ * source's), remote schemas beside them.
+ */
+export function metadataJsonV1(metadata: Metadata): JsonObject {
+  const source = metadata.sources.find((s) => s.name === 'default');
+  const tables: JsonValue[] = source === undefined ? [] : [...source.tables].sort(tableOrder).map(tableMetadataJson);
+  const json: JsonObject = { version: 2, tables };
+  if (metadata.remoteSchemas.length > 0) json.remote_schemas = byName(metadata.remoteSchemas).map(remoteSchemaJson);
+  return json;
+}

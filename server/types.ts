@@ -1,0 +1,98 @@
+/**
+ * The public types of the local Hasura-compatible server: how it is started and what a running
+ * server offers. Other code (the provider's tests, the demo, benchmarks) depends on these names.
+ */
+import type { TableSpec } from './catalog';
+import type { FaultController, FaultSpec } from './faults';
+import type { JsonObject } from './json';
+import type { ServerStats } from './stats';
+
+export type { TableSpec } from './catalog';
+export type { FaultController, FaultSpec, ResetWhen } from './faults';
+export type { ServerStats } from './stats';
+
+/** How to start a server. Every field is optional. */
+export interface HasuraServerOptions {
+  /** TCP port; default 0 (a free port). */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** Admin secret; unset means no auth is required, as Hasura without an admin secret. */
+  adminSecret?: string;
+  /**
+   * Path of an environment file (format of conformance/environment.yaml). Sets it up as the
+   * conformance runner does: catalog, tracked tables, remote schema servers started from
+   * `remote-schemas/*.graphql` beside it, and its `admin_secret` unless `adminSecret` is given.
+   */
+  environment?: string;
+  /** Extra tables that exist in the `default` Postgres source (tracked or not). */
+  database?: TableSpec[];
+  /** Tables tracked at start. */
+  trackedTables?: { schema: string; name: string }[];
+  /** Remote schemas added at start (introspected from `url`). */
+  remoteSchemas?: { name: string; url: string }[];
+  /** Directory that keeps the metadata across restarts (`metadata.json`, written atomically). */
+  dataDir?: string;
+  /** Base cost of one schema-cache rebuild, in ms (default 0). */
+  rebuildMs?: number;
+  /** Extra rebuild cost per metadata object, in ms (default 0). */
+  rebuildMsPerObject?: number;
+  /** What `GET /v1/version` answers; default `v2.48.3`. A `v1.` version makes the server behave as Hasura 1.3. */
+  serverVersion?: string;
+  /** Faults armed at start (off by default). */
+  faults?: FaultSpec;
+}
+
+/** A remote relationship as exported: `{name, definition}`. */
+export type HasuraRemoteRelationshipJson = { name: string; definition: JsonObject };
+
+/** A tracked table as exported. */
+export type HasuraTableJson = {
+  table: { schema: string; name: string };
+  remote_relationships?: HasuraRemoteRelationshipJson[];
+  [key: string]: unknown;
+};
+
+/** A source as exported. */
+export type HasuraSourceJson = {
+  name: string;
+  kind: string;
+  tables: HasuraTableJson[];
+  configuration: JsonObject;
+  [key: string]: unknown;
+};
+
+/** A remote schema as exported. */
+export type HasuraRemoteSchemaJson = {
+  name: string;
+  definition: JsonObject;
+  comment?: string;
+  remote_relationships?: { type_name: string; relationships: HasuraRemoteRelationshipJson[] }[];
+  [key: string]: unknown;
+};
+
+/** The metadata object `export_metadata` (v1) answers: version 3 with sources. */
+export type HasuraMetadata = {
+  version: number;
+  sources: HasuraSourceJson[];
+  remote_schemas?: HasuraRemoteSchemaJson[];
+  [key: string]: unknown;
+};
+
+/** A running server. */
+export interface RunningHasuraServer {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:43123`. */
+  url: string;
+  /** Stops the server and the remote schema servers it started. */
+  stop(): Promise<void>;
+  /** Counters: requests by endpoint and type, commands, rebuilds, writes, resource version, lock, faults. */
+  stats(): ServerStats;
+  /** Sets the counters back to zero. */
+  resetStats(): void;
+  /** Fault injection control. */
+  faults: FaultController;
+  /** A deep copy of the current metadata as `export_metadata` v1 gives it (version 3). */
+  exportMetadata(): HasuraMetadata;
+  /** Name to URL of the remote schema servers this server started (from its environment). */
+  remoteSchemaUrls: Record<string, string>;
+}
