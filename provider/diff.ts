@@ -13,7 +13,7 @@ type Property = (typeof identityProperties)[number] | (typeof definitionProperti
  *
  * A change of identity (`endpoint`, `source`, `table`, `name`) is another relationship: a replacement
  * that lists the changed properties. A change of `hasuraFields`, `remoteSchema` or `remoteField` is an
- * update in place. `adoptExisting` only steers `create` and is never a change.
+ * update in place. `adoptExisting` and `importId` only steer `create` and are never a change.
  */
 export function diffRelationship(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
   const changed = (property: Property) => !sameValue(property, olds[property], news[property]);

@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkRelationship } from "./check";
 import { diffRelationship } from "./diff";
 import type { RelationshipInputs, RelationshipOutputs } from "./model";
-import { normalizeInputs, type RawRelationshipInputs } from "./normalize";
+import { normalizeInputs, steeringOf, type RawRelationshipInputs } from "./normalize";
 import { createRelationship, deleteRelationship, readRelationship, updateRelationship } from "./operations";
 import { formatRelationshipId, parseRelationshipId } from "./relationshipId";
 import { applySettings, providerRuntime } from "./runtime";
@@ -46,7 +46,7 @@ export const remoteRelationshipProvider = {
     }
     const stored = await readRelationship(endpoint, key);
     if (stored?.kind !== "remote-schema") return {};
-    const live = normalizeInputs({ ...key, ...stored.definition, endpoint, ...(props?.adoptExisting === undefined ? {} : { adoptExisting: props.adoptExisting }) });
+    const live = normalizeInputs({ ...key, ...stored.definition, endpoint, ...steeringOf(props ?? {}) });
     return { id, props: live, inputs: live };
   },
 

@@ -45,6 +45,8 @@ export interface RelationshipInputs extends Relationship {
   readonly endpoint: string;
   /** Opt-in to take over a relationship that already exists with another definition, overwriting it. */
   readonly adoptExisting?: boolean;
+  /** Set from the `import` resource option: create only takes over this existing, identical relationship. */
+  readonly importId?: string;
 }
 
 /** The resource's outputs: every input under the same name, so that diff and update see the old inputs. */

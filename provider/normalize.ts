@@ -64,6 +64,7 @@ export interface RawRelationshipInputs {
   readonly remoteSchema: string;
   readonly remoteField: RemoteField;
   readonly adoptExisting?: boolean;
+  readonly importId?: string;
 }
 
 /** How each input is normalized; `normalizeInputs` and the partial form in `check` both use it. */
@@ -88,5 +89,13 @@ export function normalizeInputs(raw: RawRelationshipInputs): RelationshipInputs 
     remoteSchema: raw.remoteSchema,
     remoteField: inputNormalizers.remoteField(raw.remoteField),
   };
-  return raw.adoptExisting === undefined ? normalized : { ...normalized, adoptExisting: raw.adoptExisting };
+  return { ...normalized, ...steeringOf(raw) };
+}
+
+/** The steering inputs that are set, to carry from inputs to outputs and from old state to new. */
+export function steeringOf(raw: { readonly adoptExisting?: boolean; readonly importId?: string }): { adoptExisting?: boolean; importId?: string } {
+  return {
+    ...(raw.adoptExisting === undefined ? {} : { adoptExisting: raw.adoptExisting }),
+    ...(raw.importId === undefined ? {} : { importId: raw.importId }),
+  };
 }

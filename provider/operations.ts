@@ -6,7 +6,7 @@ import type { CallContext, HasuraClient } from "./http/hasuraClient";
 import { retryDelayMs, defaultRetryPolicy } from "./http/retryPolicy";
 import type { Relationship, RelationshipInputs, RelationshipKey } from "./model";
 import { relationshipLabel } from "./normalize";
-import { planCreate, planDelete, planUpdate, type Step } from "./plans";
+import { planCreate, planDelete, planImport, planUpdate, type Step } from "./plans";
 import { clientFor, providerRuntime } from "./runtime";
 
 /** One endpoint's client and the API it is called through. */
@@ -49,7 +49,8 @@ export async function readRelationship(endpoint: string, key: RelationshipKey): 
 
 /** Creates the relationship, or adopts an identical one; returns whether it adopted. */
 export async function createRelationship(wanted: RelationshipInputs): Promise<{ adopted: boolean }> {
-  const step = await converge(wanted.endpoint, wanted, "create", (stored) => planCreate(stored, wanted), upsertRequests(wanted));
+  const plan = wanted.importId === undefined ? planCreate : planImport;
+  const step = await converge(wanted.endpoint, wanted, wanted.importId === undefined ? "create" : "import", (stored) => plan(stored, wanted), upsertRequests(wanted));
   return { adopted: step.kind === "done" && step.adopted === true };
 }
 

@@ -32,6 +32,25 @@ export function planCreate(stored: StoredRelationship | undefined, wanted: Relat
   };
 }
 
+/**
+ * Import takes over an existing relationship only when it is provably the one the inputs describe,
+ * and writes nothing: the same checks the engine's own import makes.
+ */
+export function planImport(stored: StoredRelationship | undefined, wanted: RelationshipInputs): Step {
+  const subject = `Cannot import remote relationship "${relationshipLabel(wanted)}" from Hasura at ${wanted.endpoint}`;
+  if (stored === undefined) return { kind: "fail", message: `${subject}: it does not exist. Check the import ID, or drop the import option to create it.` };
+  if (sameDefinition(stored, wanted)) return { kind: "done", adopted: true };
+  const live = stored.kind === "remote-schema" ? describe(stored.definition) : "a relationship that is not a remote schema join";
+  return {
+    kind: "fail",
+    message: `${subject}: the inputs to import do not match the existing relationship, which holds ${live}, while the inputs give ${describe(wanted)}. Make the inputs match it to import it, then change them in a later update.`,
+  };
+}
+
+function describe(definition: RelationshipDefinition): string {
+  return `hasuraFields ${JSON.stringify(definition.hasuraFields)}, remoteSchema ${JSON.stringify(definition.remoteSchema)}, remoteField ${JSON.stringify(definition.remoteField)}`;
+}
+
 /** Update writes the whole new definition, unless Hasura holds it already; a missing relationship is an error. */
 export function planUpdate(stored: StoredRelationship | undefined, wanted: RelationshipInputs): Step {
   if (stored === undefined) {

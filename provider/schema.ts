@@ -77,6 +77,10 @@ export function relationshipInputSchema() {
       remoteSchema: requiredString("remoteSchema", '"messages-api"'),
       remoteField,
       adoptExisting: z.boolean({ error: "adoptExisting must be true or false." }).optional(),
+      importId: z
+        .string({ error: "The import ID must be a string, such as \"default/public/users/userMessages\"." })
+        .regex(/^[^/]+\/[^/]+\/[^/]+\/[^/]+$/, { error: (issue) => `The import ID ${JSON.stringify(issue.input)} is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".` })
+        .optional(),
     },
     {
       error: (issue) =>

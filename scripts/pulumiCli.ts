@@ -52,12 +52,17 @@ export function findPulumiCli(): PulumiCli | undefined {
  * Writes the dynamic provider plugin beside the CLI: a shim that runs this project's
  * `@pulumi/pulumi/cmd/dynamic-provider` with this project's Node, so that the npm package's version,
  * not the CLI's, decides how dynamic resources behave.
+ *
+ * The host loads the serialized provider with require-from-string, which resolves its `require`s from
+ * the plugin's working directory: the program's folder. A user's program folder has node_modules; the
+ * temporary folders of this project's stacks do not, so the shim names this project's node_modules.
  */
 export function writeDynamicProviderShim(): string {
   mkdirSync(toolsBin, { recursive: true });
   const shim = path.join(toolsBin, "pulumi-resource-pulumi-nodejs");
   const host = require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [repoRoot] });
-  writeFileSync(shim, `#!/bin/sh\nexec "${nodeBinary()}" "${host}" "$@"\n`);
+  const nodeModules = path.join(repoRoot, "node_modules");
+  writeFileSync(shim, `#!/bin/sh\nNODE_PATH="${nodeModules}\${NODE_PATH:+:$NODE_PATH}" exec "${nodeBinary()}" "${host}" "$@"\n`);
   chmodSync(shim, 0o755);
   return shim;
 }

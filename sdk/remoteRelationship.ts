@@ -38,7 +38,7 @@ export interface RemoteRelationshipArgs {
 
 /**
  * A Hasura remote relationship: a tracked table joined to a remote schema, managed through Hasura's
- * metadata API. Its ID is `source/schema/table/name`, which is also what import takes.
+ * metadata API. Its ID is `source/schema/table/name`, which is also what the `import` option takes.
  */
 export class RemoteRelationship extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
@@ -49,12 +49,18 @@ export class RemoteRelationship extends pulumi.dynamic.Resource {
   declare readonly remoteField: pulumi.Output<RemoteFieldArgs>;
   declare readonly endpoint: pulumi.Output<string>;
   declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
+  /** The ID given to the `import` option, when the relationship was taken over that way. */
+  declare readonly importId: pulumi.Output<string | undefined>;
 
-  constructor(resourceName: string, args: RemoteRelationshipArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(resourceName: string, args: RemoteRelationshipArgs, opts: pulumi.CustomResourceOptions = {}) {
     // The endpoint is an input, not provider config, so that moving a relationship to another Hasura
     // shows in the diff. A missing one is reported by check, with the fix, rather than thrown here.
     const endpoint = args.endpoint ?? new pulumi.Config("hasura").get("endpoint");
-    const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting };
-    super(remoteRelationshipProvider, resourceName, props, opts, "hasura", "RemoteRelationship");
+    // The engine's import cannot reach a dynamic provider (its Read carries no inputs, so the host
+    // cannot find the provider's code; pulumi/pulumi#16175). The import option becomes an input
+    // instead, and create takes over the existing relationship when it is provably the same one.
+    const { import: importId, ...options } = opts;
+    const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting, importId };
+    super(remoteRelationshipProvider, resourceName, props, options, "hasura", "RemoteRelationship");
   }
 }

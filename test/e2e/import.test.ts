@@ -3,10 +3,14 @@ import { after, before, describe, it } from "node:test";
 import type { RunningHasuraServer } from "../../server";
 import type { LocalStack } from "../../scripts/localStack";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
-import { programOf, stackFor, userOfProfile, type RelationshipSpec } from "../support/e2e";
+import { programOf, stackFor, userOfProfile, writeDelta, writesOf, type RelationshipSpec } from "../support/e2e";
 import { conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
-/** Scenario 5: a relationship made outside Pulumi comes under management with the import option. */
+/**
+ * Scenario 5: a relationship made outside Pulumi comes under management with the import option. The
+ * engine's own import cannot reach a dynamic provider, so the SDK turns the option into an import
+ * that create performs: it takes over the relationship only when it is the same, and writes nothing.
+ */
 describe("import", () => {
   let server: RunningHasuraServer;
   let stack: LocalStack;
@@ -26,14 +30,24 @@ describe("import", () => {
 
   it("refuses an import whose inputs differ from what exists, and changes nothing", async () => {
     specs = [{ ...specs[0], args: userOfProfile("handMade", { hasuraFields: ["id", "name"] }) }];
-    await assert.rejects(stack.up(), /inputs to import do not match the existing resource/);
+    await assert.rejects(stack.up(), /Cannot import remote relationship "default\.public\.profiles\.handMade" from Hasura at \S+: the inputs to import do not match the existing relationship, which holds hasuraFields \["id"\]/);
     assert.deepEqual(relationshipsOn(server, { schema: "public", name: "profiles" }).handMade, { remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } });
     specs = [{ ...specs[0], args: userOfProfile("handMade") }];
   });
 
-  it("imports an existing relationship, and the next up shows no changes", async () => {
+  it("refuses an import of a relationship that does not exist", async () => {
+    const saved = specs;
+    specs = [{ resource: "missing", args: userOfProfile("missing"), import: "default/public/profiles/missing" }];
+    await assert.rejects(stack.up(), /Cannot import remote relationship "default\.public\.profiles\.missing" from Hasura at \S+: it does not exist\./);
+    assert.equal(relationshipsOn(server, { schema: "public", name: "profiles" }).missing, undefined);
+    specs = saved;
+  });
+
+  it("imports an existing relationship without writing to Hasura, and the next up shows no changes", async () => {
+    const before = writesOf(server);
     const up = await stack.up();
-    assert.deepEqual(up.summary.resourceChanges, { create: 1, import: 1 });
+    assert.deepEqual(up.summary.resourceChanges, { same: 1, create: 1 });
+    assert.deepEqual(writeDelta(before, writesOf(server)), {});
     const state = JSON.parse(await stack.exportText()) as { deployment: { resources: { id?: string; type: string }[] } };
     assert.equal(state.deployment.resources.find((resource) => resource.type === "pulumi-nodejs:dynamic/hasura:RemoteRelationship")?.id, "default/public/profiles/handMade");
     await stack.up({ expectNoChanges: true });

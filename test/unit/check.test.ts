@@ -43,6 +43,10 @@ describe("check", () => {
     assert.equal(expectValid({ ...valid, adoptExisting: true }).adoptExisting, true);
   });
 
+  it("keeps an import ID that names this relationship", () => {
+    assert.equal(expectValid({ ...valid, importId: "default/public/users/userMessages" }).importId, "default/public/users/userMessages");
+  });
+
   it("sorts and de-duplicates hasuraFields", () => {
     const inputs = expectValid({ ...valid, hasuraFields: ["name", "id", "name"], remoteField: { messages: { arguments: { id: "$id", who: "$name" } } } });
     assert.deepEqual(inputs.hasuraFields, ["id", "name"]);
@@ -69,6 +73,8 @@ describe("check", () => {
     ["a level with an unknown key", { remoteField: { messages: { arguments: { id: "$id" }, args: {} } } }, [{ property: "remoteField.messages", reason: 'Unknown key "args" in remoteField. Each level is {arguments, field?}.' }]],
     ["a remote field name that is not a GraphQL name", { remoteField: { "my-messages": { arguments: { id: "$id" } } } }, [{ property: 'remoteField["my-messages"]', reason: 'A remote field name "my-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "messages".' }]],
     ["an argument name that is not a GraphQL name", { remoteField: { messages: { arguments: { "user-id": "$id" } } } }, [{ property: 'remoteField.messages.arguments["user-id"]', reason: 'An argument name "user-id" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "id".' }]],
+    ["an import ID of another relationship", { importId: "default/public/users/other" }, [{ property: "importId", reason: 'The import ID "default/public/users/other" names another relationship than these inputs, which describe "default/public/users/userMessages". Import the relationship the inputs describe, or fix name, table or source.' }]],
+    ["a malformed import ID", { importId: "users.userMessages" }, [{ property: "importId", reason: 'The import ID "users.userMessages" is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".' }]],
     ["a remoteField that is not an object", { remoteField: "messages" }, [{ property: "remoteField", reason: 'remoteField must be an object with one remote field name, such as {messages: {arguments: {id: "$id"}}}.' }]],
     ["two root fields", { remoteField: { messages: { arguments: { id: "$id" } }, users: { arguments: {} } } }, [{ property: "remoteField", reason: 'remoteField names 2 fields ("messages", "users") but a relationship joins exactly one. Keep one, and put a deeper field under field.' }]],
     ["no root field", { remoteField: {} }, [{ property: "remoteField", reason: 'remoteField names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.' }]],

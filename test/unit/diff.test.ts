@@ -23,6 +23,7 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
   ["argument keys in another order", { remoteField: { messages: { arguments: { where: { name: { eq: "$name" }, id: { eq: "$id" } } } } } }, { changes: false }],
   ["an endpoint with a trailing slash", { endpoint: "https://hasura.example.com/" }, { changes: false }],
   ["a change of adoptExisting only", { adoptExisting: true }, { changes: false }],
+  ["a change of importId only", { importId: "default/public/users/userMessages" }, { changes: false }],
   ["a new remoteField", { remoteField: { message: { arguments: { id: "$id" } } } }, { changes: true }],
   ["a new argument value", { remoteField: { messages: { arguments: { where: { id: { eq: "$id" }, name: { eq: "bob" } } } } } }, { changes: true }],
   ["a list argument in another order", { remoteField: { messages: { arguments: { ids: ["$name", "$id"] } } } }, { changes: true }],

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readDefinition, type StoredRelationship } from "../../provider/hasuraMetadata";
-import { planCreate, planDelete, planUpdate } from "../../provider/plans";
+import { planCreate, planDelete, planImport, planUpdate } from "../../provider/plans";
 
 const wanted = {
   endpoint: "http://hasura.local",
@@ -34,6 +34,18 @@ describe("plans", () => {
   it("update writes a different definition and skips an equal one", () => {
     assert.deepEqual(planUpdate(different, wanted), { kind: "write", write: "update" });
     assert.deepEqual(planUpdate(same, wanted), { kind: "done" });
+  });
+  it("import takes over an identical relationship without writing", () => assert.deepEqual(planImport(same, wanted), { kind: "done", adopted: true }));
+  it("import of a missing relationship fails", () => {
+    const step = planImport(undefined, wanted);
+    assert.equal(step.kind === "fail" && step.message, 'Cannot import remote relationship "default.public.profiles.rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.');
+  });
+  it("import of a different relationship fails and shows both definitions", () => {
+    const step = planImport(different, wanted);
+    assert.equal(
+      step.kind === "fail" && step.message,
+      'Cannot import remote relationship "default.public.profiles.rel" from Hasura at http://hasura.local: the inputs to import do not match the existing relationship, which holds hasuraFields ["id"], remoteSchema "other", remoteField {"user":{"arguments":{"id":"$id"}}}, while the inputs give hasuraFields ["id"], remoteSchema "user", remoteField {"user":{"arguments":{"id":"$id"}}}. Make the inputs match it to import it, then change them in a later update.',
+    );
   });
   it("delete of a missing relationship is done", () => assert.deepEqual(planDelete(undefined), { kind: "done" }));
   it("delete of a present relationship writes", () => assert.deepEqual(planDelete(same), { kind: "write", write: "delete" }));
