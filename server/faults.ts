@@ -3,6 +3,7 @@
  * connection before or after a write is applied, or delay every answer. Off by default; set
  * in-process (`faults`), with `POST /_local/faults`, or by CLI flag.
  */
+import { isJsonObject } from './json';
 
 /** When a connection reset happens relative to applying a write. */
 export type ResetWhen = 'before-write' | 'after-write';
@@ -98,23 +99,24 @@ export class Faults implements FaultController {
 
 /** Parses a fault spec from untrusted JSON (the `/_local/faults` body); throws a readable Error. */
 export function parseFaultSpec(value: unknown): FaultSpec & { clear?: boolean } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('The fault spec must be a JSON object.');
-  const input = value as Record<string, unknown>;
+  if (!isJsonObject(value)) throw new Error('The fault spec must be a JSON object.');
   const spec: FaultSpec & { clear?: boolean } = {};
-  if (input.clear === true) spec.clear = true;
-  const fail = input.failNext as Record<string, unknown> | undefined;
+  if (value.clear === true) spec.clear = true;
+  const fail = value.failNext;
   if (fail !== undefined) {
-    if (typeof fail.count !== 'number' || typeof fail.status !== 'number') throw new Error('failNext needs a numeric count and status.');
+    if (!isJsonObject(fail) || typeof fail.count !== 'number' || typeof fail.status !== 'number') throw new Error('failNext needs a numeric count and status.');
     spec.failNext = { count: fail.count, status: fail.status };
   }
-  const reset = input.resetConnection as Record<string, unknown> | undefined;
+  const reset = value.resetConnection;
   if (reset !== undefined) {
-    if (reset.when !== 'before-write' && reset.when !== 'after-write') throw new Error('resetConnection.when must be "before-write" or "after-write".');
+    if (!isJsonObject(reset) || (reset.when !== 'before-write' && reset.when !== 'after-write')) {
+      throw new Error('resetConnection.when must be "before-write" or "after-write".');
+    }
     spec.resetConnection = { when: reset.when, count: typeof reset.count === 'number' ? reset.count : 1 };
   }
-  if (input.delayMs !== undefined) {
-    if (typeof input.delayMs !== 'number' || input.delayMs < 0) throw new Error('delayMs must be a non-negative number.');
-    spec.delayMs = input.delayMs;
+  if (value.delayMs !== undefined) {
+    if (typeof value.delayMs !== 'number' || value.delayMs < 0) throw new Error('delayMs must be a non-negative number.');
+    spec.delayMs = value.delayMs;
   }
   return spec;
 }

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { Catalog } from './catalog';
 import { replaceMetadata } from './commands/metadata-ops';
 import { Engine } from './engine/engine';
+import type { EngineState } from './engine/state';
 import { Tx } from './engine/tx';
 import { QErr } from './errors';
 import { loadEnvironment, type Environment } from './environment';
@@ -23,7 +24,9 @@ import type { HasuraMetadata, HasuraServerOptions, RunningHasuraServer } from '.
 /** What `GET /v1/version` answers unless told otherwise. */
 export const DEFAULT_SERVER_VERSION = 'v2.48.3';
 
-const EMPTY_STATE = { metadata: { sources: [], remoteSchemas: [], extra: {} }, remoteSchemas: new Map(), remoteSchemaFailures: new Map(), inconsistencies: [] };
+function emptyState(): EngineState {
+  return { metadata: { sources: [], remoteSchemas: [], extra: {} }, remoteSchemas: new Map(), remoteSchemaFailures: new Map(), inconsistencies: [] };
+}
 
 function createEngine(options: HasuraServerOptions, environment: Environment | undefined, stats: StatsRecorder, remoteSchemaUrls: Record<string, string>): Engine {
   const dataDir = options.dataDir;
@@ -41,14 +44,14 @@ function createEngine(options: HasuraServerOptions, environment: Environment | u
           ? undefined
           : (version, metadata) => saveState(dataDir, { resource_version: version, metadata, environment_remote_schemas: remoteSchemaUrls }),
     },
-    EMPTY_STATE,
+    emptyState(),
     1,
   );
 }
 
 async function loadInitial(engine: Engine, inputs: InitialInputs, persist: boolean): Promise<void> {
   const start = initialMetadata(inputs);
-  const tx = new Tx(EMPTY_STATE, engine.services('/v1/metadata'));
+  const tx = new Tx(emptyState(), engine.services('/v1/metadata'));
   try {
     await replaceMetadata(tx, start.metadata, start.fromDisk);
   } catch (error) {

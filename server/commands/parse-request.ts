@@ -54,11 +54,11 @@ const AGNOSTIC_PARSERS: Record<string, Parser> = {
   create_remote_schema_remote_relationship: (type, args) => upsertSchemaRelationshipCommand(type, args(), false),
   update_remote_schema_remote_relationship: (type, args) => upsertSchemaRelationshipCommand(type, args(), true),
   delete_remote_schema_remote_relationship: (type, args) => deleteSchemaRelationshipCommand(type, args()),
-  export_metadata: (type, args) => (args(), exportMetadataCommand(type, 1)),
+  export_metadata: (type, args) => withArgs(args, () => exportMetadataCommand(type, 1)),
   replace_metadata: (type, args) => replaceMetadataCommand(type, args()),
-  clear_metadata: (type, args) => (args(), clearMetadataCommand(type)),
-  reload_metadata: (type, args) => (args(), reloadMetadataCommand(type)),
-  get_inconsistent_metadata: (type, args) => (args(), getInconsistentMetadataCommand(type)),
+  clear_metadata: (type, args) => withArgs(args, () => clearMetadataCommand(type)),
+  reload_metadata: (type, args) => withArgs(args, () => reloadMetadataCommand(type)),
+  get_inconsistent_metadata: (type, args) => withArgs(args, () => getInconsistentMetadataCommand(type)),
   bulk: (type, args, context) => bulkCommand(type, children(args(), context)),
   bulk_keep_going: (type, args, context) => bulkKeepGoingCommand(type, children(args(), context)),
   bulk_atomic: (type, args, context) => bulkAtomicCommand(type, children(args(), context)),
@@ -71,6 +71,12 @@ const QUERY_COMMANDS = new Set([
   'reload_remote_schema', 'introspect_remote_schema', 'export_metadata', 'replace_metadata', 'clear_metadata',
   'reload_metadata', 'get_inconsistent_metadata', 'bulk',
 ]);
+
+/** For commands whose arguments carry nothing: Hasura still requires the `args` key. */
+function withArgs(args: () => Cursor, build: () => Command): Command {
+  args();
+  return build();
+}
 
 function children(args: Cursor, context: Context): Command[] {
   return args.array().map((child) => parseCommand(child, context));
@@ -116,12 +122,19 @@ function backendCommand(object: ObjectCursor, type: string, context: Context): C
   return modifyFailure(details, () => parser(type, prefix as Backend, args, context));
 }
 
+function apiVersion(object: ObjectCursor): 1 | 2 {
+  const cursor = object.optional('version');
+  if (cursor === undefined) return 1;
+  const version = cursor.integer();
+  if (version === 1 || version === 2) return version;
+  return cursor.fail(`expected 1 or 2, encountered ${version}`);
+}
+
 function metadataCommand(object: ObjectCursor, context: Context): Command {
-  const version = object.optional('version');
+  const version = apiVersion(object);
   const type = object.required('type').text();
-  if (version !== undefined && version.value !== 1 && version.value !== 2) version.fail(`expected 1 or 2, encountered ${JSON.stringify(version.value)}`);
-  if (version?.value === 2) {
-    if (type === 'export_metadata') return (argsOf(object, context)(), exportMetadataCommand(type, 2));
+  if (version === 2) {
+    if (type === 'export_metadata') return withArgs(argsOf(object, context), () => exportMetadataCommand(type, 2));
     if (type === 'replace_metadata') return replaceMetadataCommand(type, argsOf(object, context)());
     object.fail(`unknown RQLMetadataV2 type "${type}"; expected one of "replace_metadata", "export_metadata"`);
   }
@@ -132,6 +145,7 @@ function metadataCommand(object: ObjectCursor, context: Context): Command {
 }
 
 function queryCommand(object: ObjectCursor, context: Context): Command {
+  apiVersion(object);
   const type = object.required('type').text();
   if (!QUERY_COMMANDS.has(type)) {
     if (OTHER_AGNOSTIC_COMMANDS.has(type) || OTHER_BACKEND_COMMANDS.has(type)) return unsupported(type);

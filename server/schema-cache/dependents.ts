@@ -4,7 +4,7 @@
  * record dependencies, so inconsistent relationships never block a removal.
  */
 import { dquote } from '../json';
-import { sameTable, tableText, type Metadata, type QualifiedTable } from '../metadata/types';
+import { sameTable, tableText, type Metadata, type QualifiedTable, type RemoteRelationshipDefinition } from '../metadata/types';
 import { schemaRelationshipId, tableRelationshipId } from './build';
 import type { InconsistentObject } from './inconsistency';
 
@@ -18,7 +18,11 @@ function consistent(inconsistencies: readonly InconsistentObject[], id: string):
   return !inconsistencies.some((object) => object.id === id);
 }
 
-function tableRelationshipDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], matches: (definition: Metadata['sources'][number]['tables'][number]['remoteRelationships'][number]['definition']) => boolean): Dependent[] {
+function tableRelationshipDependents(
+  metadata: Metadata,
+  inconsistencies: readonly InconsistentObject[],
+  matches: (definition: RemoteRelationshipDefinition) => boolean,
+): Dependent[] {
   const found: Dependent[] = [];
   for (const source of metadata.sources) {
     for (const table of source.tables) {
