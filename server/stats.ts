@@ -18,7 +18,7 @@ export interface ServerStats {
   writes: number;
   /** The current metadata `resource_version`. */
   resourceVersion: number;
-  /** The metadata lock: most requests queued at once, and how many times it was taken. */
+  /** The metadata lock: most requests in its queue at once (the one holding it included), and how many times it was taken. */
   lock: { maxQueued: number; acquisitions: number };
   /** Faults injected so far. */
   faults: { failed: number; resetBeforeWrite: number; resetAfterWrite: number; delayed: number };

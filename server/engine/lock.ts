@@ -21,15 +21,15 @@ export class FifoLock {
     this.maxWaiting = Math.max(this.maxWaiting, this.waiting);
     try {
       await previous;
-      this.waiting -= 1;
       this.acquisitions += 1;
       return await action();
     } finally {
+      this.waiting -= 1;
       release();
     }
   }
 
-  /** How many callers are queued or running now, the most ever seen, and how many ran. */
+  /** How many callers are in the queue now (the running one included), the most ever seen, and how many ran. */
   usage(): { queued: number; maxQueued: number; acquisitions: number } {
     return { queued: this.waiting, maxQueued: this.maxWaiting, acquisitions: this.acquisitions };
   }
