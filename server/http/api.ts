@@ -36,11 +36,12 @@ function injectedFailure(status: number, body: JsonValue, engine: Engine): QErr 
   return new QErr(status, status >= 500 ? 'unexpected' : 'bad-request', `injected fault: HTTP ${status}`);
 }
 
-function parseBody(text: string): JsonValue {
+/** The body as JSON, or the `invalid-json` error to answer once the caller is authenticated. */
+function parseBody(text: string): { json: JsonValue } | { error: QErr } {
   try {
-    return JSON.parse(text) as JsonValue;
+    return { json: JSON.parse(text) as JsonValue };
   } catch (error) {
-    throw err400('invalid-json', `Error in $: ${(error as Error).message}`);
+    return { error: err400('invalid-json', `Error in $: ${(error as Error).message}`) };
   }
 }
 
@@ -51,28 +52,22 @@ function requestType(body: JsonValue): string {
 
 /** Handles one API request end to end. */
 export async function handleApi(context: ApiContext, endpoint: Endpoint, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const text = await readBody(request);
-  let body: JsonValue = null;
-  try {
-    body = parseBody(text);
-  } catch {
-    // The stats key falls back to <unparsed>; the JSON error itself is answered after auth.
-  }
-  context.stats.request(`${endpoint} ${requestType(body)}`);
+  const body = parseBody(await readBody(request));
+  context.stats.request(`${endpoint} ${'json' in body ? requestType(body.json) : '<unparsed>'}`);
   const failure = context.faults.takeFailure();
   if (failure !== undefined) {
     context.stats.fault('failed');
-    return sendError(response, injectedFailure(failure, body, context.engine), true);
+    return sendError(response, injectedFailure(failure, 'json' in body ? body.json : null, context.engine), true);
   }
   const auth = authenticate(request.headers, context.adminSecret);
   if ('error' in auth) return sendError(response, auth.error, false);
   const isAdmin = auth.role === 'admin';
+  if ('error' in body) return sendError(response, body.error, isAdmin);
   let parsed;
   try {
-    parsed = parseRequest(parseBody(text), endpoint, context.profile);
+    parsed = parseRequest(body.json, endpoint, context.profile);
   } catch (error) {
     if (error instanceof ParseFailure) return sendError(response, new QErr(400, 'parse-failed', error.message, error.path), isAdmin);
-    if (error instanceof QErr) return sendError(response, error, isAdmin);
     throw error;
   }
   if (!isAdmin) return sendError(response, new QErr(400, 'access-denied', 'restricted access : admin only', ['args']), false);
