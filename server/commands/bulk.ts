@@ -16,62 +16,52 @@ export async function runChild(tx: Tx, child: Command): Promise<JsonValue> {
   return withPath('args', () => child.run(tx));
 }
 
+/** A bulk command: it writes when any child writes. */
+function bulkOf(type: string, children: readonly Command[], run: (tx: Tx) => Promise<JsonValue>): Command {
+  return { type, modifiesMetadata: children.some((child) => child.modifiesMetadata), run };
+}
+
 /** Builds `bulk` from parsed children. */
 export function bulkCommand(type: string, children: readonly Command[]): Command {
-  return {
-    type,
-    children,
-    modifiesMetadata: children.some((child) => child.modifiesMetadata),
-    async run(tx: Tx) {
-      const results: JsonValue[] = [];
-      for (const [index, child] of children.entries()) results.push(await withPath(index, () => runChild(tx, child)));
-      return results;
-    },
-  };
+  return bulkOf(type, children, async (tx) => {
+    const results: JsonValue[] = [];
+    for (const [index, child] of children.entries()) results.push(await withPath(index, () => runChild(tx, child)));
+    return results;
+  });
 }
 
 /** Builds `bulk_keep_going` from parsed children. */
 export function bulkKeepGoingCommand(type: string, children: readonly Command[]): Command {
-  return {
-    type,
-    children,
-    modifiesMetadata: children.some((child) => child.modifiesMetadata),
-    async run(tx: Tx) {
-      const results: JsonValue[] = [];
-      for (const child of children) {
-        const before = tx.snapshot();
-        try {
-          results.push(await runChild(tx, child));
-        } catch (error) {
-          if (!(error instanceof QErr)) throw error;
-          // Hasura's catchError sits inside the child's own path but outside the index.
-          tx.restore(before);
-          results.push(errorBody(error, true));
-        }
+  return bulkOf(type, children, async (tx) => {
+    const results: JsonValue[] = [];
+    for (const child of children) {
+      const before = tx.snapshot();
+      try {
+        results.push(await runChild(tx, child));
+      } catch (error) {
+        if (!(error instanceof QErr)) throw error;
+        // Hasura's catchError sits inside the child's own path but outside the index.
+        tx.restore(before);
+        results.push(errorBody(error, true));
       }
-      return results;
-    },
-  };
+    }
+    return results;
+  });
 }
 
 /** Builds `bulk_atomic` from parsed children. */
 export function bulkAtomicCommand(type: string, children: readonly Command[]): Command {
-  return {
-    type,
-    children,
-    modifiesMetadata: children.some((child) => child.modifiesMetadata),
-    async run(tx: Tx) {
-      const changes = children.map((child) => {
-        if (child.atomic === undefined) throw err500('Bulk atomic does not support this command');
-        return child.atomic;
-      });
-      for (const [index, change] of changes.entries()) {
-        tx.services.countCommand(children[index].type);
-        change(tx);
-      }
-      const fresh = await tx.rebuild();
-      if (fresh.length > 0) throw err400('bad-request', 'Schema inconsistency', tx.inconsistencyList(fresh));
-      return success();
-    },
-  };
+  return bulkOf(type, children, async (tx) => {
+    const changes = children.map((child) => {
+      if (child.atomic === undefined) throw err500('Bulk atomic does not support this command');
+      return child.atomic;
+    });
+    for (const [index, change] of changes.entries()) {
+      tx.services.countCommand(children[index].type);
+      change(tx);
+    }
+    const fresh = await tx.rebuild();
+    if (fresh.length > 0) throw err400('bad-request', 'Schema inconsistency', tx.inconsistencyList(fresh));
+    return success();
+  });
 }

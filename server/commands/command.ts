@@ -18,8 +18,6 @@ export interface Command {
   run(tx: Tx): Promise<JsonValue>;
   /** For commands `bulk_atomic` accepts: the metadata change alone, checked but not rebuilt. */
   atomic?: (tx: Tx) => void;
-  /** Child commands of a bulk, so stats can count them. */
-  children?: readonly Command[];
 }
 
 /** Hasura's `successMsg`. */

@@ -55,6 +55,13 @@ function put(args: AddArgs, keep?: RemoteSchemaMetadata): (metadata: Metadata) =
   };
 }
 
+/** Checks the definition and introspects the server it names into `tx`; failures are answered, not recorded. */
+async function introspectInto(tx: Tx, args: AddArgs): Promise<void> {
+  checkDefinition(args.definition);
+  tx.remoteSchemas.set(args.name, await tx.services.introspect(args.name, args.definition));
+  tx.remoteSchemaFailures.delete(args.name);
+}
+
 /** Parses and builds `add_remote_schema`. */
 export function addRemoteSchemaCommand(type: string, cursor: Cursor): Command {
   const args = parseAddArgs(cursor);
@@ -63,9 +70,7 @@ export function addRemoteSchemaCommand(type: string, cursor: Cursor): Command {
     modifiesMetadata: true,
     async run(tx: Tx) {
       if (isKnown(tx, args.name)) throw err400('already-exists', `remote schema with name ${dquote(args.name)} already exists`);
-      checkDefinition(args.definition);
-      tx.remoteSchemas.set(args.name, await tx.services.introspect(args.name, args.definition));
-      tx.remoteSchemaFailures.delete(args.name);
+      await introspectInto(tx, args);
       await tx.buildSchemaCacheFor(`remote_schema ${args.name}`, put(args));
       return success();
     },
@@ -81,9 +86,7 @@ export function updateRemoteSchemaCommand(type: string, cursor: Cursor): Command
     async run(tx: Tx) {
       const existing = tx.metadata.remoteSchemas.find((schema) => schema.name === args.name);
       if (existing === undefined) throw err400('not-exists', `remote schema with name ${dquote(args.name)} doesn't exist`);
-      checkDefinition(args.definition);
-      tx.remoteSchemas.set(args.name, await tx.services.introspect(args.name, args.definition));
-      tx.remoteSchemaFailures.delete(args.name);
+      await introspectInto(tx, args);
       await tx.buildSchemaCacheFor(`remote_schema ${args.name}`, put(args, existing));
       return success();
     },
