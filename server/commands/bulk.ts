@@ -56,10 +56,12 @@ export function bulkAtomicCommand(type: string, children: readonly Command[]): C
       if (child.atomic === undefined) throw err500('Bulk atomic does not support this command');
       return child.atomic;
     });
+    // Hasura checks every child against the schema cache from before the bulk, then rebuilds once.
     for (const [index, change] of changes.entries()) {
       tx.services.countCommand(children[index].type);
-      change(tx);
+      change.check(tx);
     }
+    for (const change of changes) change.apply(tx.metadata);
     const fresh = await tx.rebuild();
     if (fresh.length > 0) throw err400('bad-request', 'Schema inconsistency', tx.inconsistencyList(fresh));
     return success();

@@ -5,7 +5,7 @@
  */
 import { err400 } from '../errors';
 import { dquote, type JsonObject, type JsonValue } from '../json';
-import { findTable, tableText, type QualifiedTable, type TableMetadata } from '../metadata/types';
+import { findTable, tableText, type Metadata, type QualifiedTable, type TableMetadata } from '../metadata/types';
 import { tableRelationshipId } from '../schema-cache/build';
 import type { Tx } from '../engine/tx';
 
@@ -16,8 +16,11 @@ export interface Command {
   /** Whether a success is written to metadata storage (and bumps `resource_version`). */
   modifiesMetadata: boolean;
   run(tx: Tx): Promise<JsonValue>;
-  /** For commands `bulk_atomic` accepts: the metadata change alone, checked but not rebuilt. */
-  atomic?: (tx: Tx) => void;
+  /**
+   * For commands `bulk_atomic` accepts: the check against the schema cache as it was before the
+   * bulk, and the metadata change, applied without a rebuild of its own.
+   */
+  atomic?: { check(tx: Tx): void; apply(metadata: Metadata): void };
 }
 
 /** Hasura's `successMsg`. */

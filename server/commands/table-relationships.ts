@@ -80,9 +80,6 @@ export function deleteRelationshipCommand(type: string, backend: Backend, cursor
       await tx.buildSchemaCacheFor(objectId(args, args.name), remove(args));
       return success();
     },
-    atomic(tx: Tx) {
-      check(tx);
-      remove(args)(tx.metadata);
-    },
+    atomic: { check, apply: remove(args) },
   };
 }

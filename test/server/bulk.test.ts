@@ -93,3 +93,10 @@ test('bulk_atomic: deleting a missing relationship is not-exists', async () => {
   const answer = await metadata(server, { type: 'bulk_atomic', args: [deleteOf('missing')] });
   assert.deepEqual(answer, { status: 400, body: { path: '$.args', error: '"missing" does not exist', code: 'not-exists' } });
 });
+
+test('bulk_atomic: every child is checked against the schema cache from before the bulk', async () => {
+  await metadata(server, pgCreate('a'));
+  const answer = await metadata(server, { type: 'bulk_atomic', args: [deleteOf('a'), deleteOf('a')] });
+  assert.deepEqual(answer, { status: 200, body: { message: 'success' } });
+  assert.deepEqual(names(), []);
+});
