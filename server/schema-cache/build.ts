@@ -63,12 +63,14 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
     }
     for (const relationship of table.remoteRelationships) {
       const failure = relationshipFailure(relationship, { identifier: text, joinFields: columns }, world);
-      if (failure === undefined) continue;
       const context = input.profile === 'v2' ? `in remote relationship ${dquote(relationship.name)}` : `in remote relationship${dquote(relationship.name)}`;
+      // A relationship named like a column is recorded after it resolved, outside the table context.
+      const reason = failure !== undefined ? `in table ${dquote(text)}: ${context}: ${failure}` : columns.includes(relationship.name) ? 'field definition conflicts with postgres column' : undefined;
+      if (reason === undefined) continue;
       found.push({
         id: tableRelationshipId(source.name, text, relationship.name),
         type: 'remote_relationship',
-        reason: `in table ${dquote(text)}: ${context}: ${failure}`,
+        reason,
         definition: createArgumentsJson(source.name, table.table, relationship),
       });
     }

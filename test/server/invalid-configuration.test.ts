@@ -106,3 +106,9 @@ test('invalid-configuration: remote schema relationships validate against their 
   assert.equal(body.error, 'Inconsistent object: in remote relationship "bad": field with name "nope"is not provided by the lhs entity""user"for defining a join condition, the allowed fields are "id" or "username""');
   assert.equal((body.internal as JsonObject[])[0].name, 'remote_schema_remote_relationship remote_relationship bad on type User in remote schema user');
 });
+
+test('invalid-configuration: a relationship named like a column conflicts with it', async () => {
+  const body = objectBody(await query(server, legacyCreate('name')));
+  assert.equal(body.code, 'invalid-configuration');
+  assert.equal(body.error, 'Inconsistent object: field definition conflicts with postgres column');
+});
