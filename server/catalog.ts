@@ -28,9 +28,4 @@ export class Catalog {
   columns(table: QualifiedTable): string[] | undefined {
     return this.tables.get(`${table.schema}.${table.name}`)?.columns.map((column) => column.name);
   }
-
-  /** Every table, in insertion order. */
-  list(): TableSpec[] {
-    return [...this.tables.values()].map((table) => structuredClone(table));
-  }
 }

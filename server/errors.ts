@@ -24,16 +24,6 @@ export class QErr extends Error {
   under(element: PathElement): QErr {
     return new QErr(this.status, this.code, this.message, [element, ...this.path], this.internal);
   }
-
-  /** The same error with its message rewritten (Hasura's `modifyErr`). */
-  mapMessage(change: (message: string) => string): QErr {
-    return new QErr(this.status, this.code, change(this.message), this.path, this.internal);
-  }
-
-  /** The same error with another code (used where Hasura re-raises with a different code). */
-  withCode(code: string): QErr {
-    return new QErr(this.status, code, this.message, this.path, this.internal);
-  }
 }
 
 /** A 400 error with the given code and message. */

@@ -32,11 +32,6 @@ export function aesonTypeName(value: unknown): string {
   }
 }
 
-/** A deep copy of a JSON value; the server hands out copies so callers never alias its state. */
-export function cloneJson<T extends JsonValue>(value: T): T {
-  return structuredClone(value);
-}
-
 /** Wraps `text` in double quotes without escaping, as Hasura's `dquote` does in messages. */
 export function dquote(text: string): string {
   return `"${text}"`;

@@ -38,7 +38,7 @@ function parseSource(cursor: Cursor): SourceMetadata {
 }
 
 /** Parses one remote schema entry `{name, definition, comment?, remote_relationships?}`. */
-export function parseRemoteSchema(cursor: Cursor): RemoteSchemaMetadata {
+function parseRemoteSchema(cursor: Cursor): RemoteSchemaMetadata {
   const object = cursor.object('RemoteSchemaMetadata');
   const types = object.optional('remote_relationships')?.array() ?? [];
   const comment = object.optional('comment')?.text();
