@@ -1,7 +1,9 @@
 import * as auto from "@pulumi/pulumi/automation";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { findPulumiCli, pulumiEnv } from "./pulumiCli";
 
 /** A stack on a local file backend, driven through the Automation API with an inline program: the project's tests and demo run the real engine this way, since no Node.js language host can be built here. */
@@ -15,7 +17,7 @@ export interface LocalStack {
   preview(options?: auto.PreviewOptions): Promise<auto.PreviewResult>;
   refresh(options?: auto.RefreshOptions): Promise<auto.RefreshResult>;
   destroy(options?: auto.DestroyOptions): Promise<auto.DestroyResult>;
-  /** The stack's state as `pulumi stack export` gives it, as text. */
+  /** The stack's state as `pulumi stack export` gives it (secrets encrypted), as text. */
   exportText(): Promise<string>;
 }
 
@@ -40,6 +42,8 @@ export interface LocalStackOptions {
 /** The passphrase that encrypts these local stacks' secrets. */
 export const localPassphrase = "local-passphrase-not-a-secret";
 
+const execFileAsync = promisify(execFile);
+
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
@@ -53,13 +57,14 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
   const backendDir = options.backendDir ?? tempDir("stack-backend");
   const pulumiHome = path.join(backendDir, ".pulumi-home");
   mkdirSync(pulumiHome, { recursive: true });
+  const env = pulumiEnv({ PULUMI_CONFIG_PASSPHRASE: localPassphrase, PULUMI_HOME: pulumiHome, PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.env });
   const pulumiCommand = await auto.PulumiCommand.get(cli.origin === "path" ? { skipVersionCheck: true } : { root: path.dirname(path.dirname(cli.command)), skipVersionCheck: true });
   const workspace = await auto.LocalWorkspace.create({
     program: options.program,
     workDir,
     pulumiCommand,
     projectSettings: { name: options.projectName ?? "hasura-e2e", runtime: "nodejs", backend: { url: `file://${backendDir}` } },
-    envVars: pulumiEnv({ PULUMI_CONFIG_PASSPHRASE: localPassphrase, PULUMI_HOME: pulumiHome, PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.env }),
+    envVars: env,
   });
   const stack = await auto.Stack.createOrSelect(options.stackName ?? "dev", workspace);
   for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value, secret: false });
@@ -79,6 +84,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     preview: (opts) => stack.preview({ onOutput, diff: true, ...opts }),
     refresh: (opts) => stack.refresh({ onOutput, ...opts }),
     destroy: (opts) => stack.destroy({ onOutput, ...opts }),
-    exportText: async () => JSON.stringify(await stack.exportStack()),
+    // Not stack.exportStack(): the Automation API exports with --show-secrets.
+    exportText: async () => (await execFileAsync(cli.command, ["stack", "export", "--stack", stack.name], { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 })).stdout,
   };
 }
