@@ -57,10 +57,10 @@ describe("per-environment stacks", () => {
   });
 
   it("7. the admin secrets appear nowhere in the exported state, the engine's output or any file the runs wrote", async () => {
-    const devState = await devStack.exportText();
+    const prodState = await prodStack.exportText();
     // The default provider's inputs hold the stack config: the secret is there, encrypted.
-    assert.match(devState, /"hasura:adminSecret": \{\s*"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",\s*"ciphertext": "/);
-    const texts = [devState, await prodStack.exportText(), ...devStack.output, ...prodStack.output, ...filesUnder(workDir), ...filesUnder(backendDir)];
+    assert.match(prodState, /"hasura:adminSecret": \{\s*"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",\s*"ciphertext": "/);
+    const texts = [prodState, await devStack.exportText(), ...devStack.output, ...prodStack.output, ...filesUnder(workDir), ...filesUnder(backendDir)];
     for (const secret of Object.values(secrets)) {
       assert.equal(texts.filter((text) => text.includes(secret)).length, 0, "an admin secret leaked");
     }
