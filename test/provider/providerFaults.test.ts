@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, afterEach, before, describe, it } from "node:test";
+import { remoteRelationshipProvider as provider } from "../../provider";
+import type { RelationshipInputs } from "../../provider/model";
+import type { RunningHasuraServer } from "../../server";
+import { hasuraCall } from "../../scripts/hasuraAdmin";
+import { configureProvider, conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
+
+const profiles = { schema: "public", name: "profiles" };
+
+function inputsFor(endpoint: string, name: string): RelationshipInputs {
+  return { endpoint, source: "default", table: profiles, name, hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } };
+}
+
+describe("provider under faults", () => {
+  let server: RunningHasuraServer;
+  before(async () => {
+    server = await startConformanceHasura();
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  afterEach(() => server.faults.clear());
+  after(() => server.stop());
+
+  it("retries reads through 503s with backoff", async () => {
+    await provider.read("default/public/profiles/warmup", { endpoint: server.url });
+    server.faults.failNext(2, 503);
+    assert.deepEqual(await provider.read("default/public/profiles/none", { endpoint: server.url }), {});
+    assert.equal(server.stats().faults.failed, 2);
+  });
+
+  it("a create whose answer was lost re-reads, finds it applied, and writes once", async () => {
+    server.resetStats();
+    server.faults.resetConnection("after-write", 1);
+    const created = await provider.create(inputsFor(server.url, "lostAnswer"));
+    assert.equal(created.id, "default/public/profiles/lostAnswer");
+    assert.ok(relationshipsOn(server, profiles).lostAnswer);
+    assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 1);
+    assert.equal(server.stats().faults.resetAfterWrite, 1);
+  });
+
+  it("a create whose connection dropped before the write re-reads and writes again", async () => {
+    server.resetStats();
+    server.faults.resetConnection("before-write", 1);
+    await provider.create(inputsFor(server.url, "droppedFirst"));
+    assert.ok(relationshipsOn(server, profiles).droppedFirst);
+    assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 2);
+  });
+
+  it("a delete through a 503 on the write re-reads and tries again", async () => {
+    server.faults.failNext(1, 503);
+    // The failure hits the first request after arming it: the export that observes; reads are retried.
+    await provider.delete("default/public/profiles/droppedFirst", inputsFor(server.url, "droppedFirst"));
+    assert.equal(relationshipsOn(server, profiles).droppedFirst, undefined);
+  });
+
+  it("gives up on a Hasura that keeps failing, naming the endpoint", async () => {
+    server.faults.failNext(50, 503);
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "1" });
+    await assert.rejects(provider.read("default/public/profiles/none", { endpoint: server.url }), /Could not read remote relationship "default\.public\.profiles\.none": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 503 http-503: still failing after 1 retries\./);
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+});
+
+describe("provider and resource_version conflicts", () => {
+  let server: RunningHasuraServer;
+  let proxy: http.Server;
+  let proxyUrl: string;
+  let interferences = 0;
+
+  before(async () => {
+    server = await startConformanceHasura();
+    // A proxy that, before passing on the first create, makes another write of its own: the create then
+    // carries a stale resource_version, as when someone edits metadata between the provider's read and write.
+    proxy = http.createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString();
+      if (body.includes('"pg_create_remote_relationship"') && interferences === 0) {
+        interferences++;
+        await hasuraCall(server.url, conformanceSecret, { type: "pg_create_remote_relationship", args: { source: "default", table: { schema: "custom", name: "profiles" }, name: "meanwhile", definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } } } });
+      }
+      const headers = { "content-type": "application/json", "x-hasura-admin-secret": String(request.headers["x-hasura-admin-secret"] ?? "") };
+      const answer = await fetch(`${server.url}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
+      response.writeHead(answer.status, { "content-type": "application/json" });
+      response.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  after(async () => {
+    proxy.close();
+    await server.stop();
+  });
+
+  it("a 409 conflict re-reads and retries, and both writes survive", async () => {
+    server.resetStats();
+    await provider.create(inputsFor(proxyUrl, "afterConflict"));
+    assert.equal(interferences, 1);
+    assert.ok(relationshipsOn(server, profiles).afterConflict);
+    assert.ok(relationshipsOn(server, { schema: "custom", name: "profiles" }).meanwhile);
+    assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 3);
+  });
+});
+
+describe("API choice", () => {
+  it("auto uses the deprecated /v1/query API on a Hasura 1.3", async () => {
+    const server = await startConformanceHasura({ serverVersion: "v1.3.3" });
+    try {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
+      await provider.create(inputsFor(server.url, "onOldHasura"));
+      assert.deepEqual(relationshipsOn(server, profiles).onOldHasura, { remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } });
+      assert.equal(server.stats().requests["/v1/query create_remote_relationship"], 1);
+      assert.equal(server.stats().requests["/v1/metadata export_metadata"] ?? 0, 0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("auto uses /v1/metadata with resource_version on Hasura v2", async () => {
+    const server = await startConformanceHasura();
+    try {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
+      await provider.create(inputsFor(server.url, "onNewHasura"));
+      assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 1);
+      assert.equal(server.stats().requests["/v1/query create_remote_relationship"] ?? 0, 0);
+    } finally {
+      await server.stop();
+    }
+  });
+});
