@@ -7,7 +7,7 @@ import { retryDelayMs, defaultRetryPolicy } from "./http/retryPolicy";
 import type { Relationship, RelationshipInputs, RelationshipKey } from "./model";
 import { relationshipLabel } from "./normalize";
 import { planCreate, planDelete, planImport, planUpdate, type Step } from "./plans";
-import { clientFor, providerRuntime } from "./runtime";
+import { clientFor, providerRuntime, queueWrite } from "./runtime";
 
 /** One endpoint's client and the API it is called through. */
 interface Session {
@@ -83,7 +83,12 @@ async function converge(
 ): Promise<Step> {
   const context = { operation, relationship: relationshipLabel(key) };
   const session = await openSession(endpoint, context);
+  return queueWrite(endpoint, () => observeAndWrite(session, key, context, plan, requestFor));
+}
+
+async function observeAndWrite(session: Session, key: RelationshipKey, context: CallContext, plan: (stored: StoredRelationship | undefined) => Step, requestFor: RequestFor): Promise<Step> {
   const { settings } = providerRuntime();
+  const operation = context.operation;
   let conflicts = 0;
   let uncertain = 0;
   for (;;) {
@@ -98,9 +103,11 @@ async function converge(
       return step;
     } catch (error) {
       if (!isHasuraError(error)) throw error;
-      if (error.code === "conflict" && conflicts++ < settings.conflictRetries) continue;
-      if (error.uncertain === true && uncertain++ < settings.maxRetries) {
-        await sleep(retryDelayMs(defaultRetryPolicy(), uncertain, undefined));
+      // Someone else wrote in between (a conflict), or the write may or may not have applied: wait a
+      // little, then observe again, which tells whether to write at all.
+      const retry = error.code === "conflict" ? ++conflicts <= settings.conflictRetries : error.uncertain === true && ++uncertain <= settings.maxRetries;
+      if (retry) {
+        await sleep(retryDelayMs(defaultRetryPolicy(), conflicts + uncertain, undefined));
         continue;
       }
       throw error;

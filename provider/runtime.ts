@@ -9,6 +9,8 @@ export interface ProviderRuntime {
   readonly clients: Map<string, HasuraClient>;
   /** The API each endpoint is called through, once decided. */
   readonly modes: Map<string, ApiMode>;
+  /** The tail of each endpoint's queue of writes. */
+  readonly writeQueues: Map<string, Promise<void>>;
 }
 
 /**
@@ -21,7 +23,7 @@ export function providerRuntime(): ProviderRuntime {
   const slots = globalThis as unknown as Record<string, ProviderRuntime | undefined>;
   const existing = slots[key];
   if (existing !== undefined) return existing;
-  const created: ProviderRuntime = { settings: defaultSettings(), clients: new Map(), modes: new Map() };
+  const created: ProviderRuntime = { settings: defaultSettings(), clients: new Map(), modes: new Map(), writeQueues: new Map() };
   slots[key] = created;
   return created;
 }
@@ -34,6 +36,27 @@ export async function applySettings(settings: ProviderSettings): Promise<void> {
   runtime.clients.clear();
   runtime.modes.clear();
   await Promise.all(clients.map((client) => client.close()));
+}
+
+/**
+ * Runs `work` when every earlier write to the endpoint from this process has finished. Hasura applies
+ * metadata writes one at a time behind one lock anyway; queueing them here as well means the
+ * engine's parallel creates do not race each other's `resource_version` into 409 conflicts.
+ */
+export async function queueWrite<T>(endpoint: string, work: () => Promise<T>): Promise<T> {
+  const queues = providerRuntime().writeQueues;
+  const previous = queues.get(endpoint) ?? Promise.resolve();
+  let release = () => {};
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = previous.then(() => mine);
+  queues.set(endpoint, tail);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (queues.get(endpoint) === tail) queues.delete(endpoint);
+  }
 }
 
 /** The shared client for an endpoint, so that all resources of the process reuse one connection pool. */

@@ -95,6 +95,14 @@ describe("provider and resource_version conflicts", () => {
     await server.stop();
   });
 
+  it("parallel creates from one process queue up instead of racing into conflicts", async () => {
+    server.resetStats();
+    const names = Array.from({ length: 12 }, (_, index) => `parallel${index}`);
+    await Promise.all(names.map((name) => provider.create(inputsFor(server.url, name))));
+    for (const name of names) assert.ok(relationshipsOn(server, profiles)[name], name);
+    assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 12);
+  });
+
   it("a 409 conflict re-reads and retries, and both writes survive", async () => {
     server.resetStats();
     await provider.create(inputsFor(proxyUrl, "afterConflict"));
