@@ -1,20 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { JsonValue, QualifiedTable } from "../provider/model";
+import type { QualifiedTable, RemoteField, RemoteFieldCall } from "../provider/model";
 import { remoteRelationshipProvider } from "../provider";
 
 /** A table of the source: `"users"` (schema public) or `{schema, name}`. */
 export type TableArgs = string | { readonly schema?: string; readonly name: string };
 
 /** One level of the remote field tree: the field's arguments (`"$column"` values are join keys) and the next level. */
-export interface RemoteFieldCallArgs {
-  readonly arguments: { readonly [argument: string]: JsonValue };
-  readonly field?: RemoteFieldArgs;
-}
+export type RemoteFieldCallArgs = RemoteFieldCall;
 
 /** The remote field tree, one field name per level, ending at the field to join. */
-export interface RemoteFieldArgs {
-  readonly [fieldName: string]: RemoteFieldCallArgs;
-}
+export type RemoteFieldArgs = RemoteField;
 
 /** The inputs of a `RemoteRelationship`: the arguments of Hasura's `create_remote_relationship`, in camelCase. */
 export interface RemoteRelationshipArgs {
