@@ -21,7 +21,9 @@ const environment = path.join(repoRoot, "conformance", "environment.yaml");
 const secret = "conformance-secret";
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { relationships: { type: "string", default: "20" }, "rebuild-ms": { type: "string", default: "200" }, cycles: { type: "string", default: "50" } } });
+  const { values } = parseArgs({
+    options: { relationships: { type: "string", default: "20" }, "rebuild-ms": { type: "string", default: "200" }, cycles: { type: "string", default: "50" } },
+  });
   const relationships = Number(values.relationships);
   const rebuildMs = Number(values["rebuild-ms"]);
   const cycles = Number(values.cycles);
@@ -37,7 +39,15 @@ async function providerOperations(cycles: number): Promise<void> {
     const timings: Record<string, number[]> = { create: [], read: [], update: [], delete: [] };
     const requests: Record<string, number> = { create: 0, read: 0, update: 0, delete: 0 };
     for (let index = 0; index < cycles; index++) {
-      const inputs: RelationshipInputs = { endpoint: server.url, source: "default", table: { schema: "public", name: "profiles" }, name: `bench${index}`, hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } };
+      const inputs: RelationshipInputs = {
+        endpoint: server.url,
+        source: "default",
+        table: { schema: "public", name: "profiles" },
+        name: `bench${index}`,
+        hasuraFields: ["id"],
+        remoteSchema: "user",
+        remoteField: { user: { arguments: { id: "$id" } } },
+      };
       const id = `default/public/profiles/bench${index}`;
       const changed = { ...inputs, hasuraFields: ["id", "name"] };
       await measure(server, timings, requests, "create", () => provider.create(inputs));
@@ -48,14 +58,22 @@ async function providerOperations(cycles: number): Promise<void> {
     console.log(`\n## Provider operations (in-process, local server, free rebuilds, ${cycles} of each)\n`);
     console.log("| operation | median ms | p95 ms | Hasura requests each |\n|---|---|---|---|");
     for (const operation of Object.keys(timings)) {
-      console.log(`| ${operation} | ${percentile(timings[operation], 0.5).toFixed(1)} | ${percentile(timings[operation], 0.95).toFixed(1)} | ${(requests[operation] / cycles).toFixed(1)} |`);
+      console.log(
+        `| ${operation} | ${percentile(timings[operation], 0.5).toFixed(1)} | ${percentile(timings[operation], 0.95).toFixed(1)} | ${(requests[operation] / cycles).toFixed(1)} |`,
+      );
     }
   } finally {
     await server.stop();
   }
 }
 
-async function measure(server: RunningHasuraServer, timings: Record<string, number[]>, requests: Record<string, number>, operation: string, run: () => Promise<unknown>): Promise<void> {
+async function measure(
+  server: RunningHasuraServer,
+  timings: Record<string, number[]>,
+  requests: Record<string, number>,
+  operation: string,
+  run: () => Promise<unknown>,
+): Promise<void> {
   const before = total(server);
   const started = performance.now();
   await run();
@@ -69,7 +87,13 @@ async function engineLifecycle(count: number, rebuildMs: number): Promise<void> 
     const stack = await createLocalStack({
       program: async () => {
         for (let index = 0; index < count; index++) {
-          new RemoteRelationship(`rel-${index}`, { name: `rel${index}`, table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } });
+          new RemoteRelationship(`rel-${index}`, {
+            name: `rel${index}`,
+            table: "profiles",
+            hasuraFields: ["id"],
+            remoteSchema: "user",
+            remoteField: { user: { arguments: { id: "$id" } } },
+          });
         }
       },
       projectName: "hasura-bench",

@@ -36,9 +36,11 @@ export function isHasuraError(value: unknown): value is HasuraError {
 
 /** The one message format of every Hasura failure. */
 export function formatHasuraMessage(fields: HasuraErrorFields): string {
-  const subject = fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
+  const subject =
+    fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
   const hasura = fields.endpoint === undefined ? "Hasura" : `Hasura at ${fields.endpoint}`;
-  const answer = fields.status === undefined ? `no answer from ${hasura} (${fields.error})` : `${hasura} answered ${fields.status} ${fields.code}: ${fields.error}`;
+  const answer =
+    fields.status === undefined ? `no answer from ${hasura} (${fields.error})` : `${hasura} answered ${fields.status} ${fields.code}: ${fields.error}`;
   const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
   const hint = hintFor(fields);
   return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;

@@ -45,10 +45,24 @@ export function exportRequest(mode: ApiMode): HasuraRequest {
 export function writeRequest(mode: ApiMode, kind: "create" | "update", relationship: Relationship, resourceVersion?: number): HasuraRequest {
   const table = tableOf(relationship);
   if (mode === "metadata") {
-    const args = { source: relationship.source, table, name: relationship.name, definition: { to_remote_schema: { remote_schema: relationship.remoteSchema, lhs_fields: [...relationship.hasuraFields], remote_field: relationship.remoteField } } };
+    const args = {
+      source: relationship.source,
+      table,
+      name: relationship.name,
+      definition: {
+        to_remote_schema: { remote_schema: relationship.remoteSchema, lhs_fields: [...relationship.hasuraFields], remote_field: relationship.remoteField },
+      },
+    };
     return { path: "/v1/metadata", body: { type: `pg_${kind}_remote_relationship`, ...guard(resourceVersion), args } };
   }
-  const args = { ...legacySource(relationship), name: relationship.name, table, hasura_fields: [...relationship.hasuraFields], remote_schema: relationship.remoteSchema, remote_field: relationship.remoteField };
+  const args = {
+    ...legacySource(relationship),
+    name: relationship.name,
+    table,
+    hasura_fields: [...relationship.hasuraFields],
+    remote_schema: relationship.remoteSchema,
+    remote_field: relationship.remoteField,
+  };
   return { path: "/v1/query", body: { type: `${kind}_remote_relationship`, args } };
 }
 

@@ -50,7 +50,13 @@ export async function readRelationship(endpoint: string, key: RelationshipKey): 
 /** Creates the relationship, or adopts an identical one; returns whether it adopted. */
 export async function createRelationship(wanted: RelationshipInputs): Promise<{ adopted: boolean }> {
   const plan = wanted.importId === undefined ? planCreate : planImport;
-  const step = await converge(wanted.endpoint, wanted, wanted.importId === undefined ? "create" : "import", (stored) => plan(stored, wanted), upsertRequests(wanted));
+  const step = await converge(
+    wanted.endpoint,
+    wanted,
+    wanted.importId === undefined ? "create" : "import",
+    (stored) => plan(stored, wanted),
+    upsertRequests(wanted),
+  );
   return { adopted: step.kind === "done" && step.adopted === true };
 }
 
@@ -86,7 +92,13 @@ async function converge(
   return queueWrite(endpoint, () => observeAndWrite(session, key, context, plan, requestFor));
 }
 
-async function observeAndWrite(session: Session, key: RelationshipKey, context: CallContext, plan: (stored: StoredRelationship | undefined) => Step, requestFor: RequestFor): Promise<Step> {
+async function observeAndWrite(
+  session: Session,
+  key: RelationshipKey,
+  context: CallContext,
+  plan: (stored: StoredRelationship | undefined) => Step,
+  requestFor: RequestFor,
+): Promise<Step> {
   const { settings } = providerRuntime();
   const operation = context.operation;
   let conflicts = 0;

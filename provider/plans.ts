@@ -5,13 +5,19 @@ import { relationshipLabel } from "./normalize";
 import type { WriteKind } from "./hasuraRequests";
 
 /** The next step towards the wanted state, decided from what Hasura holds now. */
-export type Step = { readonly kind: "done"; readonly adopted?: boolean } | { readonly kind: "write"; readonly write: WriteKind } | { readonly kind: "fail"; readonly message: string };
+export type Step =
+  | { readonly kind: "done"; readonly adopted?: boolean }
+  | { readonly kind: "write"; readonly write: WriteKind }
+  | { readonly kind: "fail"; readonly message: string };
 
 /** True when Hasura holds exactly this join, whichever format it was stored in. */
 export function sameDefinition(stored: StoredRelationship | undefined, wanted: RelationshipDefinition): boolean {
   if (stored?.kind !== "remote-schema") return false;
   const { hasuraFields, remoteSchema, remoteField } = stored.definition;
-  return isDeepStrictEqual({ hasuraFields, remoteSchema, remoteField }, { hasuraFields: wanted.hasuraFields, remoteSchema: wanted.remoteSchema, remoteField: wanted.remoteField });
+  return isDeepStrictEqual(
+    { hasuraFields, remoteSchema, remoteField },
+    { hasuraFields: wanted.hasuraFields, remoteSchema: wanted.remoteSchema, remoteField: wanted.remoteField },
+  );
 }
 
 /**

@@ -53,10 +53,9 @@ export function relationshipInputSchema() {
 
   return z.strictObject(
     {
-      endpoint: requiredString("endpoint", '"https://hasura.example.com"')
-        .refine((value) => isHttpUrl(value), {
-          error: (issue) => `endpoint ${JSON.stringify(issue.input)} is not an http(s) URL. Give Hasura's base URL, such as "https://hasura.example.com".`,
-        }),
+      endpoint: requiredString("endpoint", '"https://hasura.example.com"').refine((value) => isHttpUrl(value), {
+        error: (issue) => `endpoint ${JSON.stringify(issue.input)} is not an http(s) URL. Give Hasura's base URL, such as "https://hasura.example.com".`,
+      }),
       source: requiredString("source", '"default"').optional(),
       table: z.union(
         [
@@ -78,8 +77,11 @@ export function relationshipInputSchema() {
       remoteField,
       adoptExisting: z.boolean({ error: "adoptExisting must be true or false." }).optional(),
       importId: z
-        .string({ error: "The import ID must be a string, such as \"default/public/users/userMessages\"." })
-        .regex(/^[^/]+\/[^/]+\/[^/]+\/[^/]+$/, { error: (issue) => `The import ID ${JSON.stringify(issue.input)} is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".` })
+        .string({ error: 'The import ID must be a string, such as "default/public/users/userMessages".' })
+        .regex(/^[^/]+\/[^/]+\/[^/]+\/[^/]+$/, {
+          error: (issue) =>
+            `The import ID ${JSON.stringify(issue.input)} is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".`,
+        })
         .optional(),
     },
     {

@@ -33,7 +33,8 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     const text = get(`hasura:${key}`);
     if (text === undefined) return fallback;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`hasura:${key} is "${text}", but it must be a whole number. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`hasura:${key} is "${text}", but it must be a whole number. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
     return value;
   };
   const adminSecret = get("hasura:adminSecret") ?? env.HASURA_GRAPHQL_ADMIN_SECRET;

@@ -30,14 +30,22 @@ async function tell(target: DemoTarget): Promise<void> {
   });
   say(`Stack "demo" on a local file backend in ${stack.backendDir}; the admin secret is stack config, encrypted with a passphrase.`);
 
-  step(1, "Preview", "The program (examples/basic/program.ts) declares two relationships on table users: messages -> remote schema messages, team -> remote schema teams. Nothing exists yet, so the plan is to create both.");
+  step(
+    1,
+    "Preview",
+    "The program (examples/basic/program.ts) declares two relationships on table users: messages -> remote schema messages, team -> remote schema teams. Nothing exists yet, so the plan is to create both.",
+  );
   await stack.preview();
 
   step(2, "Up", "Pulumi checks the inputs, then the provider reads Hasura's metadata and creates each relationship through the metadata API.");
   await stack.up();
   await showRelationships(target);
 
-  step(3, "An update in place", 'Set example:messagesQuery=filter: the "messages" relationship now joins messages(where: {userId: {eq: $id}}) instead of messagesByUser. The relationship keeps its name, so this is an update, not a replacement.');
+  step(
+    3,
+    "An update in place",
+    'Set example:messagesQuery=filter: the "messages" relationship now joins messages(where: {userId: {eq: $id}}) instead of messagesByUser. The relationship keeps its name, so this is an update, not a replacement.',
+  );
   await stack.stack.setConfig("example:messagesQuery", { value: "filter" });
   await stack.preview();
   const counts = target.stats();
@@ -45,17 +53,33 @@ async function tell(target: DemoTarget): Promise<void> {
   showRequestDelta(target, counts);
   await showRelationships(target);
 
-  step(4, "A replacement", 'Set example:messagesName=userMessages: a new name is another relationship, so Pulumi creates "userMessages" first, then deletes "messages".');
+  step(
+    4,
+    "A replacement",
+    'Set example:messagesName=userMessages: a new name is another relationship, so Pulumi creates "userMessages" first, then deletes "messages".',
+  );
   await stack.stack.setConfig("example:messagesName", { value: "userMessages" });
   await stack.preview();
   await stack.up();
   await showRelationships(target);
 
-  step(5, "Drift, found and repaired", 'Someone deletes "team" in the Hasura console and changes "userMessages" by hand. `pulumi refresh` reads Hasura and finds both; the next `pulumi up` puts them back.');
-  await hasuraCall(target.endpoint, target.adminSecret, { type: "pg_delete_remote_relationship", args: { source: "default", table: { schema: "public", name: "users" }, name: "team" } });
+  step(
+    5,
+    "Drift, found and repaired",
+    'Someone deletes "team" in the Hasura console and changes "userMessages" by hand. `pulumi refresh` reads Hasura and finds both; the next `pulumi up` puts them back.',
+  );
+  await hasuraCall(target.endpoint, target.adminSecret, {
+    type: "pg_delete_remote_relationship",
+    args: { source: "default", table: { schema: "public", name: "users" }, name: "team" },
+  });
   await hasuraCall(target.endpoint, target.adminSecret, {
     type: "pg_update_remote_relationship",
-    args: { source: "default", table: { schema: "public", name: "users" }, name: "userMessages", definition: { to_remote_schema: { remote_schema: "messages", lhs_fields: ["id"], remote_field: { messagesByUser: { arguments: { userId: "$id" } } } } } },
+    args: {
+      source: "default",
+      table: { schema: "public", name: "users" },
+      name: "userMessages",
+      definition: { to_remote_schema: { remote_schema: "messages", lhs_fields: ["id"], remote_field: { messagesByUser: { arguments: { userId: "$id" } } } } },
+    },
   });
   await showRelationships(target);
   const refresh = await stack.refresh();
@@ -67,7 +91,11 @@ async function tell(target: DemoTarget): Promise<void> {
   step(6, "Destroy", "Pulumi deletes every relationship it manages; Hasura's metadata is back to where it started.");
   await stack.destroy();
   const after = await exportMetadata(target.endpoint, target.adminSecret);
-  say(isDeepStrictEqual(listRemoteRelationships(after), listRemoteRelationships(before)) ? "Hasura's remote relationships are as they were before the first up." : "Warning: Hasura's remote relationships differ from before the first up.");
+  say(
+    isDeepStrictEqual(listRemoteRelationships(after), listRemoteRelationships(before))
+      ? "Hasura's remote relationships are as they were before the first up."
+      : "Warning: Hasura's remote relationships differ from before the first up.",
+  );
   await showSecretKept(stack, target);
   say("Done. Every step above ran the real Pulumi engine and the provider against Hasura's metadata API.");
 }
@@ -91,7 +119,9 @@ async function showSecretKept(stack: LocalStack, target: DemoTarget): Promise<vo
   if (!target.adminSecret) return;
   const state = await stack.exportText();
   const leaked = state.includes(target.adminSecret) || stack.output.some((text) => text.includes(target.adminSecret as string));
-  say(leaked ? "Warning: the admin secret appears in the state or the output." : "The admin secret appears nowhere in the exported state or the engine's output.");
+  say(
+    leaked ? "Warning: the admin secret appears in the state or the output." : "The admin secret appears nowhere in the exported state or the engine's output.",
+  );
 }
 
 function step(number: number, title: string, explanation: string): void {

@@ -33,7 +33,9 @@ function hasGo(): boolean {
 async function buildFromGoProxy(): Promise<void> {
   const module = path.join(repoRoot, "tools", "pulumi-cli");
   const output = path.join(toolsBin, "pulumi");
-  console.log(`No Pulumi CLI ${pinnedPulumiVersion} here: building it from the Go module proxy (module github.com/pulumi/pulumi/pkg/v3). This takes several minutes, once.`);
+  console.log(
+    `No Pulumi CLI ${pinnedPulumiVersion} here: building it from the Go module proxy (module github.com/pulumi/pulumi/pkg/v3). This takes several minutes, once.`,
+  );
   const started = Date.now();
   const ticker = setInterval(() => console.log(`  still building the Pulumi CLI (${Math.round((Date.now() - started) / 1000)} s)...`), 30_000);
   try {
@@ -50,7 +52,9 @@ async function buildFromGoProxy(): Promise<void> {
 }
 
 async function installWithOfficialInstaller(): Promise<void> {
-  console.log(`Neither a Pulumi CLI nor a Go toolchain is here: installing Pulumi ${pinnedPulumiVersion} with Pulumi's official installer (https://get.pulumi.com) into .tools/.`);
+  console.log(
+    `Neither a Pulumi CLI nor a Go toolchain is here: installing Pulumi ${pinnedPulumiVersion} with Pulumi's official installer (https://get.pulumi.com) into .tools/.`,
+  );
   const root = path.join(repoRoot, ".tools", "pulumi-install");
   const code = await run("sh", ["-c", `curl -fsSL https://get.pulumi.com | sh -s -- --version ${pinnedPulumiVersion} --install-root "${root}" --no-edit-path`]);
   if (code !== 0) throw new Error("Pulumi's official installer failed; install Pulumi yourself (https://www.pulumi.com/docs/install/) and run again.");

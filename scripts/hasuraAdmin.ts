@@ -28,7 +28,10 @@ export async function exportMetadata(endpoint: string, adminSecret: string | und
 /** Every remote relationship on every table of every source, sorted by source, table and name. */
 export function listRemoteRelationships(metadata: Record<string, unknown>): ListedRelationship[] {
   const found: ListedRelationship[] = [];
-  for (const source of (metadata.sources ?? []) as { name: string; tables?: { table: { schema: string; name: string }; remote_relationships?: { name: string; definition: unknown }[] }[] }[]) {
+  for (const source of (metadata.sources ?? []) as {
+    name: string;
+    tables?: { table: { schema: string; name: string }; remote_relationships?: { name: string; definition: unknown }[] }[];
+  }[]) {
     for (const table of source.tables ?? []) {
       for (const relationship of table.remote_relationships ?? []) {
         found.push({ source: source.name, table: `${table.table.schema}.${table.table.name}`, name: relationship.name, definition: relationship.definition });

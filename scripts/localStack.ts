@@ -58,7 +58,9 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
   const pulumiHome = path.join(backendDir, ".pulumi-home");
   mkdirSync(pulumiHome, { recursive: true });
   const env = pulumiEnv({ PULUMI_CONFIG_PASSPHRASE: localPassphrase, PULUMI_HOME: pulumiHome, PULUMI_BACKEND_URL: `file://${backendDir}`, ...options.env });
-  const pulumiCommand = await auto.PulumiCommand.get(cli.origin === "path" ? { skipVersionCheck: true } : { root: path.dirname(path.dirname(cli.command)), skipVersionCheck: true });
+  const pulumiCommand = await auto.PulumiCommand.get(
+    cli.origin === "path" ? { skipVersionCheck: true } : { root: path.dirname(path.dirname(cli.command)), skipVersionCheck: true },
+  );
   const workspace = await auto.LocalWorkspace.create({
     program: options.program,
     workDir,
@@ -85,6 +87,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     refresh: (opts) => stack.refresh({ onOutput, ...opts }),
     destroy: (opts) => stack.destroy({ onOutput, ...opts }),
     // Not stack.exportStack(): the Automation API exports with --show-secrets.
-    exportText: async () => (await execFileAsync(cli.command, ["stack", "export", "--stack", stack.name], { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 })).stdout,
+    exportText: async () =>
+      (await execFileAsync(cli.command, ["stack", "export", "--stack", stack.name], { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 })).stdout,
   };
 }

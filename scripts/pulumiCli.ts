@@ -24,7 +24,13 @@ export interface PulumiCli {
 /** The version a `pulumi` binary reports, without the leading v; undefined when it cannot run. */
 export function pulumiVersionOf(command: string): string | undefined {
   try {
-    return execFileSync(command, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" }, stdio: ["ignore", "pipe", "ignore"] }).trim().replace(/^v/, "");
+    return execFileSync(command, ["version"], {
+      encoding: "utf8",
+      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+      stdio: ["ignore", "pipe", "ignore"],
+    })
+      .trim()
+      .replace(/^v/, "");
   } catch {
     return undefined;
   }
@@ -32,7 +38,11 @@ export function pulumiVersionOf(command: string): string | undefined {
 
 /** True when version a >= b, for plain x.y.z versions. */
 export function versionAtLeast(a: string, b: string): boolean {
-  const parse = (version: string) => version.split(/[.-]/).slice(0, 3).map((part) => Number.parseInt(part, 10) || 0);
+  const parse = (version: string) =>
+    version
+      .split(/[.-]/)
+      .slice(0, 3)
+      .map((part) => Number.parseInt(part, 10) || 0);
   const [x, y] = [parse(a), parse(b)];
   for (let index = 0; index < 3; index++) if (x[index] !== y[index]) return x[index] > y[index];
   return true;
@@ -76,7 +86,13 @@ export function nodeBinary(): string {
 /** The environment every Pulumi command of this project runs with: the tools first on PATH, no update checks. */
 export function pulumiEnv(extra: Record<string, string> = {}): Record<string, string> {
   const pathList = [toolsBin, path.join(repoRoot, "node_modules", ".bin"), process.env.PATH ?? ""].join(path.delimiter);
-  return { ...(process.env as Record<string, string>), PATH: pathList, PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true", ...extra };
+  return {
+    ...(process.env as Record<string, string>),
+    PATH: pathList,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    ...extra,
+  };
 }
 
 /** Runs a command, showing its output, and resolves with its exit code. */

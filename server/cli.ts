@@ -2,8 +2,8 @@
  * `npm run hasura:local -- [flags]`: starts the local Hasura-compatible server, prints exactly
  * `ready http://HOST:PORT` on stdout once it listens, and stops cleanly on SIGINT or SIGTERM.
  */
-import { parseCliOptions, USAGE } from './cli-options';
-import { startHasuraServer } from './start';
+import { parseCliOptions, USAGE } from "./cli-options";
+import { startHasuraServer } from "./start";
 
 async function main(): Promise<void> {
   const { help, options } = parseCliOptions(process.argv.slice(2));
@@ -25,8 +25,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

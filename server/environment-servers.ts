@@ -2,8 +2,8 @@
  * Starts the remote schema servers an environment names, reusing the ports of an earlier run
  * where possible so that metadata kept in a data directory still points at them.
  */
-import type { Environment } from './environment';
-import { startRemoteSchemaServer, type RunningRemoteSchemaServer } from './remote-schema-server';
+import type { Environment } from "./environment";
+import { startRemoteSchemaServer, type RunningRemoteSchemaServer } from "./remote-schema-server";
 
 function portOf(url: string | undefined): number | undefined {
   if (url === undefined) return undefined;
@@ -29,7 +29,7 @@ export async function startEnvironmentServers(
   const servers = new Map<string, RunningRemoteSchemaServer>();
   try {
     for (const { name, sdl } of environment?.remoteSchemas ?? []) {
-      servers.set(name, await startOne(sdl, '127.0.0.1', portOf(previous[name])));
+      servers.set(name, await startOne(sdl, "127.0.0.1", portOf(previous[name])));
     }
   } catch (error) {
     await Promise.all([...servers.values()].map((server) => server.stop()));

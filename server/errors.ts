@@ -2,7 +2,7 @@
  * Hasura's error value (`QErr` in Hasura/Base/Error.hs): an HTTP status, a stable `code`, the
  * message, the JSON path of the request part at fault and, for admin callers, an `internal` detail.
  */
-import type { JsonObject, JsonValue } from './json';
+import type { JsonObject, JsonValue } from "./json";
 
 /** One step of a JSON path: an object key or an array index. */
 export type PathElement = string | number;
@@ -17,7 +17,7 @@ export class QErr extends Error {
     readonly internal?: JsonValue,
   ) {
     super(message);
-    this.name = 'QErr';
+    this.name = "QErr";
   }
 
   /** The same error reported one level deeper, as Hasura's `withPathK`/`withPathI` do. */
@@ -33,7 +33,7 @@ export function err400(code: string, message: string, internal?: JsonValue): QEr
 
 /** A 500 `unexpected` error, as Hasura's `throw500`. */
 export function err500(message: string, internal?: JsonValue): QErr {
-  return new QErr(500, 'unexpected', message, [], internal);
+  return new QErr(500, "unexpected", message, [], internal);
 }
 
 /** Runs `action`, reporting any `QErr` it throws one path level deeper. */
@@ -50,9 +50,9 @@ const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Hasura's `encodeJSONPath`: `$`, then `.key`, `['odd key']` or `[index]` for each step. */
 export function encodeJsonPath(path: readonly PathElement[]): string {
   return path.reduce<string>((text, element) => {
-    if (typeof element === 'number') return `${text}[${element}]`;
+    if (typeof element === "number") return `${text}[${element}]`;
     return SIMPLE_KEY.test(element) ? `${text}.${element}` : `${text}['${element}']`;
-  }, '$');
+  }, "$");
 }
 
 /** The response body of an error; `internal` is only shown to admin callers, as in Hasura. */

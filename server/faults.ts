@@ -3,10 +3,10 @@
  * connection before or after a write is applied, or delay every answer. Off by default; set
  * in-process (`faults`), with `POST /_local/faults`, or by CLI flag.
  */
-import { isJsonObject } from './json';
+import { isJsonObject } from "./json";
 
 /** When a connection reset happens relative to applying a write. */
-export type ResetWhen = 'before-write' | 'after-write';
+export type ResetWhen = "before-write" | "after-write";
 
 /** A fault configuration, as accepted at start and by `POST /_local/faults`. */
 export interface FaultSpec {
@@ -35,7 +35,7 @@ export interface FaultController {
 /** Armed faults, consumed as requests arrive. */
 export class Faults implements FaultController {
   private failures = { count: 0, status: 500 };
-  private resets: Record<ResetWhen, number> = { 'before-write': 0, 'after-write': 0 };
+  private resets: Record<ResetWhen, number> = { "before-write": 0, "after-write": 0 };
   private delayMs = 0;
 
   constructor(spec: FaultSpec = {}) {
@@ -63,14 +63,14 @@ export class Faults implements FaultController {
 
   clear(): void {
     this.failures = { count: 0, status: 500 };
-    this.resets = { 'before-write': 0, 'after-write': 0 };
+    this.resets = { "before-write": 0, "after-write": 0 };
     this.delayMs = 0;
   }
 
   pending(): FaultSpec {
     const spec: FaultSpec = {};
     if (this.failures.count > 0) spec.failNext = { ...this.failures };
-    for (const when of ['before-write', 'after-write'] as const) {
+    for (const when of ["before-write", "after-write"] as const) {
       if (this.resets[when] > 0) spec.resetConnection = { when, count: this.resets[when] };
     }
     if (this.delayMs > 0) spec.delayMs = this.delayMs;
@@ -99,23 +99,23 @@ export class Faults implements FaultController {
 
 /** Parses a fault spec from untrusted JSON (the `/_local/faults` body); throws a readable Error. */
 export function parseFaultSpec(value: unknown): FaultSpec & { clear?: boolean } {
-  if (!isJsonObject(value)) throw new Error('The fault spec must be a JSON object.');
+  if (!isJsonObject(value)) throw new Error("The fault spec must be a JSON object.");
   const spec: FaultSpec & { clear?: boolean } = {};
   if (value.clear === true) spec.clear = true;
   const fail = value.failNext;
   if (fail !== undefined) {
-    if (!isJsonObject(fail) || typeof fail.count !== 'number' || typeof fail.status !== 'number') throw new Error('failNext needs a numeric count and status.');
+    if (!isJsonObject(fail) || typeof fail.count !== "number" || typeof fail.status !== "number") throw new Error("failNext needs a numeric count and status.");
     spec.failNext = { count: fail.count, status: fail.status };
   }
   const reset = value.resetConnection;
   if (reset !== undefined) {
-    if (!isJsonObject(reset) || (reset.when !== 'before-write' && reset.when !== 'after-write')) {
+    if (!isJsonObject(reset) || (reset.when !== "before-write" && reset.when !== "after-write")) {
       throw new Error('resetConnection.when must be "before-write" or "after-write".');
     }
-    spec.resetConnection = { when: reset.when, count: typeof reset.count === 'number' ? reset.count : 1 };
+    spec.resetConnection = { when: reset.when, count: typeof reset.count === "number" ? reset.count : 1 };
   }
   if (value.delayMs !== undefined) {
-    if (typeof value.delayMs !== 'number' || value.delayMs < 0) throw new Error('delayMs must be a non-negative number.');
+    if (typeof value.delayMs !== "number" || value.delayMs < 0) throw new Error("delayMs must be a non-negative number.");
     spec.delayMs = value.delayMs;
   }
   return spec;

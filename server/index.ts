@@ -3,8 +3,8 @@
  * start a GraphQL server for a remote schema with `startRemoteSchemaServer`. See
  * docs/local-hasura-server.md.
  */
-export { startHasuraServer, DEFAULT_SERVER_VERSION } from './start';
-export { startRemoteSchemaServer, type RunningRemoteSchemaServer } from './remote-schema-server';
+export { startHasuraServer, DEFAULT_SERVER_VERSION } from "./start";
+export { startRemoteSchemaServer, type RunningRemoteSchemaServer } from "./remote-schema-server";
 export type {
   FaultController,
   FaultSpec,
@@ -18,4 +18,4 @@ export type {
   RunningHasuraServer,
   ServerStats,
   TableSpec,
-} from './types';
+} from "./types";

@@ -3,12 +3,12 @@
  * schema servers it restarted brought up to date), or else the environment's and options'
  * tracked tables and remote schemas on an empty `default` source.
  */
-import type { Environment } from './environment';
-import { Cursor, ParseFailure } from './parse/cursor';
-import { parseMetadata, withDefaultSource } from './metadata/parse-metadata';
-import { emptyMetadata, sameTable, type Metadata, type QualifiedTable } from './metadata/types';
-import type { PersistedState } from './persistence';
-import type { HasuraServerOptions } from './types';
+import type { Environment } from "./environment";
+import { Cursor, ParseFailure } from "./parse/cursor";
+import { parseMetadata, withDefaultSource } from "./metadata/parse-metadata";
+import { emptyMetadata, sameTable, type Metadata, type QualifiedTable } from "./metadata/types";
+import type { PersistedState } from "./persistence";
+import type { HasuraServerOptions } from "./types";
 
 /** The starting metadata, its `resource_version`, and whether it came from the data directory. */
 export interface InitialMetadata {
@@ -50,10 +50,7 @@ function fresh(inputs: InitialInputs): Metadata {
     if (!tables.some((known) => sameTable(known, table))) tables.push({ schema: table.schema, name: table.name });
   }
   metadata.sources[0].tables = tables.map((table) => ({ table, remoteRelationships: [], extra: {} }));
-  const schemas = [
-    ...Object.entries(inputs.remoteSchemaUrls).map(([name, url]) => ({ name, url })),
-    ...(inputs.options.remoteSchemas ?? []),
-  ];
+  const schemas = [...Object.entries(inputs.remoteSchemaUrls).map(([name, url]) => ({ name, url })), ...(inputs.options.remoteSchemas ?? [])];
   metadata.remoteSchemas = schemas.map(({ name, url }) => ({ name, definition: { url }, remoteRelationships: [], extra: {} }));
   return metadata;
 }

@@ -13,22 +13,22 @@ export interface JsonObject {
 
 /** True when `value` is a JSON object (not an array, not null). */
 export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The name aeson uses for a value's JSON type in its "expected X, but encountered Y" messages. */
 export function aesonTypeName(value: unknown): string {
-  if (value === null || value === undefined) return 'Null';
-  if (Array.isArray(value)) return 'Array';
+  if (value === null || value === undefined) return "Null";
+  if (Array.isArray(value)) return "Array";
   switch (typeof value) {
-    case 'string':
-      return 'String';
-    case 'number':
-      return 'Number';
-    case 'boolean':
-      return 'Boolean';
+    case "string":
+      return "String";
+    case "number":
+      return "Number";
+    case "boolean":
+      return "Boolean";
     default:
-      return 'Object';
+      return "Object";
   }
 }
 

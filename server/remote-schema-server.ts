@@ -3,8 +3,8 @@
  * introspection and queries (POST JSON `{query, variables, operationName}`) with made-up but
  * type-correct data, so Hasura-style introspection and simple joins work against it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   buildSchema,
   graphql,
@@ -15,8 +15,8 @@ import {
   type GraphQLFieldResolver,
   type GraphQLOutputType,
   type GraphQLTypeResolver,
-} from 'graphql';
-import { isJsonObject } from './json';
+} from "graphql";
+import { isJsonObject } from "./json";
 
 /** A running remote schema server. */
 export interface RunningRemoteSchemaServer {
@@ -28,14 +28,14 @@ function scalarValue(name: string, fieldName: string, args: Record<string, unkno
   // Echo an `id` argument so a join on `user(id: $id)` answers the id it was asked for.
   const id = args.id;
   switch (name) {
-    case 'Int':
-      return typeof id === 'number' && fieldName === 'id' ? id : 1;
-    case 'Float':
+    case "Int":
+      return typeof id === "number" && fieldName === "id" ? id : 1;
+    case "Float":
       return 1.5;
-    case 'Boolean':
+    case "Boolean":
       return true;
-    case 'ID':
-      return id !== undefined && fieldName === 'id' ? String(id) : '1';
+    case "ID":
+      return id !== undefined && fieldName === "id" ? String(id) : "1";
     default:
       return `${fieldName}-1`;
   }
@@ -57,17 +57,16 @@ const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, _co
   return fabricate(info.returnType, info.fieldName, effective);
 };
 
-const typeResolver: GraphQLTypeResolver<unknown, unknown> = (_value, _context, info, abstractType) =>
-  info.schema.getPossibleTypes(abstractType)[0]?.name;
+const typeResolver: GraphQLTypeResolver<unknown, unknown> = (_value, _context, info, abstractType) => info.schema.getPossibleTypes(abstractType)[0]?.name;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
+  response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(body));
 }
 
@@ -76,23 +75,23 @@ export async function startRemoteSchemaServer(sdl: string, options: { port?: num
   const schema = buildSchema(sdl);
   const server = createServer((request, response) => {
     void (async () => {
-      if (request.method !== 'POST') return send(response, 405, { errors: [{ message: 'only POST is supported' }] });
+      if (request.method !== "POST") return send(response, 405, { errors: [{ message: "only POST is supported" }] });
       let payload: unknown;
       try {
         payload = JSON.parse(await readBody(request));
       } catch {
-        return send(response, 400, { errors: [{ message: 'invalid JSON body' }] });
+        return send(response, 400, { errors: [{ message: "invalid JSON body" }] });
       }
-      if (!isJsonObject(payload) || typeof payload.query !== 'string') return send(response, 400, { errors: [{ message: 'missing query' }] });
+      if (!isJsonObject(payload) || typeof payload.query !== "string") return send(response, 400, { errors: [{ message: "missing query" }] });
       const variableValues = isJsonObject(payload.variables) ? payload.variables : undefined;
-      const operationName = typeof payload.operationName === 'string' ? payload.operationName : undefined;
+      const operationName = typeof payload.operationName === "string" ? payload.operationName : undefined;
       const result = await graphql({ schema, source: payload.query, variableValues, operationName, fieldResolver, typeResolver });
       send(response, 200, result);
     })().catch((error: unknown) => send(response, 500, { errors: [{ message: String(error) }] }));
   });
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once("error", reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -2,39 +2,44 @@
  * `startHasuraServer`: assembles catalog, engine, faults, stats and the HTTP server from the
  * options (and environment file, and data directory), loads the initial metadata, and listens.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { Catalog } from './catalog';
-import { replaceMetadata } from './commands/metadata-ops';
-import { Engine } from './engine/engine';
-import type { EngineState } from './engine/state';
-import { Tx } from './engine/tx';
-import { QErr } from './errors';
-import { loadEnvironment, type Environment } from './environment';
-import { startEnvironmentServers } from './environment-servers';
-import { Faults } from './faults';
-import { createRouter } from './http/router';
-import { initialMetadata, type InitialInputs } from './initial-metadata';
-import { introspectRemoteSchema } from './introspect';
-import { metadataJson } from './metadata/serialize';
-import { loadState, saveState } from './persistence';
-import { StatsRecorder } from './stats';
-import type { HasuraMetadata, HasuraServerOptions, RunningHasuraServer } from './types';
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { Catalog } from "./catalog";
+import { replaceMetadata } from "./commands/metadata-ops";
+import { Engine } from "./engine/engine";
+import type { EngineState } from "./engine/state";
+import { Tx } from "./engine/tx";
+import { QErr } from "./errors";
+import { loadEnvironment, type Environment } from "./environment";
+import { startEnvironmentServers } from "./environment-servers";
+import { Faults } from "./faults";
+import { createRouter } from "./http/router";
+import { initialMetadata, type InitialInputs } from "./initial-metadata";
+import { introspectRemoteSchema } from "./introspect";
+import { metadataJson } from "./metadata/serialize";
+import { loadState, saveState } from "./persistence";
+import { StatsRecorder } from "./stats";
+import type { HasuraMetadata, HasuraServerOptions, RunningHasuraServer } from "./types";
 
 /** What `GET /v1/version` answers unless told otherwise. */
-export const DEFAULT_SERVER_VERSION = 'v2.48.3';
+export const DEFAULT_SERVER_VERSION = "v2.48.3";
 
 function emptyState(): EngineState {
   return { metadata: { sources: [], remoteSchemas: [], extra: {} }, remoteSchemas: new Map(), remoteSchemaFailures: new Map(), inconsistencies: [] };
 }
 
-function createEngine(options: HasuraServerOptions, environment: Environment | undefined, stats: StatsRecorder, remoteSchemaUrls: Record<string, string>): Engine {
+function createEngine(
+  options: HasuraServerOptions,
+  environment: Environment | undefined,
+  stats: StatsRecorder,
+  remoteSchemaUrls: Record<string, string>,
+): Engine {
   const dataDir = options.dataDir;
   const serverVersion = options.serverVersion ?? DEFAULT_SERVER_VERSION;
   return new Engine(
     {
       catalog: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])]),
-      profile: serverVersion.startsWith('v1.') ? 'v1' : 'v2',
+      profile: serverVersion.startsWith("v1.") ? "v1" : "v2",
       rebuildMs: options.rebuildMs ?? 0,
       rebuildMsPerObject: options.rebuildMsPerObject ?? 0,
       stats,
@@ -51,7 +56,7 @@ function createEngine(options: HasuraServerOptions, environment: Environment | u
 
 async function loadInitial(engine: Engine, inputs: InitialInputs, persist: boolean): Promise<void> {
   const start = initialMetadata(inputs);
-  const tx = new Tx(emptyState(), engine.services('/v1/metadata'));
+  const tx = new Tx(emptyState(), engine.services("/v1/metadata"));
   try {
     await replaceMetadata(tx, start.metadata, start.fromDisk);
   } catch (error) {
@@ -64,7 +69,7 @@ async function loadInitial(engine: Engine, inputs: InitialInputs, persist: boole
 
 async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
   return (server.address() as AddressInfo).port;
@@ -106,7 +111,7 @@ async function serve(
   stopRemotes: () => Promise<void>,
 ): Promise<RunningHasuraServer> {
   const serverVersion = options.serverVersion ?? DEFAULT_SERVER_VERSION;
-  const profile = serverVersion.startsWith('v1.') ? 'v1' : 'v2';
+  const profile = serverVersion.startsWith("v1.") ? "v1" : "v2";
   const faults = new Faults(options.faults);
   const adminSecret = options.adminSecret ?? environment?.adminSecret;
   const snapshot = () => stats.snapshot(engine.resourceVersion, engine.lockUsage());
@@ -121,10 +126,10 @@ async function serve(
     api: { engine, faults, stats, profile, adminSecret },
     local: { adminSecret, faults, stats: snapshot, resetStats },
   });
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 0, host);
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     remoteSchemaUrls,
     faults,
     stats: snapshot,

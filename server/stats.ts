@@ -28,7 +28,7 @@ export interface ServerStats {
 export class StatsRecorder {
   private data = StatsRecorder.empty();
 
-  private static empty(): Omit<ServerStats, 'resourceVersion' | 'lock'> {
+  private static empty(): Omit<ServerStats, "resourceVersion" | "lock"> {
     return { requests: {}, commands: {}, rebuilds: 0, rebuildMs: 0, writes: 0, faults: { failed: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0 } };
   }
 
@@ -54,12 +54,12 @@ export class StatsRecorder {
   }
 
   /** Counts an injected fault. */
-  fault(kind: keyof ServerStats['faults']): void {
+  fault(kind: keyof ServerStats["faults"]): void {
     this.data.faults[kind] += 1;
   }
 
   /** A deep copy of the counters, completed with the values the recorder does not own. */
-  snapshot(resourceVersion: number, lock: ServerStats['lock']): ServerStats {
+  snapshot(resourceVersion: number, lock: ServerStats["lock"]): ServerStats {
     return { ...structuredClone(this.data), resourceVersion, lock: { ...lock } };
   }
 

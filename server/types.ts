@@ -2,14 +2,14 @@
  * The public types of the local Hasura-compatible server: how it is started and what a running
  * server offers. Other code (the provider's tests, the demo, benchmarks) depends on these names.
  */
-import type { TableSpec } from './catalog';
-import type { FaultController, FaultSpec } from './faults';
-import type { JsonObject } from './json';
-import type { ServerStats } from './stats';
+import type { TableSpec } from "./catalog";
+import type { FaultController, FaultSpec } from "./faults";
+import type { JsonObject } from "./json";
+import type { ServerStats } from "./stats";
 
-export type { TableSpec } from './catalog';
-export type { FaultController, FaultSpec, ResetWhen } from './faults';
-export type { ServerStats } from './stats';
+export type { TableSpec } from "./catalog";
+export type { FaultController, FaultSpec, ResetWhen } from "./faults";
+export type { ServerStats } from "./stats";
 
 /** How to start a server. Every field is optional. */
 export interface HasuraServerOptions {

@@ -53,7 +53,9 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
         if (!shouldRetry(options.retry, failure, state.counter)) return next(error);
         const delay = retryDelayMs(options.retry, state.counter, parseRetryAfter(failure.headers?.["retry-after"]));
         const what = failure.statusCode ? `answered ${failure.statusCode}` : `failed (${failure.code ?? failure.message})`;
-        options.onRetry?.(redact(`Hasura at ${options.endpoint} ${what}; retry ${state.counter} of ${options.retry.maxRetries} in ${delay} ms.`, [options.adminSecret]));
+        options.onRetry?.(
+          redact(`Hasura at ${options.endpoint} ${what}; retry ${state.counter} of ${options.retry.maxRetries} in ${delay} ms.`, [options.adminSecret]),
+        );
         setTimeout(() => next(null), delay);
         return undefined;
       },
@@ -64,13 +66,31 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
 
   const send = async (dispatcher: Dispatcher, method: "GET" | "POST", path: string, body: unknown, context: CallContext) => {
     const fail = (fields: Omit<Parameters<typeof hasuraError>[0], "operation" | "relationship">): HasuraError =>
-      hasuraError({ ...fields, error: redact(fields.error, [options.adminSecret]), endpoint: options.endpoint, operation: context.operation, relationship: context.relationship });
+      hasuraError({
+        ...fields,
+        error: redact(fields.error, [options.adminSecret]),
+        endpoint: options.endpoint,
+        operation: context.operation,
+        relationship: context.relationship,
+      });
     let response: Dispatcher.ResponseData;
     try {
-      response = await dispatcher.request({ origin: base.origin, path: `${prefix}${path}`, method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await dispatcher.request({
+        origin: base.origin,
+        path: `${prefix}${path}`,
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch (error) {
       const failure = error as Error & { statusCode?: number; code?: string };
-      if (failure.statusCode) throw fail({ status: failure.statusCode, code: `http-${failure.statusCode}`, error: `still failing after ${options.retry.maxRetries} retries`, uncertain: true });
+      if (failure.statusCode)
+        throw fail({
+          status: failure.statusCode,
+          code: `http-${failure.statusCode}`,
+          error: `still failing after ${options.retry.maxRetries} retries`,
+          uncertain: true,
+        });
       throw fail({ code: "transport", error: `${failure.code ?? failure.name}: ${failure.message}`, uncertain: true });
     }
     const text = await response.body.text();

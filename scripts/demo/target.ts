@@ -24,7 +24,9 @@ export async function startDemoTarget(): Promise<DemoTarget> {
 
 async function startLocalHasura(): Promise<DemoTarget> {
   const server = await startHasuraServer({ environment: path.join(environmentDir, "environment.yaml") });
-  const schemas = Object.entries(server.remoteSchemaUrls).map(([name, url]) => `${name} at ${url}`).join(", ");
+  const schemas = Object.entries(server.remoteSchemaUrls)
+    .map(([name, url]) => `${name} at ${url}`)
+    .join(", ");
   return {
     endpoint: server.url,
     adminSecret: "demo-admin-secret",
@@ -43,17 +45,25 @@ async function prepareRemoteHasura(endpoint: string, adminSecret: string | undef
   const sources = (metadata.sources ?? []) as { name: string; tables?: { table: { schema: string; name: string } }[] }[];
   const tracked = sources.find((source) => source.name === "default")?.tables?.some((entry) => entry.table.schema === "public" && entry.table.name === "users");
   if (!tracked) {
-    throw new Error(`The Hasura at ${endpoint} has no tracked table public.users in source "default". Create it (CREATE TABLE users (id int PRIMARY KEY, name text, team_id int)) and track it, then run the demo again.`);
+    throw new Error(
+      `The Hasura at ${endpoint} has no tracked table public.users in source "default". Create it (CREATE TABLE users (id int PRIMARY KEY, name text, team_id int)) and track it, then run the demo again.`,
+    );
   }
   const existing = new Set(((metadata.remote_schemas ?? []) as { name: string }[]).map((schema) => schema.name));
   const host = process.env.DEMO_REMOTE_SCHEMA_HOST ?? "127.0.0.1";
   const servers: { name: string; server: { stop(): Promise<void> } }[] = [];
   for (const name of ["messages", "teams"]) {
-    if (existing.has(name)) throw new Error(`The Hasura at ${endpoint} already has a remote schema "${name}"; the demo adds its own under that name. Remove it or run the demo against another Hasura.`);
+    if (existing.has(name))
+      throw new Error(
+        `The Hasura at ${endpoint} already has a remote schema "${name}"; the demo adds its own under that name. Remove it or run the demo against another Hasura.`,
+      );
     const sdl = readFileSync(path.join(environmentDir, "remote-schemas", `${name}.graphql`), "utf8");
     const server = await startRemoteSchemaServer(sdl, { host: host === "127.0.0.1" ? host : "0.0.0.0" });
     const url = server.url.replace("0.0.0.0", host);
-    await hasuraCall(endpoint, adminSecret, { type: "add_remote_schema", args: { name, definition: { url, timeout_seconds: 10 }, comment: "added by npm run demo" } });
+    await hasuraCall(endpoint, adminSecret, {
+      type: "add_remote_schema",
+      args: { name, definition: { url, timeout_seconds: 10 }, comment: "added by npm run demo" },
+    });
     servers.push({ name, server });
   }
   return {

@@ -5,15 +5,15 @@
  * slot; `bulk_atomic` accepts only commands with a plain metadata change, applies them all and
  * rebuilds once.
  */
-import { err400, err500, errorBody, QErr, withPath } from '../errors';
-import type { JsonValue } from '../json';
-import type { Tx } from '../engine/tx';
-import { success, type Command } from './command';
+import { err400, err500, errorBody, QErr, withPath } from "../errors";
+import type { JsonValue } from "../json";
+import type { Tx } from "../engine/tx";
+import { success, type Command } from "./command";
 
 /** Runs one child as Hasura's recursive `runMetadataQueryM` does: counted, errors under `args`. */
 export async function runChild(tx: Tx, child: Command): Promise<JsonValue> {
   tx.services.countCommand(child.type);
-  return withPath('args', () => child.run(tx));
+  return withPath("args", () => child.run(tx));
 }
 
 /** A bulk command: it writes when any child writes. */
@@ -53,7 +53,7 @@ export function bulkKeepGoingCommand(type: string, children: readonly Command[])
 export function bulkAtomicCommand(type: string, children: readonly Command[]): Command {
   return bulkOf(type, children, async (tx) => {
     const changes = children.map((child) => {
-      if (child.atomic === undefined) throw err500('Bulk atomic does not support this command');
+      if (child.atomic === undefined) throw err500("Bulk atomic does not support this command");
       return child.atomic;
     });
     // Hasura checks every child against the schema cache from before the bulk, then rebuilds once.
@@ -63,7 +63,7 @@ export function bulkAtomicCommand(type: string, children: readonly Command[]): C
     }
     for (const change of changes) change.apply(tx.metadata);
     const fresh = await tx.rebuild();
-    if (fresh.length > 0) throw err400('bad-request', 'Schema inconsistency', tx.inconsistencyList(fresh));
+    if (fresh.length > 0) throw err400("bad-request", "Schema inconsistency", tx.inconsistencyList(fresh));
     return success();
   });
 }

@@ -3,11 +3,11 @@
  * and the schema-cache lookups Hasura runs before changing anything (`askTableInfo`,
  * `askRemoteRel`), with their messages.
  */
-import { err400 } from '../errors';
-import { dquote, type JsonObject, type JsonValue } from '../json';
-import { findTable, tableText, type Metadata, type QualifiedTable, type TableMetadata } from '../metadata/types';
-import { tableRelationshipId } from '../schema-cache/build';
-import type { Tx } from '../engine/tx';
+import { err400 } from "../errors";
+import { dquote, type JsonObject, type JsonValue } from "../json";
+import { findTable, tableText, type Metadata, type QualifiedTable, type TableMetadata } from "../metadata/types";
+import { tableRelationshipId } from "../schema-cache/build";
+import type { Tx } from "../engine/tx";
 
 /** A parsed request, ready to run inside a transaction. */
 export interface Command {
@@ -25,22 +25,22 @@ export interface Command {
 
 /** Hasura's `successMsg`. */
 export function success(): JsonObject {
-  return { message: 'success' };
+  return { message: "success" };
 }
 
 /** The database backends whose command prefixes Hasura recognises; only `pg` has tables here. */
-export type Backend = 'pg' | 'citus' | 'cockroach' | 'mssql' | 'bigquery';
+export type Backend = "pg" | "citus" | "cockroach" | "mssql" | "bigquery";
 
 /**
  * Hasura's `askTableInfo`: the table must be tracked in the source and present in the schema
  * cache. Answers its metadata or throws 400 `not-exists`.
  */
 export function askTableInfo(tx: Tx, backend: Backend, source: string, table: QualifiedTable): TableMetadata {
-  const found = backend === 'pg' ? findTable(tx.metadata, source, table) : undefined;
+  const found = backend === "pg" ? findTable(tx.metadata, source, table) : undefined;
   const inCache = found !== undefined && tx.services.catalog.columns(table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
   if (found !== undefined && inCache) return found;
   const text = dquote(tableText(table));
-  throw err400('not-exists', tx.services.profile === 'v2' ? `table ${text} does not exist in source: ${source}` : `table ${text} does not exist`);
+  throw err400("not-exists", tx.services.profile === "v2" ? `table ${text} does not exist in source: ${source}` : `table ${text} does not exist`);
 }
 
 /**
@@ -49,9 +49,9 @@ export function askTableInfo(tx: Tx, backend: Backend, source: string, table: Qu
  */
 export function askRemoteRelationship(tx: Tx, source: string, table: TableMetadata, name: string): void {
   const columns = tx.services.catalog.columns(table.table) ?? [];
-  if (columns.includes(name)) throw err400('unexpected-payload', 'expecting a remote relationship');
+  if (columns.includes(name)) throw err400("unexpected-payload", "expecting a remote relationship");
   const exists = table.remoteRelationships.some((relationship) => relationship.name === name);
   if (!exists || !tx.isConsistent(tableRelationshipId(source, tableText(table.table), name))) {
-    throw err400('not-exists', `${dquote(name)} does not exist`);
+    throw err400("not-exists", `${dquote(name)} does not exist`);
   }
 }

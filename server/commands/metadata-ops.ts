@@ -3,14 +3,14 @@
  * `replace_metadata` (bare metadata or `{metadata, allow_inconsistent_metadata}`, one rebuild)
  * and `get_inconsistent_metadata`.
  */
-import type { Cursor } from '../parse/cursor';
-import { err400 } from '../errors';
-import type { JsonObject } from '../json';
-import { parseMetadata, withDefaultSource } from '../metadata/parse-metadata';
-import { metadataJson, metadataJsonV1 } from '../metadata/serialize';
-import type { Metadata } from '../metadata/types';
-import type { Tx } from '../engine/tx';
-import { success, type Command } from './command';
+import type { Cursor } from "../parse/cursor";
+import { err400 } from "../errors";
+import type { JsonObject } from "../json";
+import { parseMetadata, withDefaultSource } from "../metadata/parse-metadata";
+import { metadataJson, metadataJsonV1 } from "../metadata/serialize";
+import type { Metadata } from "../metadata/types";
+import type { Tx } from "../engine/tx";
+import { success, type Command } from "./command";
 
 /** Parses `export_metadata`; `version` 2 answers `{resource_version, metadata}`. */
 export function exportMetadataCommand(type: string, version: 1 | 2): Command {
@@ -18,7 +18,7 @@ export function exportMetadataCommand(type: string, version: 1 | 2): Command {
     type,
     modifiesMetadata: false,
     async run(tx: Tx) {
-      const metadata = tx.services.profile === 'v2' ? metadataJson(tx.metadata) : metadataJsonV1(tx.metadata);
+      const metadata = tx.services.profile === "v2" ? metadataJson(tx.metadata) : metadataJsonV1(tx.metadata);
       return version === 2 ? { resource_version: tx.services.resourceVersion(), metadata } : metadata;
     },
   };
@@ -59,23 +59,23 @@ export async function replaceMetadata(tx: Tx, replacement: Metadata, allowIncons
   tx.inconsistencies = [];
   await tx.rebuild();
   if (!allowInconsistent && tx.inconsistencies.length > 0) {
-    throw err400('unexpected', 'cannot continue due to inconsistent metadata', tx.inconsistencyList(tx.inconsistencies));
+    throw err400("unexpected", "cannot continue due to inconsistent metadata", tx.inconsistencyList(tx.inconsistencies));
   }
   return { is_consistent: tx.inconsistencies.length === 0, inconsistent_objects: tx.inconsistencyList(tx.inconsistencies) };
 }
 
 /** Parses `replace_metadata` in both argument forms. */
 export function replaceMetadataCommand(type: string, cursor: Cursor): Command {
-  const object = cursor.object('ReplaceMetadata');
-  const wrapped = object.has('metadata');
-  const allowInconsistent = wrapped ? (object.optional('allow_inconsistent_metadata')?.boolean() ?? false) : false;
-  const parsed = parseMetadata(wrapped ? object.required('metadata') : cursor);
+  const object = cursor.object("ReplaceMetadata");
+  const wrapped = object.has("metadata");
+  const allowInconsistent = wrapped ? (object.optional("allow_inconsistent_metadata")?.boolean() ?? false) : false;
+  const parsed = parseMetadata(wrapped ? object.required("metadata") : cursor);
   return {
     type,
     modifiesMetadata: true,
     async run(tx: Tx) {
       const replacement = withDefaultSource(parsed, tx.metadata);
-      if (replacement === undefined) throw err400('not-supported', 'cannot import metadata without sources since no default source is defined');
+      if (replacement === undefined) throw err400("not-supported", "cannot import metadata without sources since no default source is defined");
       const answer = await replaceMetadata(tx, replacement, allowInconsistent);
       return wrapped ? answer : success();
     },
@@ -88,7 +88,7 @@ export function clearMetadataCommand(type: string): Command {
     type,
     modifiesMetadata: true,
     async run(tx: Tx) {
-      const base = tx.metadata.sources.find((source) => source.name === 'default');
+      const base = tx.metadata.sources.find((source) => source.name === "default");
       const sources = base === undefined ? [] : [{ ...base, tables: [] }];
       await replaceMetadata(tx, { sources, remoteSchemas: [], extra: {} }, true);
       return success();
@@ -105,7 +105,7 @@ export function reloadMetadataCommand(type: string): Command {
       tx.remoteSchemas.clear();
       tx.remoteSchemaFailures.clear();
       const answer = await replaceMetadata(tx, tx.metadata, true);
-      const body: JsonObject = { message: 'success', is_consistent: answer.is_consistent };
+      const body: JsonObject = { message: "success", is_consistent: answer.is_consistent };
       if (answer.is_consistent !== true) body.inconsistent_objects = answer.inconsistent_objects;
       return body;
     },

@@ -4,31 +4,25 @@
  * backend commands on `/v1/metadata` wrap their message ("Error when parsing command ..."), and
  * `/v1/query` reports paths relative to the request (Hasura's derived parser adds no `args`).
  */
-import { Cursor, modifyFailure, type ObjectCursor } from '../parse/cursor';
-import { err400 } from '../errors';
-import type { JsonValue } from '../json';
-import type { Endpoint } from '../engine/state';
-import type { Profile } from '../schema-cache/inconsistency';
-import { bulkAtomicCommand, bulkCommand, bulkKeepGoingCommand } from './bulk';
-import type { Backend, Command } from './command';
-import { BACKEND_PREFIXES, OTHER_AGNOSTIC_COMMANDS, OTHER_BACKEND_COMMANDS } from './known-commands';
-import {
-  clearMetadataCommand,
-  exportMetadataCommand,
-  getInconsistentMetadataCommand,
-  reloadMetadataCommand,
-  replaceMetadataCommand,
-} from './metadata-ops';
+import { Cursor, modifyFailure, type ObjectCursor } from "../parse/cursor";
+import { err400 } from "../errors";
+import type { JsonValue } from "../json";
+import type { Endpoint } from "../engine/state";
+import type { Profile } from "../schema-cache/inconsistency";
+import { bulkAtomicCommand, bulkCommand, bulkKeepGoingCommand } from "./bulk";
+import type { Backend, Command } from "./command";
+import { BACKEND_PREFIXES, OTHER_AGNOSTIC_COMMANDS, OTHER_BACKEND_COMMANDS } from "./known-commands";
+import { clearMetadataCommand, exportMetadataCommand, getInconsistentMetadataCommand, reloadMetadataCommand, replaceMetadataCommand } from "./metadata-ops";
 import {
   addRemoteSchemaCommand,
   introspectRemoteSchemaCommand,
   reloadRemoteSchemaCommand,
   removeRemoteSchemaCommand,
   updateRemoteSchemaCommand,
-} from './remote-schemas';
-import { deleteSchemaRelationshipCommand, upsertSchemaRelationshipCommand } from './schema-relationships';
-import { createRelationshipCommand, deleteRelationshipCommand, updateRelationshipCommand } from './table-relationships';
-import { trackTableCommand, untrackTableCommand } from './tables';
+} from "./remote-schemas";
+import { deleteSchemaRelationshipCommand, upsertSchemaRelationshipCommand } from "./schema-relationships";
+import { createRelationshipCommand, deleteRelationshipCommand, updateRelationshipCommand } from "./table-relationships";
+import { trackTableCommand, untrackTableCommand } from "./tables";
 
 interface Context {
   endpoint: Endpoint;
@@ -66,10 +60,23 @@ const AGNOSTIC_PARSERS: Record<string, Parser> = {
 
 /** Commands `/v1/query` knows, with the backend they act on (always `pg` there). */
 const QUERY_COMMANDS = new Set([
-  'create_remote_relationship', 'update_remote_relationship', 'delete_remote_relationship', 'track_table',
-  'add_existing_table_or_view', 'untrack_table', 'add_remote_schema', 'update_remote_schema', 'remove_remote_schema',
-  'reload_remote_schema', 'introspect_remote_schema', 'export_metadata', 'replace_metadata', 'clear_metadata',
-  'reload_metadata', 'get_inconsistent_metadata', 'bulk',
+  "create_remote_relationship",
+  "update_remote_relationship",
+  "delete_remote_relationship",
+  "track_table",
+  "add_existing_table_or_view",
+  "untrack_table",
+  "add_remote_schema",
+  "update_remote_schema",
+  "remove_remote_schema",
+  "reload_remote_schema",
+  "introspect_remote_schema",
+  "export_metadata",
+  "replace_metadata",
+  "clear_metadata",
+  "reload_metadata",
+  "get_inconsistent_metadata",
+  "bulk",
 ]);
 
 /** For commands whose arguments carry nothing: Hasura still requires the `args` key. */
@@ -87,22 +94,22 @@ function unsupported(type: string): Command {
     type,
     modifiesMetadata: false,
     async run() {
-      throw err400('not-supported', `${JSON.stringify(type)} is not supported by this local Hasura-compatible server`);
+      throw err400("not-supported", `${JSON.stringify(type)} is not supported by this local Hasura-compatible server`);
     },
   };
 }
 
 function argsOf(object: ObjectCursor, context: Context): () => Cursor {
   return () => {
-    const args = object.required('args');
-    return context.endpoint === '/v1/query' ? new Cursor(args.value, object.path) : args;
+    const args = object.required("args");
+    return context.endpoint === "/v1/query" ? new Cursor(args.value, object.path) : args;
   };
 }
 
 function backendCommand(object: ObjectCursor, type: string, context: Context): Command {
-  const cut = type.indexOf('_');
+  const cut = type.indexOf("_");
   const prefix = cut === -1 ? type : type.slice(0, cut);
-  const command = cut === -1 ? '' : type.slice(cut + 1);
+  const command = cut === -1 ? "" : type.slice(cut + 1);
   const backendName = BACKEND_PREFIXES[prefix];
   if (backendName === undefined) {
     object.fail(`unknown metadata command "${type}"; "${prefix}" was not recognized as a valid backend name`);
@@ -116,14 +123,14 @@ function backendCommand(object: ObjectCursor, type: string, context: Context): C
   const details = (message: string): string =>
     [
       `Error when parsing command ${command}.`,
-      'See our documentation at https://hasura.io/docs/latest/graphql/core/api-reference/metadata-api/index.html#metadata-apis.',
+      "See our documentation at https://hasura.io/docs/latest/graphql/core/api-reference/metadata-api/index.html#metadata-apis.",
       `Internal error message: ${message}`,
-    ].join('\n');
+    ].join("\n");
   return modifyFailure(details, () => parser(type, prefix as Backend, args, context));
 }
 
 function apiVersion(object: ObjectCursor): 1 | 2 {
-  const cursor = object.optional('version');
+  const cursor = object.optional("version");
   if (cursor === undefined) return 1;
   const version = cursor.integer();
   if (version === 1 || version === 2) return version;
@@ -132,10 +139,10 @@ function apiVersion(object: ObjectCursor): 1 | 2 {
 
 function metadataCommand(object: ObjectCursor, context: Context): Command {
   const version = apiVersion(object);
-  const type = object.required('type').text();
+  const type = object.required("type").text();
   if (version === 2) {
-    if (type === 'export_metadata') return withArgs(argsOf(object, context), () => exportMetadataCommand(type, 2));
-    if (type === 'replace_metadata') return replaceMetadataCommand(type, argsOf(object, context)());
+    if (type === "export_metadata") return withArgs(argsOf(object, context), () => exportMetadataCommand(type, 2));
+    if (type === "replace_metadata") return replaceMetadataCommand(type, argsOf(object, context)());
     object.fail(`unknown RQLMetadataV2 type "${type}"; expected one of "replace_metadata", "export_metadata"`);
   }
   const agnostic = AGNOSTIC_PARSERS[type];
@@ -146,22 +153,22 @@ function metadataCommand(object: ObjectCursor, context: Context): Command {
 
 function queryCommand(object: ObjectCursor, context: Context): Command {
   apiVersion(object);
-  const type = object.required('type').text();
+  const type = object.required("type").text();
   if (!QUERY_COMMANDS.has(type)) {
     if (OTHER_AGNOSTIC_COMMANDS.has(type) || OTHER_BACKEND_COMMANDS.has(type)) return unsupported(type);
     object.fail(`unknown query type "${type}"`);
   }
   const args = argsOf(object, context);
-  if (type === 'add_existing_table_or_view') return trackTableCommand(type, 'pg', args());
+  if (type === "add_existing_table_or_view") return trackTableCommand(type, "pg", args());
   const backend = BACKEND_PARSERS[type];
-  if (backend !== undefined) return backend(type, 'pg', args(), context);
+  if (backend !== undefined) return backend(type, "pg", args(), context);
   return AGNOSTIC_PARSERS[type](type, args, context);
 }
 
 /** Parses one command object (a whole request, or a child of a bulk). */
 export function parseCommand(cursor: Cursor, context: Context): Command {
-  if (context.endpoint === '/v1/metadata') return metadataCommand(cursor.object('RQLMetadataRequest'), context);
-  return queryCommand(cursor.object('Object'), context);
+  if (context.endpoint === "/v1/metadata") return metadataCommand(cursor.object("RQLMetadataRequest"), context);
+  return queryCommand(cursor.object("Object"), context);
 }
 
 /** A parsed request: the command and, on `/v1/metadata`, the `resource_version` it expects. */
@@ -174,9 +181,9 @@ export interface ParsedRequest {
 export function parseRequest(body: JsonValue, endpoint: Endpoint, profile: Profile): ParsedRequest {
   const cursor = new Cursor(body, []);
   const context = { endpoint, profile };
-  if (endpoint === '/v1/query') return { command: parseCommand(cursor, context) };
-  const object = cursor.object('RQLMetadata');
-  const resourceVersion = object.optional('resource_version')?.integer();
+  if (endpoint === "/v1/query") return { command: parseCommand(cursor, context) };
+  const object = cursor.object("RQLMetadata");
+  const resourceVersion = object.optional("resource_version")?.integer();
   const command = parseCommand(cursor, context);
   return resourceVersion === undefined ? { command } : { command, resourceVersion };
 }

@@ -3,14 +3,14 @@
  * Adding introspects first and fails with `remote-schema-error` when the server cannot be read;
  * removing refuses while consistent relationships depend on the schema.
  */
-import type { Cursor } from '../parse/cursor';
-import { err400 } from '../errors';
-import { dquote, type JsonObject } from '../json';
-import { normalizeRemoteSchemaDefinition } from '../metadata/parse-metadata';
-import type { Metadata, RemoteSchemaMetadata } from '../metadata/types';
-import { dependencyMessage, remoteSchemaDependents } from '../schema-cache/dependents';
-import type { Tx } from '../engine/tx';
-import { success, type Command } from './command';
+import type { Cursor } from "../parse/cursor";
+import { err400 } from "../errors";
+import { dquote, type JsonObject } from "../json";
+import { normalizeRemoteSchemaDefinition } from "../metadata/parse-metadata";
+import type { Metadata, RemoteSchemaMetadata } from "../metadata/types";
+import { dependencyMessage, remoteSchemaDependents } from "../schema-cache/dependents";
+import type { Tx } from "../engine/tx";
+import { success, type Command } from "./command";
 
 interface AddArgs {
   name: string;
@@ -19,22 +19,22 @@ interface AddArgs {
 }
 
 function parseAddArgs(cursor: Cursor): AddArgs {
-  const object = cursor.object('AddRemoteSchemaQuery');
-  const name = object.required('name').nonEmptyText();
-  const definition = normalizeRemoteSchemaDefinition(object.required('definition').object('RemoteSchemaDef').fields);
-  const comment = object.optional('comment')?.text();
+  const object = cursor.object("AddRemoteSchemaQuery");
+  const name = object.required("name").nonEmptyText();
+  const definition = normalizeRemoteSchemaDefinition(object.required("definition").object("RemoteSchemaDef").fields);
+  const comment = object.optional("comment")?.text();
   return comment === undefined ? { name, definition } : { name, definition, comment };
 }
 
 function parseName(cursor: Cursor): string {
-  return cursor.object('RemoteSchemaNameQuery').required('name').nonEmptyText();
+  return cursor.object("RemoteSchemaNameQuery").required("name").nonEmptyText();
 }
 
 function checkDefinition(definition: JsonObject): void {
-  const hasUrl = typeof definition.url === 'string';
-  const hasEnv = typeof definition.url_from_env === 'string';
-  if (hasUrl && hasEnv) throw err400('invalid-params', 'both `url` and `url_from_env` can\'t be present');
-  if (!hasUrl && !hasEnv) throw err400('invalid-params', 'both `url` and `url_from_env` can\'t be empty');
+  const hasUrl = typeof definition.url === "string";
+  const hasEnv = typeof definition.url_from_env === "string";
+  if (hasUrl && hasEnv) throw err400("invalid-params", "both `url` and `url_from_env` can't be present");
+  if (!hasUrl && !hasEnv) throw err400("invalid-params", "both `url` and `url_from_env` can't be empty");
 }
 
 function isKnown(tx: Tx, name: string): boolean {
@@ -47,7 +47,12 @@ function isConsistent(tx: Tx, name: string): boolean {
 
 function put(args: AddArgs, keep?: RemoteSchemaMetadata): (metadata: Metadata) => void {
   return (metadata) => {
-    const entry: RemoteSchemaMetadata = { name: args.name, definition: args.definition, remoteRelationships: keep?.remoteRelationships ?? [], extra: keep?.extra ?? {} };
+    const entry: RemoteSchemaMetadata = {
+      name: args.name,
+      definition: args.definition,
+      remoteRelationships: keep?.remoteRelationships ?? [],
+      extra: keep?.extra ?? {},
+    };
     if (args.comment !== undefined) entry.comment = args.comment;
     const index = metadata.remoteSchemas.findIndex((schema) => schema.name === args.name);
     if (index === -1) metadata.remoteSchemas.push(entry);
@@ -69,7 +74,7 @@ export function addRemoteSchemaCommand(type: string, cursor: Cursor): Command {
     type,
     modifiesMetadata: true,
     async run(tx: Tx) {
-      if (isKnown(tx, args.name)) throw err400('already-exists', `remote schema with name ${dquote(args.name)} already exists`);
+      if (isKnown(tx, args.name)) throw err400("already-exists", `remote schema with name ${dquote(args.name)} already exists`);
       await introspectInto(tx, args);
       await tx.buildSchemaCacheFor(`remote_schema ${args.name}`, put(args));
       return success();
@@ -85,7 +90,7 @@ export function updateRemoteSchemaCommand(type: string, cursor: Cursor): Command
     modifiesMetadata: true,
     async run(tx: Tx) {
       const existing = tx.metadata.remoteSchemas.find((schema) => schema.name === args.name);
-      if (existing === undefined) throw err400('not-exists', `remote schema with name ${dquote(args.name)} doesn't exist`);
+      if (existing === undefined) throw err400("not-exists", `remote schema with name ${dquote(args.name)} doesn't exist`);
       await introspectInto(tx, args);
       await tx.buildSchemaCacheFor(`remote_schema ${args.name}`, put(args, existing));
       return success();
@@ -100,9 +105,9 @@ export function removeRemoteSchemaCommand(type: string, cursor: Cursor): Command
     type,
     modifiesMetadata: true,
     async run(tx: Tx) {
-      if (!isConsistent(tx, name)) throw err400('not-exists', 'no such remote schema');
+      if (!isConsistent(tx, name)) throw err400("not-exists", "no such remote schema");
       const dependents = remoteSchemaDependents(tx.metadata, tx.inconsistencies, name);
-      if (dependents.length > 0) throw err400('dependency-error', dependencyMessage(dependents));
+      if (dependents.length > 0) throw err400("dependency-error", dependencyMessage(dependents));
       await tx.rebuildChecked((metadata) => {
         metadata.remoteSchemas = metadata.remoteSchemas.filter((schema) => schema.name !== name);
       });
@@ -121,7 +126,7 @@ export function reloadRemoteSchemaCommand(type: string, cursor: Cursor): Command
     modifiesMetadata: true,
     async run(tx: Tx) {
       const existing = tx.metadata.remoteSchemas.find((schema) => schema.name === name);
-      if (existing === undefined) throw err400('not-exists', `remote schema with name ${dquote(name)} does not exist`);
+      if (existing === undefined) throw err400("not-exists", `remote schema with name ${dquote(name)} does not exist`);
       try {
         tx.remoteSchemas.set(name, await tx.services.introspect(name, existing.definition));
         tx.remoteSchemaFailures.delete(name);
@@ -143,7 +148,7 @@ export function introspectRemoteSchemaCommand(type: string, cursor: Cursor): Com
     modifiesMetadata: false,
     async run(tx: Tx) {
       const introspected = tx.remoteSchemas.get(name);
-      if (!isConsistent(tx, name) || introspected === undefined) throw err400('not-exists', `remote schema: ${dquote(name)} not found`);
+      if (!isConsistent(tx, name) || introspected === undefined) throw err400("not-exists", `remote schema: ${dquote(name)} not found`);
       return structuredClone(introspected.raw);
     },
   };

@@ -4,14 +4,14 @@
  * remote schema changes nothing and succeeds; delete of a missing relationship succeeds; update
  * of a missing one is `not-exists` — all as Hasura's lenses make it.
  */
-import type { Cursor } from '../parse/cursor';
-import { err400 } from '../errors';
-import { dquote } from '../json';
-import { parseDefinition } from '../metadata/parse-relationship';
-import type { Metadata, RemoteRelationship } from '../metadata/types';
-import { schemaRelationshipId } from '../schema-cache/build';
-import type { Tx } from '../engine/tx';
-import { success, type Command } from './command';
+import type { Cursor } from "../parse/cursor";
+import { err400 } from "../errors";
+import { dquote } from "../json";
+import { parseDefinition } from "../metadata/parse-relationship";
+import type { Metadata, RemoteRelationship } from "../metadata/types";
+import { schemaRelationshipId } from "../schema-cache/build";
+import type { Tx } from "../engine/tx";
+import { success, type Command } from "./command";
 
 interface Target {
   remoteSchema: string;
@@ -22,9 +22,9 @@ interface Target {
 function parseTarget(cursor: Cursor, kind: string): Target {
   const object = cursor.object(kind);
   return {
-    remoteSchema: object.required('remote_schema').nonEmptyText(),
-    typeName: object.required('type_name').text(),
-    name: object.required('name').nonEmptyText(),
+    remoteSchema: object.required("remote_schema").nonEmptyText(),
+    typeName: object.required("type_name").text(),
+    name: object.required("name").nonEmptyText(),
   };
 }
 
@@ -56,14 +56,18 @@ function existsInCache(tx: Tx, target: Target): boolean {
   const schema = tx.metadata.remoteSchemas.find((candidate) => candidate.name === target.remoteSchema);
   const type = schema?.remoteRelationships.find((candidate) => candidate.typeName === target.typeName);
   const present = type?.relationships.some((candidate) => candidate.name === target.name) ?? false;
-  return present && tx.isConsistent(`remote_schema ${target.remoteSchema}`) && tx.isConsistent(schemaRelationshipId(target.remoteSchema, target.typeName, target.name));
+  return (
+    present &&
+    tx.isConsistent(`remote_schema ${target.remoteSchema}`) &&
+    tx.isConsistent(schemaRelationshipId(target.remoteSchema, target.typeName, target.name))
+  );
 }
 
 /** Parses `create_` (or, with `mustExist`, `update_`) `remote_schema_remote_relationship`. */
 export function upsertSchemaRelationshipCommand(type: string, cursor: Cursor, mustExist: boolean): Command {
-  const target = parseTarget(cursor, 'CreateRemoteSchemaRemoteRelationship');
-  const object = cursor.object('CreateRemoteSchemaRemoteRelationship');
-  const relationship = { name: target.name, definition: parseDefinition('strict', object.required('definition')) };
+  const target = parseTarget(cursor, "CreateRemoteSchemaRemoteRelationship");
+  const object = cursor.object("CreateRemoteSchemaRemoteRelationship");
+  const relationship = { name: target.name, definition: parseDefinition("strict", object.required("definition")) };
   return {
     type,
     modifiesMetadata: true,
@@ -71,7 +75,7 @@ export function upsertSchemaRelationshipCommand(type: string, cursor: Cursor, mu
       if (mustExist && !existsInCache(tx, target)) {
         // Hasura composes this message with right-associative quoting operators, hence the doubled quotes.
         const message = `no relationship defined on remote schema ${dquote(`${dquote(target.remoteSchema)} with name ${dquote(target.name)}`)}`;
-        throw err400('not-exists', message);
+        throw err400("not-exists", message);
       }
       await tx.buildSchemaCacheFor(schemaRelationshipId(target.remoteSchema, target.typeName, target.name), upsert(target, relationship));
       return success();
@@ -81,7 +85,7 @@ export function upsertSchemaRelationshipCommand(type: string, cursor: Cursor, mu
 
 /** Parses `delete_remote_schema_remote_relationship`. */
 export function deleteSchemaRelationshipCommand(type: string, cursor: Cursor): Command {
-  const target = parseTarget(cursor, 'DeleteRemoteSchemaRemoteRelationship');
+  const target = parseTarget(cursor, "DeleteRemoteSchemaRemoteRelationship");
   return {
     type,
     modifiesMetadata: true,

@@ -4,19 +4,19 @@
  * relationship) up first, then change the metadata and rebuild, failing with the rebuilt
  * relationship's inconsistency. Create is an upsert.
  */
-import type { Cursor } from '../parse/cursor';
+import type { Cursor } from "../parse/cursor";
 import {
   parseCreateRelationship,
   parseCreateRelationshipV1,
   parseDeleteRelationship,
   type CreateRelationshipArgs,
   type DeleteRelationshipArgs,
-} from '../metadata/parse-relationship';
-import { findTable, tableText, type Metadata } from '../metadata/types';
-import { tableRelationshipId } from '../schema-cache/build';
-import type { Profile } from '../schema-cache/inconsistency';
-import type { Tx } from '../engine/tx';
-import { askRemoteRelationship, askTableInfo, success, type Backend, type Command } from './command';
+} from "../metadata/parse-relationship";
+import { findTable, tableText, type Metadata } from "../metadata/types";
+import { tableRelationshipId } from "../schema-cache/build";
+import type { Profile } from "../schema-cache/inconsistency";
+import type { Tx } from "../engine/tx";
+import { askRemoteRelationship, askTableInfo, success, type Backend, type Command } from "./command";
 
 function upsert(args: CreateRelationshipArgs): (metadata: Metadata) => void {
   return (metadata) => {
@@ -41,7 +41,7 @@ function objectId(args: { source: string; table: { schema: string; name: string 
 
 /** Parses and builds `create_remote_relationship`. */
 export function createRelationshipCommand(type: string, backend: Backend, cursor: Cursor, profile: Profile): Command {
-  const args = profile === 'v2' ? parseCreateRelationship(cursor) : parseCreateRelationshipV1(cursor);
+  const args = profile === "v2" ? parseCreateRelationship(cursor) : parseCreateRelationshipV1(cursor);
   return {
     type,
     modifiesMetadata: true,
@@ -55,7 +55,7 @@ export function createRelationshipCommand(type: string, backend: Backend, cursor
 
 /** Parses and builds `update_remote_relationship`: the relationship must already exist. */
 export function updateRelationshipCommand(type: string, backend: Backend, cursor: Cursor, profile: Profile): Command {
-  const args = profile === 'v2' ? parseCreateRelationship(cursor) : parseCreateRelationshipV1(cursor);
+  const args = profile === "v2" ? parseCreateRelationship(cursor) : parseCreateRelationshipV1(cursor);
   return {
     type,
     modifiesMetadata: true,

@@ -3,14 +3,14 @@
  * Tracking a table the database lacks fails in the rebuild, as in Hasura; untracking drops the
  * table's own remote relationships and refuses (unless `cascade`) when others join to it.
  */
-import type { Cursor, ObjectCursor } from '../parse/cursor';
-import { err400 } from '../errors';
-import { dquote } from '../json';
-import { parseQualifiedTable } from '../metadata/parse-table';
-import { sameTable, tableText, type QualifiedTable } from '../metadata/types';
-import { dependencyMessage, tableDependents } from '../schema-cache/dependents';
-import type { Tx } from '../engine/tx';
-import { success, type Backend, type Command } from './command';
+import type { Cursor, ObjectCursor } from "../parse/cursor";
+import { err400 } from "../errors";
+import { dquote } from "../json";
+import { parseQualifiedTable } from "../metadata/parse-table";
+import { sameTable, tableText, type QualifiedTable } from "../metadata/types";
+import { dependencyMessage, tableDependents } from "../schema-cache/dependents";
+import type { Tx } from "../engine/tx";
+import { success, type Backend, type Command } from "./command";
 
 interface TableArgs {
   source: string;
@@ -19,17 +19,17 @@ interface TableArgs {
 }
 
 function parseTableArgs(cursor: Cursor): TableArgs {
-  const object: ObjectCursor = cursor.object('TrackTable');
-  const source = object.optional('source')?.nonEmptyText() ?? 'default';
-  const cascade = object.optional('cascade')?.boolean() ?? false;
+  const object: ObjectCursor = cursor.object("TrackTable");
+  const source = object.optional("source")?.nonEmptyText() ?? "default";
+  const cascade = object.optional("cascade")?.boolean() ?? false;
   // `/v1/query` also accepts the table itself as the arguments (`{schema, name}`).
-  const table = object.has('table') ? parseQualifiedTable(object.required('table')) : parseQualifiedTable(cursor);
+  const table = object.has("table") ? parseQualifiedTable(object.required("table")) : parseQualifiedTable(cursor);
   return { source, table, cascade };
 }
 
 function sourceOf(tx: Tx, backend: Backend, name: string) {
-  const source = backend === 'pg' ? tx.metadata.sources.find((candidate) => candidate.name === name) : undefined;
-  if (source === undefined) throw err400('not-exists', `source with name ${dquote(name)} does not exist`);
+  const source = backend === "pg" ? tx.metadata.sources.find((candidate) => candidate.name === name) : undefined;
+  if (source === undefined) throw err400("not-exists", `source with name ${dquote(name)} does not exist`);
   return source;
 }
 
@@ -42,7 +42,7 @@ export function trackTableCommand(type: string, backend: Backend, cursor: Cursor
     async run(tx: Tx) {
       const source = sourceOf(tx, backend, args.source);
       if (source.tables.some((table) => sameTable(table.table, args.table))) {
-        throw err400('already-tracked', `view/table already tracked: ${dquote(tableText(args.table))}`);
+        throw err400("already-tracked", `view/table already tracked: ${dquote(tableText(args.table))}`);
       }
       await tx.buildSchemaCacheFor(`table ${tableText(args.table)} in source ${args.source}`, (metadata) => {
         metadata.sources.find((candidate) => candidate.name === args.source)?.tables.push({ table: args.table, remoteRelationships: [], extra: {} });
@@ -61,10 +61,10 @@ export function untrackTableCommand(type: string, backend: Backend, cursor: Curs
     async run(tx: Tx) {
       const source = sourceOf(tx, backend, args.source);
       if (!source.tables.some((table) => sameTable(table.table, args.table))) {
-        throw err400('already-untracked', `view/table already untracked: ${dquote(tableText(args.table))}`);
+        throw err400("already-untracked", `view/table already untracked: ${dquote(tableText(args.table))}`);
       }
       const dependents = tableDependents(tx.metadata, tx.inconsistencies, args.source, args.table);
-      if (dependents.length > 0 && !args.cascade) throw err400('dependency-error', dependencyMessage(dependents.map((d) => d.text)));
+      if (dependents.length > 0 && !args.cascade) throw err400("dependency-error", dependencyMessage(dependents.map((d) => d.text)));
       await tx.rebuildChecked((metadata) => {
         for (const dependent of dependents) dependent.drop(metadata);
         const owner = metadata.sources.find((candidate) => candidate.name === args.source);

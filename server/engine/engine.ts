@@ -3,18 +3,18 @@
  * waits on, the rebuild cost model, `resource_version` checks and bumps, and persistence. One
  * request runs as one transaction: it commits only when it succeeds and modifies metadata.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Catalog } from '../catalog';
-import type { Command } from '../commands/command';
-import { QErr, withPath } from '../errors';
-import type { JsonObject, JsonValue } from '../json';
-import { metadataJson } from '../metadata/serialize';
-import { countObjects, type Metadata } from '../metadata/types';
-import type { Profile } from '../schema-cache/inconsistency';
-import type { StatsRecorder } from '../stats';
-import { FifoLock } from './lock';
-import type { Endpoint, EngineState, IntrospectedSchema } from './state';
-import { Tx, type TxServices } from './tx';
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Catalog } from "../catalog";
+import type { Command } from "../commands/command";
+import { QErr, withPath } from "../errors";
+import type { JsonObject, JsonValue } from "../json";
+import { metadataJson } from "../metadata/serialize";
+import { countObjects, type Metadata } from "../metadata/types";
+import type { Profile } from "../schema-cache/inconsistency";
+import type { StatsRecorder } from "../stats";
+import { FifoLock } from "./lock";
+import type { Endpoint, EngineState, IntrospectedSchema } from "./state";
+import { Tx, type TxServices } from "./tx";
 
 /** The result of one request: a success body or a Hasura error. */
 export type Outcome = { status: 200; body: JsonValue } | { status: number; error: QErr };
@@ -100,7 +100,7 @@ export class Engine {
       const tx = new Tx(this.state, this.services(endpoint));
       try {
         tx.services.countCommand(command.type);
-        const body = await withPath('args', () => command.run(tx));
+        const body = await withPath("args", () => command.run(tx));
         if (command.modifiesMetadata) await this.commit(tx, resourceVersion);
         return { status: 200, body };
       } catch (error) {
@@ -112,7 +112,7 @@ export class Engine {
 
   private async commit(tx: Tx, expected: number | undefined): Promise<void> {
     if (expected !== undefined && expected !== this.version) {
-      throw new QErr(409, 'conflict', `metadata resource version referenced (${expected}) did not match current version`);
+      throw new QErr(409, "conflict", `metadata resource version referenced (${expected}) did not match current version`);
     }
     const next = this.version + 1;
     // Stored first, as Hasura writes the catalog before it swaps in the new schema cache.

@@ -2,10 +2,10 @@
  * The committed state of the server (metadata plus the schema cache derived from it) and the
  * shape of a command, shared by the engine, the transaction and the command modules.
  */
-import type { GraphQLSchema } from 'graphql';
-import type { JsonObject, JsonValue } from '../json';
-import type { Metadata } from '../metadata/types';
-import type { InconsistentObject } from '../schema-cache/inconsistency';
+import type { GraphQLSchema } from "graphql";
+import type { JsonObject, JsonValue } from "../json";
+import type { Metadata } from "../metadata/types";
+import type { InconsistentObject } from "../schema-cache/inconsistency";
 
 /** An introspected remote schema: the schema for validation and the raw answer for `introspect_remote_schema`. */
 export interface IntrospectedSchema {
@@ -24,4 +24,4 @@ export interface EngineState {
 }
 
 /** Which API a request came through; it decides how paths and some messages look. */
-export type Endpoint = '/v1/metadata' | '/v1/query';
+export type Endpoint = "/v1/metadata" | "/v1/query";

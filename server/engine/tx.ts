@@ -4,13 +4,13 @@
  * copy or drop it. Also Hasura's checks around a rebuild (`buildSchemaCacheFor`,
  * `withNewInconsistentObjsCheck`).
  */
-import type { Catalog } from '../catalog';
-import { err400, err500 } from '../errors';
-import type { JsonObject } from '../json';
-import type { Metadata } from '../metadata/types';
-import { buildInconsistencies } from '../schema-cache/build';
-import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from '../schema-cache/inconsistency';
-import type { EngineState, IntrospectedSchema } from './state';
+import type { Catalog } from "../catalog";
+import { err400, err500 } from "../errors";
+import type { JsonObject } from "../json";
+import type { Metadata } from "../metadata/types";
+import { buildInconsistencies } from "../schema-cache/build";
+import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from "../schema-cache/inconsistency";
+import type { EngineState, IntrospectedSchema } from "./state";
 
 /** What a transaction needs from the server around it. */
 export interface TxServices {
@@ -89,18 +89,18 @@ export class Tx {
     const fresh = await this.rebuild();
     const matching = fresh.filter((object) => object.id === objectId);
     if (matching.length > 0) {
-      const code = this.services.profile === 'v2' ? 'invalid-configuration' : 'constraint-violation';
-      const reasons = matching.map((object) => fullReason(object, this.services.profile)).join(', ');
+      const code = this.services.profile === "v2" ? "invalid-configuration" : "constraint-violation";
+      const reasons = matching.map((object) => fullReason(object, this.services.profile)).join(", ");
       throw err400(code, reasons, this.inconsistencyList(matching));
     }
-    if (fresh.length > 0) throw err400('unexpected', 'cannot continue due to new inconsistent metadata', this.inconsistencyList(fresh));
+    if (fresh.length > 0) throw err400("unexpected", "cannot continue due to new inconsistent metadata", this.inconsistencyList(fresh));
   }
 
   /** A rebuild that fails with 500 when anything became inconsistent (Hasura's `withNewInconsistentObjsCheck`). */
   async rebuildChecked(change: (metadata: Metadata) => void): Promise<void> {
     change(this.metadata);
     const fresh = await this.rebuild();
-    if (fresh.length > 0) throw err500('cannot continue due to newly found inconsistent metadata', this.inconsistencyList(fresh));
+    if (fresh.length > 0) throw err500("cannot continue due to newly found inconsistent metadata", this.inconsistencyList(fresh));
   }
 
   /** True when the object with this id is in the schema cache (not inconsistent). */

@@ -4,19 +4,19 @@
  * the command parse (`parse-failed`), the admin-role check (`access-denied`), and only then the
  * command under the metadata lock, with connection resets and answer delays injected around it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { parseRequest } from '../commands/parse-request';
-import type { Engine } from '../engine/engine';
-import type { Endpoint } from '../engine/state';
-import { err400, QErr } from '../errors';
-import type { Faults } from '../faults';
-import { isJsonObject, type JsonValue } from '../json';
-import { ParseFailure } from '../parse/cursor';
-import type { Profile } from '../schema-cache/inconsistency';
-import type { StatsRecorder } from '../stats';
-import { authenticate } from './auth';
-import { readBody, resetConnection, sendError, sendJson } from './respond';
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseRequest } from "../commands/parse-request";
+import type { Engine } from "../engine/engine";
+import type { Endpoint } from "../engine/state";
+import { err400, QErr } from "../errors";
+import type { Faults } from "../faults";
+import { isJsonObject, type JsonValue } from "../json";
+import { ParseFailure } from "../parse/cursor";
+import type { Profile } from "../schema-cache/inconsistency";
+import type { StatsRecorder } from "../stats";
+import { authenticate } from "./auth";
+import { readBody, resetConnection, sendError, sendJson } from "./respond";
 
 /** What the API handler needs from the server. */
 export interface ApiContext {
@@ -29,11 +29,11 @@ export interface ApiContext {
 
 function injectedFailure(status: number, body: JsonValue, engine: Engine): QErr {
   if (status === 409) {
-    const sent = isJsonObject(body) && typeof body.resource_version === 'number' ? body.resource_version : engine.resourceVersion - 1;
-    return new QErr(409, 'conflict', `metadata resource version referenced (${sent}) did not match current version`);
+    const sent = isJsonObject(body) && typeof body.resource_version === "number" ? body.resource_version : engine.resourceVersion - 1;
+    return new QErr(409, "conflict", `metadata resource version referenced (${sent}) did not match current version`);
   }
-  if (status === 401) return new QErr(401, 'access-denied', 'invalid x-hasura-admin-secret/x-hasura-access-key');
-  return new QErr(status, status >= 500 ? 'unexpected' : 'bad-request', `injected fault: HTTP ${status}`);
+  if (status === 401) return new QErr(401, "access-denied", "invalid x-hasura-admin-secret/x-hasura-access-key");
+  return new QErr(status, status >= 500 ? "unexpected" : "bad-request", `injected fault: HTTP ${status}`);
 }
 
 /** The body as JSON, or the `invalid-json` error to answer once the caller is authenticated. */
@@ -41,51 +41,51 @@ function parseBody(text: string): { json: JsonValue } | { error: QErr } {
   try {
     return { json: JSON.parse(text) as JsonValue };
   } catch (error) {
-    return { error: err400('invalid-json', `Error in $: ${(error as Error).message}`) };
+    return { error: err400("invalid-json", `Error in $: ${(error as Error).message}`) };
   }
 }
 
 function requestType(body: JsonValue): string {
-  if (isJsonObject(body) && typeof body.type === 'string') return body.type;
-  return '<unparsed>';
+  if (isJsonObject(body) && typeof body.type === "string") return body.type;
+  return "<unparsed>";
 }
 
 /** Handles one API request end to end. */
 export async function handleApi(context: ApiContext, endpoint: Endpoint, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body = parseBody(await readBody(request));
-  context.stats.request(`${endpoint} ${'json' in body ? requestType(body.json) : '<unparsed>'}`);
+  context.stats.request(`${endpoint} ${"json" in body ? requestType(body.json) : "<unparsed>"}`);
   const failure = context.faults.takeFailure();
   if (failure !== undefined) {
-    context.stats.fault('failed');
-    return sendError(response, injectedFailure(failure, 'json' in body ? body.json : null, context.engine), true);
+    context.stats.fault("failed");
+    return sendError(response, injectedFailure(failure, "json" in body ? body.json : null, context.engine), true);
   }
   const auth = authenticate(request.headers, context.adminSecret);
-  if ('error' in auth) return sendError(response, auth.error, false);
-  const isAdmin = auth.role === 'admin';
-  if ('error' in body) return sendError(response, body.error, isAdmin);
+  if ("error" in auth) return sendError(response, auth.error, false);
+  const isAdmin = auth.role === "admin";
+  if ("error" in body) return sendError(response, body.error, isAdmin);
   let parsed;
   try {
     parsed = parseRequest(body.json, endpoint, context.profile);
   } catch (error) {
-    if (error instanceof ParseFailure) return sendError(response, new QErr(400, 'parse-failed', error.message, error.path), isAdmin);
+    if (error instanceof ParseFailure) return sendError(response, new QErr(400, "parse-failed", error.message, error.path), isAdmin);
     throw error;
   }
-  if (!isAdmin) return sendError(response, new QErr(400, 'access-denied', 'restricted access : admin only', ['args']), false);
+  if (!isAdmin) return sendError(response, new QErr(400, "access-denied", "restricted access : admin only", ["args"]), false);
   const isWrite = parsed.command.modifiesMetadata;
-  if (isWrite && context.faults.takeReset('before-write')) {
-    context.stats.fault('resetBeforeWrite');
+  if (isWrite && context.faults.takeReset("before-write")) {
+    context.stats.fault("resetBeforeWrite");
     return resetConnection(request);
   }
   const outcome = await context.engine.execute(endpoint, parsed.command, parsed.resourceVersion);
-  if (isWrite && context.faults.takeReset('after-write')) {
-    context.stats.fault('resetAfterWrite');
+  if (isWrite && context.faults.takeReset("after-write")) {
+    context.stats.fault("resetAfterWrite");
     return resetConnection(request);
   }
   const delay = context.faults.answerDelay();
   if (delay > 0) {
-    context.stats.fault('delayed');
+    context.stats.fault("delayed");
     await sleep(delay);
   }
-  if ('error' in outcome) return sendError(response, outcome.error, true);
+  if ("error" in outcome) return sendError(response, outcome.error, true);
   sendJson(response, 200, outcome.body);
 }

@@ -4,9 +4,9 @@
  * `X-Hasura-Access-Key`) makes the caller admin, or the role in `X-Hasura-Role`; a wrong or
  * missing secret is 401 `access-denied`. Without a configured secret every caller is trusted.
  */
-import type { IncomingHttpHeaders } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
-import { QErr } from '../errors';
+import type { IncomingHttpHeaders } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { QErr } from "../errors";
 
 /** The role of an authenticated caller, or the 401 to answer. */
 export type AuthResult = { role: string } | { error: QErr };
@@ -24,10 +24,10 @@ function sameSecret(given: string, expected: string): boolean {
 
 /** Authenticates a request from its headers (node lower-cases header names). */
 export function authenticate(headers: IncomingHttpHeaders, adminSecret: string | undefined): AuthResult {
-  const role = header(headers, 'x-hasura-role') ?? 'admin';
+  const role = header(headers, "x-hasura-role") ?? "admin";
   if (adminSecret === undefined) return { role };
-  const given = header(headers, 'x-hasura-admin-secret') ?? header(headers, 'x-hasura-access-key');
-  if (given === undefined) return { error: new QErr(401, 'access-denied', 'x-hasura-admin-secret/x-hasura-access-key required, but not found') };
-  if (!sameSecret(given, adminSecret)) return { error: new QErr(401, 'access-denied', 'invalid x-hasura-admin-secret/x-hasura-access-key') };
+  const given = header(headers, "x-hasura-admin-secret") ?? header(headers, "x-hasura-access-key");
+  if (given === undefined) return { error: new QErr(401, "access-denied", "x-hasura-admin-secret/x-hasura-access-key required, but not found") };
+  if (!sameSecret(given, adminSecret)) return { error: new QErr(401, "access-denied", "invalid x-hasura-admin-secret/x-hasura-access-key") };
   return { role };
 }

@@ -2,13 +2,13 @@
  * The server's own control endpoints, outside Hasura's namespace and behind the admin secret:
  * `GET /_local/stats`, `POST /_local/stats/reset`, `GET /_local/faults`, `POST /_local/faults`.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { QErr } from '../errors';
-import { parseFaultSpec, type Faults } from '../faults';
-import type { JsonValue } from '../json';
-import type { ServerStats } from '../stats';
-import { authenticate } from './auth';
-import { readBody, sendError, sendJson } from './respond';
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { QErr } from "../errors";
+import { parseFaultSpec, type Faults } from "../faults";
+import type { JsonValue } from "../json";
+import type { ServerStats } from "../stats";
+import { authenticate } from "./auth";
+import { readBody, sendError, sendJson } from "./respond";
 
 /** What the control endpoints act on. */
 export interface LocalContext {
@@ -27,7 +27,7 @@ async function updateFaults(context: LocalContext, request: IncomingMessage, res
   try {
     spec = parseFaultSpec(JSON.parse(await readBody(request)));
   } catch (error) {
-    return sendError(response, new QErr(400, 'bad-request', (error as Error).message), true);
+    return sendError(response, new QErr(400, "bad-request", (error as Error).message), true);
   }
   if (spec.clear === true) context.faults.clear();
   context.faults.apply(spec);
@@ -37,20 +37,20 @@ async function updateFaults(context: LocalContext, request: IncomingMessage, res
 /** Handles a request under `/_local/`; answers 404 for unknown paths there. */
 export async function handleLocal(context: LocalContext, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const auth = authenticate(request.headers, context.adminSecret);
-  if ('error' in auth) return sendError(response, auth.error, false);
-  if (auth.role !== 'admin') return sendError(response, new QErr(400, 'access-denied', 'restricted access : admin only'), false);
-  const route = `${request.method ?? 'GET'} ${path}`;
+  if ("error" in auth) return sendError(response, auth.error, false);
+  if (auth.role !== "admin") return sendError(response, new QErr(400, "access-denied", "restricted access : admin only"), false);
+  const route = `${request.method ?? "GET"} ${path}`;
   switch (route) {
-    case 'GET /_local/stats':
+    case "GET /_local/stats":
       return sendJson(response, 200, toJson(context.stats()));
-    case 'POST /_local/stats/reset':
+    case "POST /_local/stats/reset":
       context.resetStats();
-      return sendJson(response, 200, { message: 'success' });
-    case 'GET /_local/faults':
+      return sendJson(response, 200, { message: "success" });
+    case "GET /_local/faults":
       return sendJson(response, 200, toJson(context.faults.pending()));
-    case 'POST /_local/faults':
+    case "POST /_local/faults":
       return updateFaults(context, request, response);
     default:
-      return sendError(response, new QErr(404, 'not-found', 'resource does not exist'), false);
+      return sendError(response, new QErr(404, "not-found", "resource does not exist"), false);
   }
 }

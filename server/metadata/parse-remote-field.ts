@@ -3,9 +3,9 @@
  * the remote field path and its arguments, with Hasura's messages (RemoteSchema/Metadata/
  * RemoteRelationship.hs: `RemoteFields` and `RemoteArguments` FromJSON).
  */
-import { Cursor, ParseFailure } from '../parse/cursor';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
-import type { FieldCall } from './types';
+import { Cursor, ParseFailure } from "../parse/cursor";
+import { isJsonObject, type JsonObject, type JsonValue } from "../json";
+import type { FieldCall } from "./types";
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
@@ -14,8 +14,8 @@ export function isGraphQLName(text: string): boolean {
   return GRAPHQL_NAME.test(text);
 }
 
-const FIELDS_DETAIL = 'Remote fields are represented by an object that maps each field name to its arguments.';
-const ARGUMENTS_DETAIL = 'Remote arguments are represented by an object that maps each argument name to its value.';
+const FIELDS_DETAIL = "Remote fields are represented by an object that maps each field name to its arguments.";
+const ARGUMENTS_DETAIL = "Remote arguments are represented by an object that maps each argument name to its value.";
 
 /** Prefixes any failure inside `action` with `detail`, as aeson's `prependFailure` does. */
 function prependFailure<T>(detail: string, action: () => T): T {
@@ -33,17 +33,17 @@ export function parseRemoteFields(cursor: Cursor): FieldCall[] {
 }
 
 function parseLevel(cursor: Cursor): FieldCall[] {
-  const level = cursor.object('RemoteFields');
+  const level = cursor.object("RemoteFields");
   const entries = Object.entries(level.fields);
-  if (entries.length === 0) cursor.fail('Expecting one single mapping, received none.');
-  if (entries.length > 1) cursor.fail('Expecting one single mapping, received too many.');
+  if (entries.length === 0) cursor.fail("Expecting one single mapping, received none.");
+  if (entries.length > 1) cursor.fail("Expecting one single mapping, received too many.");
   const [name, callValue] = entries[0];
   if (!isGraphQLName(name)) cursor.fail(`"${name}" is not valid GraphQL name`);
   // Aeson parses the call object without adding its key to the path, so failures inside it
   // are reported at the level's own path; Hasura does the same.
-  const call = new Cursor(callValue, cursor.path).object('FieldCall');
-  const args = parseRemoteArguments(call.required('arguments'));
-  const nested = call.optional('field');
+  const call = new Cursor(callValue, cursor.path).object("FieldCall");
+  const args = parseRemoteArguments(call.required("arguments"));
+  const nested = call.optional("field");
   const rest = nested === undefined ? [] : parseLevel(new Cursor(nested.value, cursor.path));
   return [{ name, arguments: args }, ...rest];
 }
@@ -51,7 +51,7 @@ function parseLevel(cursor: Cursor): FieldCall[] {
 /** Parses an `arguments` object: argument names must be GraphQL names, `$var` values name variables. */
 export function parseRemoteArguments(cursor: Cursor): JsonObject {
   return prependFailure(ARGUMENTS_DETAIL, () => {
-    const object = cursor.object('RemoteArguments');
+    const object = cursor.object("RemoteArguments");
     checkArgumentObject(object.fields, cursor);
     return structuredClone(object.fields);
   });
@@ -65,9 +65,9 @@ function checkArgumentObject(fields: JsonObject, cursor: Cursor): void {
 }
 
 function checkArgumentValue(value: JsonValue, cursor: Cursor): void {
-  if (typeof value === 'string' && value.startsWith('$')) {
+  if (typeof value === "string" && value.startsWith("$")) {
     const variable = value.slice(1);
-    if (variable === '') cursor.fail('Empty variable name');
+    if (variable === "") cursor.fail("Empty variable name");
     if (!isGraphQLName(variable)) cursor.fail(`Invalid variable name '${variable}'`);
   } else if (Array.isArray(value)) {
     value.forEach((item) => checkArgumentValue(item, cursor));

@@ -2,18 +2,18 @@
  * Parsers for names that point into the database: qualified tables and field sets, with the
  * failure messages Hasura's FromJSON instances give.
  */
-import type { Cursor } from '../parse/cursor';
-import type { QualifiedTable } from './types';
+import type { Cursor } from "../parse/cursor";
+import type { QualifiedTable } from "./types";
 
 /** Parses a table given as `"name"` (schema public) or `{schema?, name}`. */
 export function parseQualifiedTable(cursor: Cursor): QualifiedTable {
-  if (typeof cursor.value === 'string') return { schema: 'public', name: cursor.value };
-  if (typeof cursor.value !== 'object' || cursor.value === null || Array.isArray(cursor.value)) {
-    cursor.fail('expecting a string/object for QualifiedObject');
+  if (typeof cursor.value === "string") return { schema: "public", name: cursor.value };
+  if (typeof cursor.value !== "object" || cursor.value === null || Array.isArray(cursor.value)) {
+    cursor.fail("expecting a string/object for QualifiedObject");
   }
-  const object = cursor.object('QualifiedObject');
-  const schema = object.optional('schema')?.text() ?? 'public';
-  return { schema, name: object.required('name').text() };
+  const object = cursor.object("QualifiedObject");
+  const schema = object.optional("schema")?.text() ?? "public";
+  return { schema, name: object.required("name").text() };
 }
 
 /** Parses a set of field names: duplicates collapse and the result is sorted, as a HashSet has no order. */

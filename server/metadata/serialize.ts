@@ -3,17 +3,9 @@
  * tables, remote schemas and relationships sorted, empty lists left out, each remote relationship
  * in the format it was written in, `hasura_fields`/`lhs_fields` as sets.
  */
-import type { JsonObject, JsonValue } from '../json';
-import { remoteFieldsToJson } from './parse-remote-field';
-import type {
-  Metadata,
-  QualifiedTable,
-  RemoteRelationship,
-  RemoteRelationshipDefinition,
-  RemoteSchemaMetadata,
-  SourceMetadata,
-  TableMetadata,
-} from './types';
+import type { JsonObject, JsonValue } from "../json";
+import { remoteFieldsToJson } from "./parse-remote-field";
+import type { Metadata, QualifiedTable, RemoteRelationship, RemoteRelationshipDefinition, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./types";
 
 /** A table name as JSON (`{schema, name}`). */
 export function tableJson(table: QualifiedTable): JsonObject {
@@ -22,14 +14,14 @@ export function tableJson(table: QualifiedTable): JsonObject {
 
 /** A relationship definition as JSON: legacy flat, `to_remote_schema` or `to_source`. */
 export function definitionJson(definition: RemoteRelationshipDefinition): JsonObject {
-  if (definition.target === 'source') {
+  if (definition.target === "source") {
     const { source, table, relationshipType, fieldMapping } = definition.toSource;
     return {
       to_source: { relationship_type: relationshipType, field_mapping: Object.fromEntries(fieldMapping), source, table: tableJson(table) },
     };
   }
   const { remoteSchema, lhsFields, remoteField } = definition.toSchema;
-  if (definition.format === 'legacy') {
+  if (definition.format === "legacy") {
     return { remote_schema: remoteSchema, hasura_fields: [...lhsFields], remote_field: remoteFieldsToJson(remoteField) };
   }
   return { to_remote_schema: { remote_schema: remoteSchema, lhs_fields: [...lhsFields], remote_field: remoteFieldsToJson(remoteField) } };
@@ -47,7 +39,7 @@ export function relationshipJson(relationship: RemoteRelationship): JsonObject {
 export function createArgumentsJson(source: string, table: QualifiedTable, relationship: RemoteRelationship): JsonObject {
   const common: JsonObject = { source, table: tableJson(table), name: relationship.name };
   const definition = definitionJson(relationship.definition);
-  const legacy = relationship.definition.target === 'remote_schema' && relationship.definition.format === 'legacy';
+  const legacy = relationship.definition.target === "remote_schema" && relationship.definition.format === "legacy";
   return legacy ? { ...common, ...definition } : { definition, ...common };
 }
 
@@ -103,7 +95,7 @@ export function metadataJson(metadata: Metadata): JsonObject {
  * source's), remote schemas beside them.
  */
 export function metadataJsonV1(metadata: Metadata): JsonObject {
-  const source = metadata.sources.find((s) => s.name === 'default');
+  const source = metadata.sources.find((s) => s.name === "default");
   const tables: JsonValue[] = source === undefined ? [] : [...source.tables].sort(tableOrder).map(tableMetadataJson);
   const json: JsonObject = { version: 2, tables };
   if (metadata.remoteSchemas.length > 0) json.remote_schemas = byName(metadata.remoteSchemas).map(remoteSchemaJson);

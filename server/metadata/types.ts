@@ -3,7 +3,7 @@
  * schemas, remote relationships) as typed records, and everything else kept verbatim in `extra`
  * so that `replace_metadata` followed by `export_metadata` gives back what was sent.
  */
-import type { JsonObject } from '../json';
+import type { JsonObject } from "../json";
 
 /** A Postgres table name; `schema` defaults to `public`. */
 export interface QualifiedTable {
@@ -38,8 +38,7 @@ export interface ToSourceDefinition {
  * relationship in the format it was written in.
  */
 export type RemoteRelationshipDefinition =
-  | { target: 'remote_schema'; format: 'legacy' | 'unified'; toSchema: ToSchemaDefinition }
-  | { target: 'source'; toSource: ToSourceDefinition };
+  { target: "remote_schema"; format: "legacy" | "unified"; toSchema: ToSchemaDefinition } | { target: "source"; toSource: ToSourceDefinition };
 
 /** A named remote relationship. */
 export interface RemoteRelationship {
@@ -88,8 +87,8 @@ export interface Metadata {
 /** The configuration a fresh Hasura gives the `default` source (database URL from the environment). */
 export const DEFAULT_SOURCE_CONFIGURATION: JsonObject = {
   connection_info: {
-    database_url: { from_env: 'HASURA_GRAPHQL_DATABASE_URL' },
-    isolation_level: 'read-committed',
+    database_url: { from_env: "HASURA_GRAPHQL_DATABASE_URL" },
+    isolation_level: "read-committed",
     pool_settings: { connection_lifetime: 600, idle_timeout: 180, max_connections: 50, retries: 1 },
     use_prepared_statements: true,
   },
@@ -98,7 +97,7 @@ export const DEFAULT_SOURCE_CONFIGURATION: JsonObject = {
 /** Metadata with an empty `default` Postgres source and nothing else. */
 export function emptyMetadata(): Metadata {
   return {
-    sources: [{ name: 'default', kind: 'postgres', tables: [], configuration: structuredClone(DEFAULT_SOURCE_CONFIGURATION), extra: {} }],
+    sources: [{ name: "default", kind: "postgres", tables: [], configuration: structuredClone(DEFAULT_SOURCE_CONFIGURATION), extra: {} }],
     remoteSchemas: [],
     extra: {},
   };
@@ -106,7 +105,7 @@ export function emptyMetadata(): Metadata {
 
 /** Hasura's table text in messages: `name` in schema public, `schema.name` otherwise. */
 export function tableText(table: QualifiedTable): string {
-  return table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
+  return table.schema === "public" ? table.name : `${table.schema}.${table.name}`;
 }
 
 /** True when two table names denote the same table. */

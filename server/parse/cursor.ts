@@ -3,8 +3,8 @@
  * `key "name" not found` plus the JSON path of the value at fault. Parsers walk the request with
  * cursors so every failure knows where it happened.
  */
-import { aesonTypeName, isJsonObject, type JsonObject, type JsonValue } from '../json';
-import type { PathElement } from '../errors';
+import { aesonTypeName, isJsonObject, type JsonObject, type JsonValue } from "../json";
+import type { PathElement } from "../errors";
 
 /** A failed parse: aeson's `IError path message`. */
 export class ParseFailure extends Error {
@@ -13,7 +13,7 @@ export class ParseFailure extends Error {
     message: string,
   ) {
     super(message);
-    this.name = 'ParseFailure';
+    this.name = "ParseFailure";
   }
 }
 
@@ -39,7 +39,7 @@ export class Cursor {
 
   /** This value as a string. */
   text(): string {
-    if (typeof this.value !== 'string') {
+    if (typeof this.value !== "string") {
       this.fail(`parsing Text failed, expected String, but encountered ${aesonTypeName(this.value)}`);
     }
     return this.value;
@@ -48,13 +48,13 @@ export class Cursor {
   /** This value as a non-empty string (Hasura's `NonEmptyText`, used for names). */
   nonEmptyText(): string {
     const text = this.text();
-    if (text === '') this.fail('empty string not allowed');
+    if (text === "") this.fail("empty string not allowed");
     return text;
   }
 
   /** This value as an integer. */
   integer(): number {
-    if (typeof this.value !== 'number') {
+    if (typeof this.value !== "number") {
       this.fail(`parsing Int failed, expected Number, but encountered ${aesonTypeName(this.value)}`);
     }
     if (!Number.isInteger(this.value)) this.fail(`parsing Int failed, unexpected floating number ${this.value}`);
@@ -63,7 +63,7 @@ export class Cursor {
 
   /** This value as a boolean. */
   boolean(): boolean {
-    if (typeof this.value !== 'boolean') {
+    if (typeof this.value !== "boolean") {
       this.fail(`parsing Bool failed, expected Boolean, but encountered ${aesonTypeName(this.value)}`);
     }
     return this.value;

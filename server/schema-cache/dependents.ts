@@ -3,10 +3,10 @@
  * `reportSchemaObj` names them, for `dependency-error` answers. Only objects in the schema cache
  * record dependencies, so inconsistent relationships never block a removal.
  */
-import { dquote } from '../json';
-import { sameTable, tableText, type Metadata, type QualifiedTable, type RemoteRelationshipDefinition } from '../metadata/types';
-import { schemaRelationshipId, tableRelationshipId } from './build';
-import type { InconsistentObject } from './inconsistency';
+import { dquote } from "../json";
+import { sameTable, tableText, type Metadata, type QualifiedTable, type RemoteRelationshipDefinition } from "../metadata/types";
+import { schemaRelationshipId, tableRelationshipId } from "./build";
+import type { InconsistentObject } from "./inconsistency";
 
 /** A dependent object: its report text and how to drop it from metadata (for cascades). */
 export interface Dependent {
@@ -48,7 +48,7 @@ function schemaRelationshipTexts(metadata: Metadata, inconsistencies: readonly I
     for (const type of schema.remoteRelationships) {
       for (const relationship of type.relationships) {
         const definition = relationship.definition;
-        const targets = definition.target === 'remote_schema' && definition.toSchema.remoteSchema === remoteSchema;
+        const targets = definition.target === "remote_schema" && definition.toSchema.remoteSchema === remoteSchema;
         const id = schemaRelationshipId(schema.name, type.typeName, relationship.name);
         if ((schema.name === remoteSchema || targets) && consistent(inconsistencies, id)) {
           found.push(`remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`);
@@ -61,7 +61,9 @@ function schemaRelationshipTexts(metadata: Metadata, inconsistencies: readonly I
 
 /** Objects that depend on remote schema `name`, sorted as Hasura sorts them. */
 export function remoteSchemaDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], name: string): string[] {
-  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => d.target === 'remote_schema' && d.toSchema.remoteSchema === name).map((d) => d.text);
+  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => d.target === "remote_schema" && d.toSchema.remoteSchema === name).map(
+    (d) => d.text,
+  );
   return [...tableTexts, ...schemaRelationshipTexts(metadata, inconsistencies, name)].sort();
 }
 
@@ -70,11 +72,11 @@ export function tableDependents(metadata: Metadata, inconsistencies: readonly In
   return tableRelationshipDependents(
     metadata,
     inconsistencies,
-    (d) => d.target === 'source' && d.toSource.source === source && sameTable(d.toSource.table, table),
+    (d) => d.target === "source" && d.toSource.source === source && sameTable(d.toSource.table, table),
   ).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
 
 /** Hasura's `reportDependentObjectsExist` message. */
 export function dependencyMessage(texts: readonly string[]): string {
-  return `cannot drop due to the following dependent objects: ${texts.join(', ')}`;
+  return `cannot drop due to the following dependent objects: ${texts.join(", ")}`;
 }

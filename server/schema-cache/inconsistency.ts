@@ -2,10 +2,10 @@
  * Inconsistent metadata objects (Hasura's `InconsistentObject`), their identity across rebuilds
  * (`moiName`) and their JSON, which differs between Hasura v2 and 1.3.
  */
-import type { JsonObject, JsonValue } from '../json';
+import type { JsonObject, JsonValue } from "../json";
 
 /** Which Hasura generation's wording the server speaks. */
-export type Profile = 'v2' | 'v1';
+export type Profile = "v2" | "v1";
 
 /** One object the last schema-cache build could not include. */
 export interface InconsistentObject {
@@ -20,13 +20,13 @@ export interface InconsistentObject {
 
 /** The reason as Hasura reports it: v2 prefixes `Inconsistent object: `, 1.3 did not. */
 export function fullReason(object: InconsistentObject, profile: Profile): string {
-  return profile === 'v2' ? `Inconsistent object: ${object.reason}` : object.reason;
+  return profile === "v2" ? `Inconsistent object: ${object.reason}` : object.reason;
 }
 
 /** The JSON of one inconsistency, as in `internal` lists and `get_inconsistent_metadata`. */
 export function inconsistencyJson(object: InconsistentObject, profile: Profile): JsonObject {
   const json: JsonObject = { definition: structuredClone(object.definition), reason: fullReason(object, profile), type: object.type };
-  if (profile === 'v2') json.name = object.id;
+  if (profile === "v2") json.name = object.id;
   return json;
 }
 

@@ -3,12 +3,12 @@
  * a remote schema (validated by `validateToSchema`) or a table of a database source. Answers the
  * failure text, or undefined when the relationship is consistent. Pure.
  */
-import type { GraphQLSchema } from 'graphql';
-import { dquote } from '../json';
-import { tableText, type QualifiedTable, type RemoteRelationship, type ToSourceDefinition } from '../metadata/types';
-import { errorToText, errorToTextV1, ValidationFailure } from './errors';
-import type { Profile } from './inconsistency';
-import { validateToSchema, type LhsEntity } from './to-schema';
+import type { GraphQLSchema } from "graphql";
+import { dquote } from "../json";
+import { tableText, type QualifiedTable, type RemoteRelationship, type ToSourceDefinition } from "../metadata/types";
+import { errorToText, errorToTextV1, ValidationFailure } from "./errors";
+import type { Profile } from "./inconsistency";
+import { validateToSchema, type LhsEntity } from "./to-schema";
 
 /** What resolving a relationship may look at: consistent remote schemas and tracked tables. */
 export interface TargetWorld {
@@ -33,10 +33,10 @@ function checkToSource(definition: ToSourceDefinition, lhs: LhsEntity, world: Ta
 /** The reason `relationship` on `lhs` is inconsistent, or undefined when it resolves. */
 export function relationshipFailure(relationship: RemoteRelationship, lhs: LhsEntity, world: TargetWorld): string | undefined {
   const definition = relationship.definition;
-  if (definition.target === 'source') return checkToSource(definition.toSource, lhs, world);
-  const toText = world.profile === 'v2' ? errorToText : errorToTextV1;
+  if (definition.target === "source") return checkToSource(definition.toSource, lhs, world);
+  const toText = world.profile === "v2" ? errorToText : errorToTextV1;
   const schema = world.remoteSchemas.get(definition.toSchema.remoteSchema);
-  if (schema === undefined) return toText({ kind: 'RemoteSchemaNotFound', name: definition.toSchema.remoteSchema });
+  if (schema === undefined) return toText({ kind: "RemoteSchemaNotFound", name: definition.toSchema.remoteSchema });
   try {
     validateToSchema(definition.toSchema, relationship.name, lhs, schema);
     return undefined;

@@ -4,11 +4,11 @@
  * names, then each level of the remote field path exists, its arguments exist and their values
  * type-check, then the stripping pass. Pure: no I/O, throws `ValidationFailure`.
  */
-import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { isGraphQLName } from '../metadata/parse-remote-field';
-import type { FieldCall, ToSchemaDefinition } from '../metadata/types';
-import { stripArguments, validateArguments, type ValueContext } from './argument-values';
-import { invalid } from './errors';
+import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { isGraphQLName } from "../metadata/parse-remote-field";
+import type { FieldCall, ToSchemaDefinition } from "../metadata/types";
+import { stripArguments, validateArguments, type ValueContext } from "./argument-values";
+import { invalid } from "./errors";
 
 /** The LHS of a relationship: how Hasura names it in messages and which fields it can join on. */
 export interface LhsEntity {
@@ -18,16 +18,16 @@ export interface LhsEntity {
 
 function checkJoinFields(definition: ToSchemaDefinition, lhs: LhsEntity): void {
   for (const field of definition.lhsFields) {
-    if (!lhs.joinFields.includes(field)) invalid({ kind: 'JoinFieldNonExistent', lhs: lhs.identifier, field, allowed: lhs.joinFields });
+    if (!lhs.joinFields.includes(field)) invalid({ kind: "JoinFieldNonExistent", lhs: lhs.identifier, field, allowed: lhs.joinFields });
   }
   for (const field of definition.lhsFields) {
-    if (!isGraphQLName(field)) invalid({ kind: 'InvalidGraphQLName', text: field });
+    if (!isGraphQLName(field)) invalid({ kind: "InvalidGraphQLName", text: field });
   }
 }
 
 function nextObjectType(current: GraphQLObjectType, call: FieldCall, context: ValueContext): GraphQLObjectType {
   const field = current.getFields()[call.name];
-  if (field === undefined) invalid({ kind: 'CouldntFindRemoteField', name: call.name, typeName: current.name });
+  if (field === undefined) invalid({ kind: "CouldntFindRemoteField", name: call.name, typeName: current.name });
   validateArguments(context, field.args, call.arguments);
   stripArguments(context, field.args, call.arguments);
   const base = getNamedType(field.type);
@@ -41,7 +41,7 @@ function nextObjectType(current: GraphQLObjectType, call: FieldCall, context: Va
 export function validateToSchema(definition: ToSchemaDefinition, name: string, lhs: LhsEntity, schema: GraphQLSchema): void {
   checkJoinFields(definition, lhs);
   const queryRoot = schema.getQueryType();
-  if (queryRoot === null || queryRoot === undefined) invalid({ kind: 'FieldNotFoundInRemoteSchema', name: 'Query' });
+  if (queryRoot === null || queryRoot === undefined) invalid({ kind: "FieldNotFoundInRemoteSchema", name: "Query" });
   const context: ValueContext = { variables: new Set(definition.lhsFields), lhsIdentifier: lhs.identifier, relationshipName: name };
   let current: GraphQLObjectType = queryRoot;
   for (const call of definition.remoteField) current = nextObjectType(current, call, context);

@@ -15,7 +15,12 @@ describe("drift", () => {
 
   before(async () => {
     server = await startConformanceHasura();
-    stack = await stackFor(server, { program: programOf(() => [{ resource: "kept", args: userOfProfile("kept") }, { resource: "changed", args: userOfProfile("changed") }]) });
+    stack = await stackFor(server, {
+      program: programOf(() => [
+        { resource: "kept", args: userOfProfile("kept") },
+        { resource: "changed", args: userOfProfile("changed") },
+      ]),
+    });
     await stack.up();
   });
   after(async () => {
@@ -28,7 +33,10 @@ describe("drift", () => {
     const refresh = await stack.refresh();
     assert.deepEqual(refresh.summary.resourceChanges, { same: 2, delete: 1 });
     const state = JSON.parse(await stack.exportText()) as { deployment: { resources: { id?: string }[] } };
-    assert.deepEqual(state.deployment.resources.map((resource) => resource.id).filter((id) => id?.startsWith("default/")), ["default/public/profiles/changed"]);
+    assert.deepEqual(
+      state.deployment.resources.map((resource) => resource.id).filter((id) => id?.startsWith("default/")),
+      ["default/public/profiles/changed"],
+    );
     const up = await stack.up();
     assert.deepEqual(up.summary.resourceChanges, { same: 2, create: 1 });
     assert.deepEqual(relationshipsOn(server, profiles).kept, wanted);
@@ -37,7 +45,12 @@ describe("drift", () => {
   it("a relationship changed by hand shows as a difference on refresh and up restores it", async () => {
     await hasuraCall(server.url, conformanceSecret, {
       type: "pg_update_remote_relationship",
-      args: { source: "default", table: profiles, name: "changed", definition: { to_remote_schema: { remote_schema: "my-remote-schema", lhs_fields: ["id"], remote_field: { message: { arguments: { id: "$id" } } } } } },
+      args: {
+        source: "default",
+        table: profiles,
+        name: "changed",
+        definition: { to_remote_schema: { remote_schema: "my-remote-schema", lhs_fields: ["id"], remote_field: { message: { arguments: { id: "$id" } } } } },
+      },
     });
     const refresh = await stack.refresh();
     assert.deepEqual(refresh.summary.resourceChanges, { same: 2, update: 1 });

@@ -38,12 +38,18 @@ describe("failures", () => {
       { resource: "rejected", args: userOfProfile("rejected", { remoteSchema: "user", remoteField: { user: { arguments: { id: "not-a-number" } } } }) },
     ];
     await assert.rejects(stack.up(), (error: Error) => {
-      assert.match(error.message, /Could not create remote relationship "default\.public\.profiles\.rejected": Hasura at \S+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "rejected": expected type "Int" but got "String"/);
+      assert.match(
+        error.message,
+        /Could not create remote relationship "default\.public\.profiles\.rejected": Hasura at \S+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "rejected": expected type "Int" but got "String"/,
+      );
       return true;
     });
     assert.deepEqual(Object.keys(relationshipsOn(server, profiles)), ["good"]);
     const state = JSON.parse(await stack.exportText()) as { deployment: { resources: { id?: string }[] } };
-    assert.deepEqual(state.deployment.resources.map((resource) => resource.id).filter((id) => id?.startsWith("default/")), ["default/public/profiles/good"]);
+    assert.deepEqual(
+      state.deployment.resources.map((resource) => resource.id).filter((id) => id?.startsWith("default/")),
+      ["default/public/profiles/good"],
+    );
     await stack.refresh({ expectNoChanges: true });
   });
 });

@@ -19,7 +19,15 @@ describe("import", () => {
   before(async () => {
     server = await startConformanceHasura();
     // Made by hand, in the legacy format, through the deprecated API, as an old console would.
-    await hasuraCall(server.url, conformanceSecret, { type: "create_remote_relationship", args: { name: "handMade", table: "profiles", hasura_fields: ["id"], remote_schema: "user", remote_field: { user: { arguments: { id: "$id" } } } } }, "/v1/query");
+    await hasuraCall(
+      server.url,
+      conformanceSecret,
+      {
+        type: "create_remote_relationship",
+        args: { name: "handMade", table: "profiles", hasura_fields: ["id"], remote_schema: "user", remote_field: { user: { arguments: { id: "$id" } } } },
+      },
+      "/v1/query",
+    );
     specs = [{ resource: "hand-made", args: userOfProfile("handMade"), import: "default/public/profiles/handMade" }];
     stack = await stackFor(server, { program: programOf(() => specs) });
   });
@@ -30,8 +38,15 @@ describe("import", () => {
 
   it("refuses an import whose inputs differ from what exists, and changes nothing", async () => {
     specs = [{ ...specs[0], args: userOfProfile("handMade", { hasuraFields: ["id", "name"] }) }];
-    await assert.rejects(stack.up(), /Cannot import remote relationship "default\.public\.profiles\.handMade" from Hasura at \S+: the inputs to import do not match the existing relationship, which holds hasuraFields \["id"\]/);
-    assert.deepEqual(relationshipsOn(server, { schema: "public", name: "profiles" }).handMade, { remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } });
+    await assert.rejects(
+      stack.up(),
+      /Cannot import remote relationship "default\.public\.profiles\.handMade" from Hasura at \S+: the inputs to import do not match the existing relationship, which holds hasuraFields \["id"\]/,
+    );
+    assert.deepEqual(relationshipsOn(server, { schema: "public", name: "profiles" }).handMade, {
+      remote_schema: "user",
+      hasura_fields: ["id"],
+      remote_field: { user: { arguments: { id: "$id" } } },
+    });
     specs = [{ ...specs[0], args: userOfProfile("handMade") }];
   });
 
@@ -49,7 +64,10 @@ describe("import", () => {
     assert.deepEqual(up.summary.resourceChanges, { same: 1, create: 1 });
     assert.deepEqual(writeDelta(before, writesOf(server)), {});
     const state = JSON.parse(await stack.exportText()) as { deployment: { resources: { id?: string; type: string }[] } };
-    assert.equal(state.deployment.resources.find((resource) => resource.type === "pulumi-nodejs:dynamic/hasura:RemoteRelationship")?.id, "default/public/profiles/handMade");
+    assert.equal(
+      state.deployment.resources.find((resource) => resource.type === "pulumi-nodejs:dynamic/hasura:RemoteRelationship")?.id,
+      "default/public/profiles/handMade",
+    );
     await stack.up({ expectNoChanges: true });
     specs = [{ resource: "hand-made", args: userOfProfile("handMade") }];
     await stack.up({ expectNoChanges: true });

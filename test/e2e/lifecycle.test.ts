@@ -20,8 +20,26 @@ describe("pulumi up, preview and destroy", () => {
     metadataBefore = server.exportMetadata();
     specs = [
       { resource: "user-of-profile", args: userOfProfile("userOfProfile") },
-      { resource: "message-of-profile", args: { name: "messageOfProfile", table: { schema: "custom", name: "profiles" }, hasuraFields: ["id"], remoteSchema: "my-remote-schema", remoteField: { message: { arguments: { id: "$id" } } } } },
-      { resource: "prefixed", args: { name: "prefixed", table: "profiles", hasuraFields: ["id", "name"], remoteSchema: "prefixer-proxy", remoteField: { prefixer_proxy_messages_by_pk: { arguments: { id: "$id" } } } } },
+      {
+        resource: "message-of-profile",
+        args: {
+          name: "messageOfProfile",
+          table: { schema: "custom", name: "profiles" },
+          hasuraFields: ["id"],
+          remoteSchema: "my-remote-schema",
+          remoteField: { message: { arguments: { id: "$id" } } },
+        },
+      },
+      {
+        resource: "prefixed",
+        args: {
+          name: "prefixed",
+          table: "profiles",
+          hasuraFields: ["id", "name"],
+          remoteSchema: "prefixer-proxy",
+          remoteField: { prefixer_proxy_messages_by_pk: { arguments: { id: "$id" } } },
+        },
+      },
     ];
     stack = await stackFor(server, { program: programOf(() => specs) });
   });
@@ -35,13 +53,18 @@ describe("pulumi up, preview and destroy", () => {
     assert.deepEqual(result.summary.resourceChanges, { create: 4 });
     assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["prefixed", "userOfProfile"]);
     assert.deepEqual(Object.keys(relationshipsOn(server, customProfiles)), ["messageOfProfile"]);
-    assert.deepEqual(relationshipsOn(server, profiles).userOfProfile, { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } });
+    assert.deepEqual(relationshipsOn(server, profiles).userOfProfile, {
+      to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } },
+    });
     await stack.refresh({ expectNoChanges: true });
     await stack.up({ expectNoChanges: true });
   });
 
   it("2. a new remoteField previews as an update and up sends one update, no delete", async () => {
-    specs[1] = { ...specs[1], args: { ...specs[1].args, remoteField: { messages: { arguments: { where: { id: { eq: "$id" } } } } } } as RemoteRelationshipArgs };
+    specs[1] = {
+      ...specs[1],
+      args: { ...specs[1].args, remoteField: { messages: { arguments: { where: { id: { eq: "$id" } } } } } } as RemoteRelationshipArgs,
+    };
     const preview = await stack.preview();
     assert.deepEqual(preview.changeSummary, { same: 3, update: 1 });
     const before = writesOf(server);
@@ -54,11 +77,20 @@ describe("pulumi up, preview and destroy", () => {
   });
 
   it("2b. new hasuraFields and remoteSchema are updates too", async () => {
-    specs[0] = { ...specs[0], args: userOfProfile("userOfProfile", { hasuraFields: ["id", "name"], remoteSchema: "my-remote-schema", remoteField: { message: { arguments: { id: "$id" } } } }) };
+    specs[0] = {
+      ...specs[0],
+      args: userOfProfile("userOfProfile", {
+        hasuraFields: ["id", "name"],
+        remoteSchema: "my-remote-schema",
+        remoteField: { message: { arguments: { id: "$id" } } },
+      }),
+    };
     const preview = await stack.preview();
     assert.deepEqual(preview.changeSummary, { same: 3, update: 1 });
     await stack.up();
-    assert.deepEqual(relationshipsOn(server, profiles).userOfProfile, { to_remote_schema: { remote_schema: "my-remote-schema", lhs_fields: ["id", "name"], remote_field: { message: { arguments: { id: "$id" } } } } });
+    assert.deepEqual(relationshipsOn(server, profiles).userOfProfile, {
+      to_remote_schema: { remote_schema: "my-remote-schema", lhs_fields: ["id", "name"], remote_field: { message: { arguments: { id: "$id" } } } },
+    });
   });
 
   it("3. a new name previews as a replace; after up only the new relationship exists", async () => {

@@ -17,7 +17,10 @@ describe("per-environment stacks", () => {
   const workDir = tempDir("stacks-work");
   const backendDir = tempDir("stacks-backend");
   const profiles = { schema: "public", name: "profiles" };
-  const program = programOf(() => [{ resource: "user-of-profile", args: userOfProfile("userOfProfile") }, { resource: "second", args: userOfProfile("second") }]);
+  const program = programOf(() => [
+    { resource: "user-of-profile", args: userOfProfile("userOfProfile") },
+    { resource: "second", args: userOfProfile("second") },
+  ]);
 
   before(async () => {
     dev = await startConformanceHasura({ adminSecret: secrets.dev });

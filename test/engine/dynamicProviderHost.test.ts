@@ -29,12 +29,39 @@ describe("dynamic provider host over gRPC", () => {
   });
 
   it("Check names the failing property", async () => {
-    const result = await host.check({}, { __provider: provider, endpoint: server.url, name: "r", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$other" } } } });
-    assert.deepEqual(result.failures, [{ property: "remoteField.user.arguments.id", reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.' }]);
+    const result = await host.check(
+      {},
+      {
+        __provider: provider,
+        endpoint: server.url,
+        name: "r",
+        table: "profiles",
+        hasuraFields: ["id"],
+        remoteSchema: "user",
+        remoteField: { user: { arguments: { id: "$other" } } },
+      },
+    );
+    assert.deepEqual(result.failures, [
+      {
+        property: "remoteField.user.arguments.id",
+        reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.',
+      },
+    ]);
   });
 
   it("Check returns normalized inputs with the provider kept", async () => {
-    const result = await host.check({}, { __provider: provider, endpoint: `${server.url}/`, name: "grpc", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } });
+    const result = await host.check(
+      {},
+      {
+        __provider: provider,
+        endpoint: `${server.url}/`,
+        name: "grpc",
+        table: "profiles",
+        hasuraFields: ["id"],
+        remoteSchema: "user",
+        remoteField: { user: { arguments: { id: "$id" } } },
+      },
+    );
     assert.deepEqual(result.failures, []);
     inputs = result.inputs;
     assert.equal(inputs.__provider, provider);
@@ -52,8 +79,16 @@ describe("dynamic provider host over gRPC", () => {
 
   it("Diff: no change, update, replace", async () => {
     assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, inputs), { changes: diffChanges.none, replaces: [], deleteBeforeReplace: false });
-    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, { ...inputs, hasuraFields: ["id", "name"] }), { changes: diffChanges.some, replaces: [], deleteBeforeReplace: false });
-    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, { ...inputs, name: "other" }), { changes: diffChanges.some, replaces: ["name"], deleteBeforeReplace: false });
+    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, { ...inputs, hasuraFields: ["id", "name"] }), {
+      changes: diffChanges.some,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(await host.diff("default/public/profiles/grpc", outputs, { ...inputs, name: "other" }), {
+      changes: diffChanges.some,
+      replaces: ["name"],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("Read with no properties (import) finds the provider in the inputs", async () => {
@@ -66,7 +101,10 @@ describe("dynamic provider host over gRPC", () => {
     const news = { ...inputs, hasuraFields: ["id", "name"] };
     const updated = await host.update("default/public/profiles/grpc", outputs, news);
     assert.deepEqual(updated.hasuraFields, ["id", "name"]);
-    assert.deepEqual((relationshipsOn(server, profiles).grpc as { to_remote_schema: { lhs_fields: string[] } }).to_remote_schema.lhs_fields.sort(), ["id", "name"]);
+    assert.deepEqual((relationshipsOn(server, profiles).grpc as { to_remote_schema: { lhs_fields: string[] } }).to_remote_schema.lhs_fields.sort(), [
+      "id",
+      "name",
+    ]);
     outputs = updated;
   });
 

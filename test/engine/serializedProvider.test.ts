@@ -32,7 +32,13 @@ describe("the serialized provider", () => {
     writeFileSync(file, text);
     const script = path.join(__dirname, "..", "support", "runSerializedProvider.js");
     const { stdout } = await promisify(execFile)(nodeBinary(), [script, file, server.url], { env: { ...process.env, TEST_ADMIN_SECRET: conformanceSecret } });
-    const steps = Object.fromEntries(stdout.trim().split("\n").map((line) => JSON.parse(line) as { step: string; value: unknown }).map(({ step, value }) => [step, value]));
+    const steps = Object.fromEntries(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { step: string; value: unknown })
+        .map(({ step, value }) => [step, value]),
+    );
     assert.equal(steps.error, undefined, JSON.stringify(steps.error));
     const created = steps.create as { id: string; outs: Record<string, unknown> };
     assert.equal(created.id, "default/public/profiles/serialized");

@@ -11,7 +11,15 @@ import { configureProvider, conformanceSecret, relationshipsOn, startConformance
 const profiles = { schema: "public", name: "profiles" };
 
 function inputsFor(endpoint: string, name: string): RelationshipInputs {
-  return { endpoint, source: "default", table: profiles, name, hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } };
+  return {
+    endpoint,
+    source: "default",
+    table: profiles,
+    name,
+    hasuraFields: ["id"],
+    remoteSchema: "user",
+    remoteField: { user: { arguments: { id: "$id" } } },
+  };
 }
 
 describe("provider under faults", () => {
@@ -58,7 +66,10 @@ describe("provider under faults", () => {
   it("gives up on a Hasura that keeps failing, naming the endpoint", async () => {
     server.faults.failNext(50, 503);
     await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "1" });
-    await assert.rejects(provider.read("default/public/profiles/none", { endpoint: server.url }), /Could not read remote relationship "default\.public\.profiles\.none": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 503 http-503: still failing after 1 retries\./);
+    await assert.rejects(
+      provider.read("default/public/profiles/none", { endpoint: server.url }),
+      /Could not read remote relationship "default\.public\.profiles\.none": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 503 http-503: still failing after 1 retries\./,
+    );
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
   });
 });
@@ -79,7 +90,15 @@ describe("provider and resource_version conflicts", () => {
       const body = Buffer.concat(chunks).toString();
       if (body.includes('"pg_create_remote_relationship"') && interferences === 0) {
         interferences++;
-        await hasuraCall(server.url, conformanceSecret, { type: "pg_create_remote_relationship", args: { source: "default", table: { schema: "custom", name: "profiles" }, name: "meanwhile", definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } } } });
+        await hasuraCall(server.url, conformanceSecret, {
+          type: "pg_create_remote_relationship",
+          args: {
+            source: "default",
+            table: { schema: "custom", name: "profiles" },
+            name: "meanwhile",
+            definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
+          },
+        });
       }
       const headers = { "content-type": "application/json", "x-hasura-admin-secret": String(request.headers["x-hasura-admin-secret"] ?? "") };
       const answer = await fetch(`${server.url}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
@@ -119,7 +138,11 @@ describe("API choice", () => {
     try {
       await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
       await provider.create(inputsFor(server.url, "onOldHasura"));
-      assert.deepEqual(relationshipsOn(server, profiles).onOldHasura, { remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } });
+      assert.deepEqual(relationshipsOn(server, profiles).onOldHasura, {
+        remote_schema: "user",
+        hasura_fields: ["id"],
+        remote_field: { user: { arguments: { id: "$id" } } },
+      });
       assert.equal(server.stats().requests["/v1/query create_remote_relationship"], 1);
       assert.equal(server.stats().requests["/v1/metadata export_metadata"] ?? 0, 0);
     } finally {

@@ -11,7 +11,14 @@ for (const api of ["metadata", "query"] as const) {
   describe(`provider against the local Hasura (${api} API)`, () => {
     let server: RunningHasuraServer;
     let inputs: RelationshipInputs;
-    const raw = () => ({ endpoint: server.url, name: "userOfProfile", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } });
+    const raw = () => ({
+      endpoint: server.url,
+      name: "userOfProfile",
+      table: "profiles",
+      hasuraFields: ["id"],
+      remoteSchema: "user",
+      remoteField: { user: { arguments: { id: "$id" } } },
+    });
 
     before(async () => {
       server = await startConformanceHasura();
@@ -50,7 +57,10 @@ for (const api of ["metadata", "query"] as const) {
     it("refuses to overwrite a different relationship of the same name", async () => {
       const other = { ...inputs, remoteSchema: "my-remote-schema", remoteField: { message: { arguments: { id: "$id" } } } };
       await assert.rejects(provider.create(other), (error: Error) => {
-        assert.match(error.message, /^Remote relationship "default\.public\.profiles\.userOfProfile" already exists in Hasura at http:\/\/127\.0\.0\.1:\d+ and joins remote schema "user" differently; it was not overwritten\./);
+        assert.match(
+          error.message,
+          /^Remote relationship "default\.public\.profiles\.userOfProfile" already exists in Hasura at http:\/\/127\.0\.0\.1:\d+ and joins remote schema "user" differently; it was not overwritten\./,
+        );
         assert.match(error.message, /adoptExisting: true/);
         return true;
       });
@@ -83,7 +93,10 @@ for (const api of ["metadata", "query"] as const) {
     it("fails with Hasura's reason when Hasura rejects the relationship, and writes nothing", async () => {
       const bad = { ...inputs, name: "badSchema", remoteSchema: "no-such-schema" };
       await assert.rejects(provider.create(bad), (error: Error) => {
-        assert.match(error.message, /^Could not create remote relationship "default\.public\.profiles\.badSchema": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "badSchema": remote schema with name "no-such-schema" not found\./);
+        assert.match(
+          error.message,
+          /^Could not create remote relationship "default\.public\.profiles\.badSchema": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "badSchema": remote schema with name "no-such-schema" not found\./,
+        );
         assert.match(error.message, /Add the remote schema to Hasura first, or fix remoteSchema\.$/);
         return true;
       });
@@ -101,7 +114,10 @@ for (const api of ["metadata", "query"] as const) {
     });
 
     it("refuses to update a missing relationship and points at refresh", async () => {
-      await assert.rejects(provider.update("default/public/profiles/userOfProfile", inputs, inputs), /does not exist in Hasura at .* anymore, so it cannot be updated.*Run `pulumi refresh`/);
+      await assert.rejects(
+        provider.update("default/public/profiles/userOfProfile", inputs, inputs),
+        /does not exist in Hasura at .* anymore, so it cannot be updated.*Run `pulumi refresh`/,
+      );
     });
 
     it("counts a delete on an untracked table as done", async () => {
@@ -119,9 +135,17 @@ describe("provider errors", () => {
 
   it("says the admin secret is wrong, without showing it", async () => {
     await configureProvider({ "hasura:adminSecret": "wrong-secret-value" });
-    const inputs = (await provider.check({}, { endpoint: server.url, name: "r", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } })).inputs as RelationshipInputs;
+    const inputs = (
+      await provider.check(
+        {},
+        { endpoint: server.url, name: "r", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } },
+      )
+    ).inputs as RelationshipInputs;
     await assert.rejects(provider.create(inputs), (error: Error) => {
-      assert.match(error.message, /answered 401 access-denied: invalid x-hasura-admin-secret\/x-hasura-access-key\. Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret \.\.\.`/);
+      assert.match(
+        error.message,
+        /answered 401 access-denied: invalid x-hasura-admin-secret\/x-hasura-access-key\. Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret \.\.\.`/,
+      );
       assert.equal(error.message.includes("wrong-secret-value"), false);
       return true;
     });
@@ -138,7 +162,9 @@ describe("provider errors", () => {
   });
 
   it("names hasura:api when it is malformed", async () => {
-    await assert.rejects(configureProvider({ "hasura:api": "graphql" }), { message: 'hasura:api is "graphql", but it must be auto, metadata or query. Fix it with `pulumi config set hasura:api auto`.' });
+    await assert.rejects(configureProvider({ "hasura:api": "graphql" }), {
+      message: 'hasura:api is "graphql", but it must be auto, metadata or query. Fix it with `pulumi config set hasura:api auto`.',
+    });
   });
 });
 

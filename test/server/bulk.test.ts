@@ -3,10 +3,10 @@
  * child), `bulk_keep_going` (failing children undone alone, errors in their slots) and
  * `bulk_atomic` (deletes only among remote relationship commands, one rebuild, 500 otherwise).
  */
-import { after, before, beforeEach, test } from 'node:test';
-import assert from 'node:assert/strict';
-import type { RunningHasuraServer } from '../../server';
-import { legacyCreate, metadata, objectBody, pgCreate, profileRelationships, query, startEnvServer } from './helpers';
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import type { RunningHasuraServer } from "../../server";
+import { legacyCreate, metadata, objectBody, pgCreate, profileRelationships, query, startEnvServer } from "./helpers";
 
 let server: RunningHasuraServer;
 before(async () => {
@@ -15,88 +15,91 @@ before(async () => {
 after(() => server.stop());
 beforeEach(async () => {
   for (const name of (profileRelationships(server) as { name: string }[]).map((r) => r.name)) {
-    await query(server, { type: 'delete_remote_relationship', args: { table: 'profiles', name } });
+    await query(server, { type: "delete_remote_relationship", args: { table: "profiles", name } });
   }
   server.resetStats();
 });
 
-const BAD = pgCreate('bad', { remote_field: { user: { arguments: { id: 'abc' } } } });
+const BAD = pgCreate("bad", { remote_field: { user: { arguments: { id: "abc" } } } });
 const names = () => (profileRelationships(server) as { name: string }[]).map((r) => r.name).sort();
-const deleteOf = (name: string) => ({ type: 'pg_delete_remote_relationship', args: { table: 'profiles', name } });
+const deleteOf = (name: string) => ({ type: "pg_delete_remote_relationship", args: { table: "profiles", name } });
 
-test('bulk: every child runs, each with its own rebuild, one write', async () => {
+test("bulk: every child runs, each with its own rebuild, one write", async () => {
   const version = server.stats().resourceVersion;
-  const answer = await metadata(server, { type: 'bulk', args: [pgCreate('a'), pgCreate('b')] });
-  assert.deepEqual(answer, { status: 200, body: [{ message: 'success' }, { message: 'success' }] });
-  assert.deepEqual(names(), ['a', 'b']);
+  const answer = await metadata(server, { type: "bulk", args: [pgCreate("a"), pgCreate("b")] });
+  assert.deepEqual(answer, { status: 200, body: [{ message: "success" }, { message: "success" }] });
+  assert.deepEqual(names(), ["a", "b"]);
   const stats = server.stats();
   assert.equal(stats.rebuilds, 2);
   assert.equal(stats.resourceVersion, version + 1);
-  assert.equal(stats.commands['/v1/metadata pg_create_remote_relationship'], 2);
+  assert.equal(stats.commands["/v1/metadata pg_create_remote_relationship"], 2);
 });
 
-test('bulk: a failing child answers at $.args[i].args and undoes the whole bulk', async () => {
+test("bulk: a failing child answers at $.args[i].args and undoes the whole bulk", async () => {
   const version = server.stats().resourceVersion;
-  const answer = await metadata(server, { type: 'bulk', args: [pgCreate('a'), BAD] });
+  const answer = await metadata(server, { type: "bulk", args: [pgCreate("a"), BAD] });
   const body = objectBody(answer);
   assert.equal(answer.status, 400);
-  assert.equal(body.path, '$.args[1].args');
-  assert.equal(body.code, 'invalid-configuration');
+  assert.equal(body.path, "$.args[1].args");
+  assert.equal(body.code, "invalid-configuration");
   assert.deepEqual(names(), []);
   assert.equal(server.stats().resourceVersion, version);
   assert.equal(server.stats().rebuilds, 2);
 });
 
-test('bulk: /v1/query bulk reports the same path and undoes too', async () => {
-  const answer = await query(server, { type: 'bulk', args: [legacyCreate('a'), legacyCreate('b', { table: 'not_tracked' })] });
-  assert.deepEqual(answer, { status: 400, body: { path: '$.args[1].args', error: 'table "not_tracked" does not exist in source: default', code: 'not-exists' } });
+test("bulk: /v1/query bulk reports the same path and undoes too", async () => {
+  const answer = await query(server, { type: "bulk", args: [legacyCreate("a"), legacyCreate("b", { table: "not_tracked" })] });
+  assert.deepEqual(answer, {
+    status: 400,
+    body: { path: "$.args[1].args", error: 'table "not_tracked" does not exist in source: default', code: "not-exists" },
+  });
   assert.deepEqual(names(), []);
 });
 
-test('bulk_keep_going: a failing child is undone alone and answered in its slot', async () => {
-  const answer = await metadata(server, { type: 'bulk_keep_going', args: [pgCreate('a'), BAD, pgCreate('c')] });
+test("bulk_keep_going: a failing child is undone alone and answered in its slot", async () => {
+  const answer = await metadata(server, { type: "bulk_keep_going", args: [pgCreate("a"), BAD, pgCreate("c")] });
   assert.equal(answer.status, 200);
   const results = answer.body as { code?: string; path?: string; message?: string }[];
-  assert.deepEqual(results[0], { message: 'success' });
-  assert.equal(results[1].code, 'invalid-configuration');
-  assert.equal(results[1].path, '$.args');
-  assert.deepEqual(results[2], { message: 'success' });
-  assert.deepEqual(names(), ['a', 'c']);
+  assert.deepEqual(results[0], { message: "success" });
+  assert.equal(results[1].code, "invalid-configuration");
+  assert.equal(results[1].path, "$.args");
+  assert.deepEqual(results[2], { message: "success" });
+  assert.deepEqual(names(), ["a", "c"]);
   assert.equal(server.stats().rebuilds, 3);
 });
 
-test('bulk_atomic: deletes apply together with one rebuild', async () => {
-  await metadata(server, { type: 'bulk', args: [pgCreate('a'), pgCreate('b')] });
+test("bulk_atomic: deletes apply together with one rebuild", async () => {
+  await metadata(server, { type: "bulk", args: [pgCreate("a"), pgCreate("b")] });
   server.resetStats();
-  const answer = await metadata(server, { type: 'bulk_atomic', args: [deleteOf('a'), deleteOf('b')] });
-  assert.deepEqual(answer, { status: 200, body: { message: 'success' } });
+  const answer = await metadata(server, { type: "bulk_atomic", args: [deleteOf("a"), deleteOf("b")] });
+  assert.deepEqual(answer, { status: 200, body: { message: "success" } });
   assert.deepEqual(names(), []);
   assert.equal(server.stats().rebuilds, 1);
 });
 
-test('bulk_atomic: a create answers 500 and changes nothing', async () => {
-  await metadata(server, pgCreate('a'));
+test("bulk_atomic: a create answers 500 and changes nothing", async () => {
+  await metadata(server, pgCreate("a"));
   server.resetStats();
-  const answer = await metadata(server, { type: 'bulk_atomic', args: [deleteOf('a'), pgCreate('b')] });
-  assert.deepEqual(answer, { status: 500, body: { path: '$.args', error: 'Bulk atomic does not support this command', code: 'unexpected' } });
-  assert.deepEqual(names(), ['a']);
+  const answer = await metadata(server, { type: "bulk_atomic", args: [deleteOf("a"), pgCreate("b")] });
+  assert.deepEqual(answer, { status: 500, body: { path: "$.args", error: "Bulk atomic does not support this command", code: "unexpected" } });
+  assert.deepEqual(names(), ["a"]);
   assert.equal(server.stats().rebuilds, 0);
 });
 
-test('bulk_atomic: update and other commands are refused as well', async () => {
-  for (const child of [pgCreate('a', {}, 'pg_update_remote_relationship'), { type: 'export_metadata', args: {} }]) {
-    assert.equal((await metadata(server, { type: 'bulk_atomic', args: [child] })).status, 500);
+test("bulk_atomic: update and other commands are refused as well", async () => {
+  for (const child of [pgCreate("a", {}, "pg_update_remote_relationship"), { type: "export_metadata", args: {} }]) {
+    assert.equal((await metadata(server, { type: "bulk_atomic", args: [child] })).status, 500);
   }
 });
 
-test('bulk_atomic: deleting a missing relationship is not-exists', async () => {
-  const answer = await metadata(server, { type: 'bulk_atomic', args: [deleteOf('missing')] });
-  assert.deepEqual(answer, { status: 400, body: { path: '$.args', error: '"missing" does not exist', code: 'not-exists' } });
+test("bulk_atomic: deleting a missing relationship is not-exists", async () => {
+  const answer = await metadata(server, { type: "bulk_atomic", args: [deleteOf("missing")] });
+  assert.deepEqual(answer, { status: 400, body: { path: "$.args", error: '"missing" does not exist', code: "not-exists" } });
 });
 
-test('bulk_atomic: every child is checked against the schema cache from before the bulk', async () => {
-  await metadata(server, pgCreate('a'));
-  const answer = await metadata(server, { type: 'bulk_atomic', args: [deleteOf('a'), deleteOf('a')] });
-  assert.deepEqual(answer, { status: 200, body: { message: 'success' } });
+test("bulk_atomic: every child is checked against the schema cache from before the bulk", async () => {
+  await metadata(server, pgCreate("a"));
+  const answer = await metadata(server, { type: "bulk_atomic", args: [deleteOf("a"), deleteOf("a")] });
+  assert.deepEqual(answer, { status: 200, body: { message: "success" } });
   assert.deepEqual(names(), []);
 });

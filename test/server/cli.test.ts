@@ -2,77 +2,105 @@
  * The command line: `ready http://HOST:PORT` on one stdout line once listening, flags for the
  * options, a clean stop on SIGTERM and SIGINT, and a readable failure on bad flags.
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
-import { parseCliOptions } from '../../server/cli-options';
-import { ENVIRONMENT, metadata, ROOT } from './helpers';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { join } from "node:path";
+import { parseCliOptions } from "../../server/cli-options";
+import { ENVIRONMENT, metadata, ROOT } from "./helpers";
 
-const CLI = join(ROOT, 'dist', 'server', 'cli.js');
+const CLI = join(ROOT, "dist", "server", "cli.js");
 
 function start(args: string[]): { child: ChildProcessWithoutNullStreams; ready: Promise<string> } {
   const child = spawn(process.execPath, [CLI, ...args]);
   const ready = new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => {
       text += chunk.toString();
-      if (text.includes('\n')) resolve(text.split('\n')[0]);
+      if (text.includes("\n")) resolve(text.split("\n")[0]);
     });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready`)));
+    child.once("exit", (code) => reject(new Error(`exited with ${code} before ready`)));
   });
   return { child, ready };
 }
 
 function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
-test('cli: prints exactly one ready line and stops cleanly on SIGTERM', async () => {
-  const { child, ready } = start(['--environment', ENVIRONMENT, '--port', '0']);
+test("cli: prints exactly one ready line and stops cleanly on SIGTERM", async () => {
+  const { child, ready } = start(["--environment", ENVIRONMENT, "--port", "0"]);
   const line = await ready;
   assert.match(line, /^ready http:\/\/127\.0\.0\.1:\d+$/);
-  const url = line.slice('ready '.length);
-  assert.equal((await metadata({ url }, { type: 'export_metadata', args: {} })).status, 200);
+  const url = line.slice("ready ".length);
+  assert.equal((await metadata({ url }, { type: "export_metadata", args: {} })).status, 200);
   const exit = exited(child);
-  child.kill('SIGTERM');
+  child.kill("SIGTERM");
   assert.equal(await exit, 0);
 });
 
-test('cli: stops cleanly on SIGINT; flags reach the server', async () => {
-  const { child, ready } = start(['--server-version', 'v1.3.3', '--admin-secret', 's', '--fail-next', '1', '--fail-status', '503']);
-  const url = (await ready).slice('ready '.length);
+test("cli: stops cleanly on SIGINT; flags reach the server", async () => {
+  const { child, ready } = start(["--server-version", "v1.3.3", "--admin-secret", "s", "--fail-next", "1", "--fail-status", "503"]);
+  const url = (await ready).slice("ready ".length);
   const version = await fetch(`${url}/v1/version`);
-  assert.deepEqual(await version.json(), { version: 'v1.3.3' });
-  const headers = { 'X-Hasura-Admin-Secret': 's', 'content-type': 'application/json' };
-  const failed = await fetch(`${url}/v1/query`, { method: 'POST', headers, body: JSON.stringify({ type: 'export_metadata', args: {} }) });
+  assert.deepEqual(await version.json(), { version: "v1.3.3" });
+  const headers = { "X-Hasura-Admin-Secret": "s", "content-type": "application/json" };
+  const failed = await fetch(`${url}/v1/query`, { method: "POST", headers, body: JSON.stringify({ type: "export_metadata", args: {} }) });
   assert.equal(failed.status, 503);
   const exit = exited(child);
-  child.kill('SIGINT');
+  child.kill("SIGINT");
   assert.equal(await exit, 0);
 });
 
-test('cli: a bad flag fails with a message and a non-zero exit', async () => {
-  const child = spawn(process.execPath, [CLI, '--no-such-flag']);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+test("cli: a bad flag fails with a message and a non-zero exit", async () => {
+  const child = spawn(process.execPath, [CLI, "--no-such-flag"]);
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   assert.notEqual(await exited(child), 0);
   assert.match(stderr, /no-such-flag/);
 });
 
-test('cli: flags map onto the in-process options', () => {
+test("cli: flags map onto the in-process options", () => {
   const { options } = parseCliOptions([
-    '--port', '8080', '--host', '0.0.0.0', '--admin-secret', 'S', '--data-dir', 'd', '--track', 'custom.t', '--track', 'u',
-    '--remote-schema', 'users=http://x/graphql', '--rebuild-ms', '30000', '--rebuild-ms-per-object', '2',
-    '--reset-connection', 'after-write', '--reset-count', '2', '--delay-ms', '10',
+    "--port",
+    "8080",
+    "--host",
+    "0.0.0.0",
+    "--admin-secret",
+    "S",
+    "--data-dir",
+    "d",
+    "--track",
+    "custom.t",
+    "--track",
+    "u",
+    "--remote-schema",
+    "users=http://x/graphql",
+    "--rebuild-ms",
+    "30000",
+    "--rebuild-ms-per-object",
+    "2",
+    "--reset-connection",
+    "after-write",
+    "--reset-count",
+    "2",
+    "--delay-ms",
+    "10",
   ]);
   assert.deepEqual(options, {
-    port: 8080, host: '0.0.0.0', adminSecret: 'S', dataDir: 'd',
-    trackedTables: [{ schema: 'custom', name: 't' }, { schema: 'public', name: 'u' }],
-    remoteSchemas: [{ name: 'users', url: 'http://x/graphql' }],
-    rebuildMs: 30000, rebuildMsPerObject: 2,
-    faults: { resetConnection: { when: 'after-write', count: 2 }, delayMs: 10 },
+    port: 8080,
+    host: "0.0.0.0",
+    adminSecret: "S",
+    dataDir: "d",
+    trackedTables: [
+      { schema: "custom", name: "t" },
+      { schema: "public", name: "u" },
+    ],
+    remoteSchemas: [{ name: "users", url: "http://x/graphql" }],
+    rebuildMs: 30000,
+    rebuildMsPerObject: 2,
+    faults: { resetConnection: { when: "after-write", count: 2 }, delayMs: 10 },
   });
-  assert.throws(() => parseCliOptions(['--rebuild-ms', 'slow']), /--rebuild-ms needs a non-negative number/);
-  assert.equal(parseCliOptions(['--help']).help, true);
+  assert.throws(() => parseCliOptions(["--rebuild-ms", "slow"]), /--rebuild-ms needs a non-negative number/);
+  assert.equal(parseCliOptions(["--help"]).help, true);
 });

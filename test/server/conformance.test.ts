@@ -2,17 +2,19 @@
  * Runs every case of the repository's copy of the conformance cases (conformance/cases) as its
  * own test, through the same runner as `npm run conformance`.
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadCase } from '../../server/conformance/cases';
-import { runCase } from '../../server/conformance/runner';
-import { ENVIRONMENT, ROOT } from './helpers';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { loadCase } from "../../server/conformance/cases";
+import { runCase } from "../../server/conformance/runner";
+import { ENVIRONMENT, ROOT } from "./helpers";
 
-const CASES = join(ROOT, 'conformance', 'cases');
+const CASES = join(ROOT, "conformance", "cases");
 
-for (const name of readdirSync(CASES).filter((file) => file.endsWith('.yaml')).sort()) {
+for (const name of readdirSync(CASES)
+  .filter((file) => file.endsWith(".yaml"))
+  .sort()) {
   test(`conformance: ${name}`, async () => {
     const result = await runCase(await loadCase(join(CASES, name)), ENVIRONMENT);
     assert.ok(result.passed, result.detail);

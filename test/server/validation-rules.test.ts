@@ -2,13 +2,13 @@
  * The relationship validation against a remote schema, as a pure function: one table row per
  * Hasura reason, each asserting the exact message Hasura's `errorToText` gives.
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { buildSchema } from 'graphql';
-import type { JsonObject } from '../../server/json';
-import type { FieldCall } from '../../server/metadata/types';
-import { errorToText, errorToTextV1, ValidationFailure } from '../../server/schema-cache/errors';
-import { validateToSchema } from '../../server/schema-cache/to-schema';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { buildSchema } from "graphql";
+import type { JsonObject } from "../../server/json";
+import type { FieldCall } from "../../server/metadata/types";
+import { errorToText, errorToTextV1, ValidationFailure } from "../../server/schema-cache/errors";
+import { validateToSchema } from "../../server/schema-cache/to-schema";
 
 const schema = buildSchema(`
   type Query {
@@ -26,15 +26,15 @@ const schema = buildSchema(`
   input Include { id: [Int] }
 `);
 
-const lhs = { identifier: 'profiles', joinFields: ['id', 'name'] };
+const lhs = { identifier: "profiles", joinFields: ["id", "name"] };
 
 function calls(...levels: [string, JsonObject][]): FieldCall[] {
   return levels.map(([name, args]) => ({ name, arguments: args }));
 }
 
-function messageOf(lhsFields: string[], remoteField: FieldCall[], name = 'rel'): string | undefined {
+function messageOf(lhsFields: string[], remoteField: FieldCall[], name = "rel"): string | undefined {
   try {
-    validateToSchema({ remoteSchema: 'remote', lhsFields, remoteField }, name, lhs, schema);
+    validateToSchema({ remoteSchema: "remote", lhsFields, remoteField }, name, lhs, schema);
     return undefined;
   } catch (error) {
     if (error instanceof ValidationFailure) return errorToText(error.reason);
@@ -43,22 +43,31 @@ function messageOf(lhsFields: string[], remoteField: FieldCall[], name = 'rel'):
 }
 
 const INVALID: [string, string[], FieldCall[], string][] = [
-  ['join field missing on the table', ['id_wrong'], calls(['user', { id: '$id_wrong' }]),
-    'field with name "id_wrong"is not provided by the lhs entity""profiles"for defining a join condition, the allowed fields are "id" or "name""'],
-  ['root field missing', ['id'], calls(['nope', { id: '$id' }]), 'remote field with name "nope" and type "Query" not found'],
-  ['nested field missing', ['id'], calls(['user', { id: '$id' }], ['nope', {}]), 'remote field with name "nope" and type "User" not found'],
-  ['argument missing', ['id'], calls(['user', { uid: '$id' }]), 'argument with name "uid" not found in remote schema'],
-  ['variable not in hasura_fields', ['id'], calls(['user', { id: '$name' }]), 'variable "name" is not found'],
-  ['literal of the wrong type', ['id'], calls(['user', { id: 'abc' }]), 'expected type "Int" but got "String"'],
-  ['float literal for Int', ['id'], calls(['user', { id: 1.5 }]), 'expected type "Int" but got "Float"'],
-  ['boolean literal for Int', ['id'], calls(['user', { id: true }]), 'expected type "Int" but got "Boolean"'],
-  ['list literal for a non-list', ['id'], calls(['user', { id: [1] }]), 'type "Int"is not a list type'],
-  ['two-element list', ['id'], calls(['messages', { ids: [1, 2] }]), 'multiple elements in list value is not supported'],
-  ['null literal', ['id'], calls(['user', { id: null }]), 'null is not allowed here'],
-  ['unknown input field', ['id'], calls(['messages', { where: { nope: 1 } }]), 'argument with name "nope" not found in remote schema'],
-  ['object for a scalar', ['id'], calls(['user', { id: { eq: 1 } }]), 'type "eq"not an input object type'],
-  ['object for a list of inputs', ['id'], calls(['messages', { filters: { id: { eq: '$id' } } }]), 'type "MessageWhere" is invalid for stripping'],
-  ['Float literal for ID', ['id'], calls(['byUuid', { id: 1.5 }]), 'Only ID, Int, uuid or String scalar types can be joined to the ID type, but received "Float"'],
+  [
+    "join field missing on the table",
+    ["id_wrong"],
+    calls(["user", { id: "$id_wrong" }]),
+    'field with name "id_wrong"is not provided by the lhs entity""profiles"for defining a join condition, the allowed fields are "id" or "name""',
+  ],
+  ["root field missing", ["id"], calls(["nope", { id: "$id" }]), 'remote field with name "nope" and type "Query" not found'],
+  ["nested field missing", ["id"], calls(["user", { id: "$id" }], ["nope", {}]), 'remote field with name "nope" and type "User" not found'],
+  ["argument missing", ["id"], calls(["user", { uid: "$id" }]), 'argument with name "uid" not found in remote schema'],
+  ["variable not in hasura_fields", ["id"], calls(["user", { id: "$name" }]), 'variable "name" is not found'],
+  ["literal of the wrong type", ["id"], calls(["user", { id: "abc" }]), 'expected type "Int" but got "String"'],
+  ["float literal for Int", ["id"], calls(["user", { id: 1.5 }]), 'expected type "Int" but got "Float"'],
+  ["boolean literal for Int", ["id"], calls(["user", { id: true }]), 'expected type "Int" but got "Boolean"'],
+  ["list literal for a non-list", ["id"], calls(["user", { id: [1] }]), 'type "Int"is not a list type'],
+  ["two-element list", ["id"], calls(["messages", { ids: [1, 2] }]), "multiple elements in list value is not supported"],
+  ["null literal", ["id"], calls(["user", { id: null }]), "null is not allowed here"],
+  ["unknown input field", ["id"], calls(["messages", { where: { nope: 1 } }]), 'argument with name "nope" not found in remote schema'],
+  ["object for a scalar", ["id"], calls(["user", { id: { eq: 1 } }]), 'type "eq"not an input object type'],
+  ["object for a list of inputs", ["id"], calls(["messages", { filters: { id: { eq: "$id" } } }]), 'type "MessageWhere" is invalid for stripping'],
+  [
+    "Float literal for ID",
+    ["id"],
+    calls(["byUuid", { id: 1.5 }]),
+    'Only ID, Int, uuid or String scalar types can be joined to the ID type, but received "Float"',
+  ],
 ];
 
 for (const [title, lhsFields, remoteField, expected] of INVALID) {
@@ -68,15 +77,15 @@ for (const [title, lhsFields, remoteField, expected] of INVALID) {
 }
 
 const VALID: [string, string[], FieldCall[]][] = [
-  ['variable argument', ['id'], calls(['user', { id: '$id' }])],
-  ['nested input objects', ['id'], calls(['messages', { where: { id: { eq: '$id' } } }])],
-  ['singleton literal for a list', ['id'], calls(['messages', { includes: { id: 1 } }])],
-  ['one-element list', ['id'], calls(['messages', { ids: ['$id'] }])],
-  ['Int literal for ID', ['id'], calls(['byUuid', { id: 7 }])],
-  ['String literal for ID', ['id'], calls(['byUuid', { id: 'x' }])],
-  ['nested field path', ['id'], calls(['user', { id: '$id' }], ['latest', { limit: 1 }])],
-  ['leaf root field', ['id'], calls(['status', {}])],
-  ['a column that is not joined need not be used', ['id', 'name'], calls(['user', { id: '$id' }])],
+  ["variable argument", ["id"], calls(["user", { id: "$id" }])],
+  ["nested input objects", ["id"], calls(["messages", { where: { id: { eq: "$id" } } }])],
+  ["singleton literal for a list", ["id"], calls(["messages", { includes: { id: 1 } }])],
+  ["one-element list", ["id"], calls(["messages", { ids: ["$id"] }])],
+  ["Int literal for ID", ["id"], calls(["byUuid", { id: 7 }])],
+  ["String literal for ID", ["id"], calls(["byUuid", { id: "x" }])],
+  ["nested field path", ["id"], calls(["user", { id: "$id" }], ["latest", { limit: 1 }])],
+  ["leaf root field", ["id"], calls(["status", {}])],
+  ["a column that is not joined need not be used", ["id", "name"], calls(["user", { id: "$id" }])],
 ];
 
 for (const [title, lhsFields, remoteField] of VALID) {
@@ -85,21 +94,24 @@ for (const [title, lhsFields, remoteField] of VALID) {
   });
 }
 
-test('validation: a relationship name that is not a GraphQL name fails only when input types are stripped', () => {
-  assert.equal(messageOf(['id'], calls(['user', { id: '$id' }]), 'bad-name'), undefined);
-  assert.equal(messageOf(['id'], calls(['messages', { where: { id: { eq: '$id' } } }]), 'bad-name'), '"bad-name" is not a valid GraphQL identifier');
+test("validation: a relationship name that is not a GraphQL name fails only when input types are stripped", () => {
+  assert.equal(messageOf(["id"], calls(["user", { id: "$id" }]), "bad-name"), undefined);
+  assert.equal(messageOf(["id"], calls(["messages", { where: { id: { eq: "$id" } } }]), "bad-name"), '"bad-name" is not a valid GraphQL identifier');
 });
 
-test('validation: three allowed fields are listed with a serial comma', () => {
-  const text = errorToText({ kind: 'JoinFieldNonExistent', lhs: 'custom.profiles', field: 'x', allowed: ['a', 'b', 'c'] });
-  assert.equal(text, 'field with name "x"is not provided by the lhs entity""custom.profiles"for defining a join condition, the allowed fields are "a", "b", or "c""');
+test("validation: three allowed fields are listed with a serial comma", () => {
+  const text = errorToText({ kind: "JoinFieldNonExistent", lhs: "custom.profiles", field: "x", allowed: ["a", "b", "c"] });
+  assert.equal(
+    text,
+    'field with name "x"is not provided by the lhs entity""custom.profiles"for defining a join condition, the allowed fields are "a", "b", or "c""',
+  );
 });
 
-test('validation: Hasura 1.3 worded a missing join field differently', () => {
-  const text = errorToTextV1({ kind: 'JoinFieldNonExistent', lhs: 'profiles', field: 'id_wrong', allowed: ['id'] });
+test("validation: Hasura 1.3 worded a missing join field differently", () => {
+  const text = errorToTextV1({ kind: "JoinFieldNonExistent", lhs: "profiles", field: "id_wrong", allowed: ["id"] });
   assert.equal(text, 'cannot validate remote relationship because field with name "id_wrong" not found in table "profiles"');
 });
 
-test('validation: remote schema not found', () => {
-  assert.equal(errorToText({ kind: 'RemoteSchemaNotFound', name: 'x' }), 'remote schema with name "x" not found');
+test("validation: remote schema not found", () => {
+  assert.equal(errorToText({ kind: "RemoteSchemaNotFound", name: "x" }), 'remote schema with name "x" not found');
 });

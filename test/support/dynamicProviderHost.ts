@@ -48,28 +48,44 @@ export async function startDynamicProviderHost(env: Record<string, string> = {})
       await call("configure", new provproto.ConfigureRequest().setArgs(struct(config)));
     },
     check: async (olds, news) => {
-      const response = await call<provproto.CheckRequest, provproto.CheckResponse>("check", new provproto.CheckRequest().setUrn(urn).setOlds(struct(olds)).setNews(struct(news)));
+      const response = await call<provproto.CheckRequest, provproto.CheckResponse>(
+        "check",
+        new provproto.CheckRequest().setUrn(urn).setOlds(struct(olds)).setNews(struct(news)),
+      );
       return {
         inputs: (response.getInputs()?.toJavaScript() ?? {}) as Props,
         failures: response.getFailuresList().map((failure) => ({ property: failure.getProperty(), reason: failure.getReason() })),
       };
     },
     diff: async (id, olds, news) => {
-      const response = await call<provproto.DiffRequest, provproto.DiffResponse>("diff", new provproto.DiffRequest().setId(id).setUrn(urn).setOlds(struct(olds)).setNews(struct(news)));
+      const response = await call<provproto.DiffRequest, provproto.DiffResponse>(
+        "diff",
+        new provproto.DiffRequest().setId(id).setUrn(urn).setOlds(struct(olds)).setNews(struct(news)),
+      );
       return { changes: response.getChanges(), replaces: response.getReplacesList(), deleteBeforeReplace: response.getDeletebeforereplace() };
     },
     create: async (properties) => {
-      const response = await call<provproto.CreateRequest, provproto.CreateResponse>("create", new provproto.CreateRequest().setUrn(urn).setProperties(struct(properties)));
+      const response = await call<provproto.CreateRequest, provproto.CreateResponse>(
+        "create",
+        new provproto.CreateRequest().setUrn(urn).setProperties(struct(properties)),
+      );
       return { id: response.getId(), properties: (response.getProperties()?.toJavaScript() ?? {}) as Props };
     },
     read: async (id, properties, inputs) => {
       const request = new provproto.ReadRequest().setId(id).setUrn(urn).setProperties(struct(properties));
       if (inputs) request.setInputs(struct(inputs));
       const response = await call<provproto.ReadRequest, provproto.ReadResponse>("read", request);
-      return { id: response.getId(), properties: (response.getProperties()?.toJavaScript() ?? {}) as Props, inputs: (response.getInputs()?.toJavaScript() ?? {}) as Props };
+      return {
+        id: response.getId(),
+        properties: (response.getProperties()?.toJavaScript() ?? {}) as Props,
+        inputs: (response.getInputs()?.toJavaScript() ?? {}) as Props,
+      };
     },
     update: async (id, olds, news) => {
-      const response = await call<provproto.UpdateRequest, provproto.UpdateResponse>("update", new provproto.UpdateRequest().setId(id).setUrn(urn).setOlds(struct(olds)).setNews(struct(news)));
+      const response = await call<provproto.UpdateRequest, provproto.UpdateResponse>(
+        "update",
+        new provproto.UpdateRequest().setId(id).setUrn(urn).setOlds(struct(olds)).setNews(struct(news)),
+      );
       return (response.getProperties()?.toJavaScript() ?? {}) as Props;
     },
     delete: async (id, properties) => {
@@ -84,4 +100,8 @@ export async function startDynamicProviderHost(env: Record<string, string> = {})
 }
 
 /** The diff answers as the protocol numbers them. */
-export const diffChanges = { unknown: provproto.DiffResponse.DiffChanges.DIFF_UNKNOWN, none: provproto.DiffResponse.DiffChanges.DIFF_NONE, some: provproto.DiffResponse.DiffChanges.DIFF_SOME };
+export const diffChanges = {
+  unknown: provproto.DiffResponse.DiffChanges.DIFF_UNKNOWN,
+  none: provproto.DiffResponse.DiffChanges.DIFF_NONE,
+  some: provproto.DiffResponse.DiffChanges.DIFF_SOME,
+};

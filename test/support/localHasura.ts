@@ -18,7 +18,9 @@ export async function configureProvider(config: Record<string, string>): Promise
 
 /** The remote relationships Hasura holds on a table, by name, as exported. */
 export function relationshipsOn(server: RunningHasuraServer, table: { schema: string; name: string }, source = "default"): Record<string, unknown> {
-  const metadata = server.exportMetadata() as unknown as { sources: { name: string; tables: { table: { schema: string; name: string }; remote_relationships?: { name: string; definition: unknown }[] }[] }[] };
+  const metadata = server.exportMetadata() as unknown as {
+    sources: { name: string; tables: { table: { schema: string; name: string }; remote_relationships?: { name: string; definition: unknown }[] }[] }[];
+  };
   const entry = metadata.sources.find((s) => s.name === source)?.tables.find((t) => t.table.schema === table.schema && t.table.name === table.name);
   return Object.fromEntries((entry?.remote_relationships ?? []).map((relationship) => [relationship.name, relationship.definition]));
 }

@@ -53,44 +53,222 @@ describe("check", () => {
   });
 
   const failures: [string, Record<string, unknown>, { property: string; reason: string }[]][] = [
-    ["a name that is not a GraphQL name", { name: "user-messages" }, [{ property: "name", reason: 'name "user-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "userMessages".' }]],
-    ["a name starting with a digit", { name: "1rel" }, [{ property: "name", reason: 'name "1rel" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "userMessages".' }]],
+    [
+      "a name that is not a GraphQL name",
+      { name: "user-messages" },
+      [
+        {
+          property: "name",
+          reason: 'name "user-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "userMessages".',
+        },
+      ],
+    ],
+    [
+      "a name starting with a digit",
+      { name: "1rel" },
+      [
+        {
+          property: "name",
+          reason: 'name "1rel" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "userMessages".',
+        },
+      ],
+    ],
     ["a missing name", { name: undefined }, [{ property: "name", reason: 'name is required, such as "userMessages".' }]],
     ["an empty name", { name: "" }, [{ property: "name", reason: 'name must not be empty, such as "userMessages".' }]],
-    ["a table of the wrong type", { table: 5 }, [{ property: "table", reason: 'table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.' }]],
-    ["a table object with an unknown key", { table: { name: "users", schemaName: "x" } }, [{ property: "table", reason: 'Unknown key "schemaName" in table. Give {schema, name}.' }]],
-    ["empty hasuraFields", { hasuraFields: [] }, [{ property: "hasuraFields", reason: 'hasuraFields must list at least one column or computed field of the table, such as ["id"].' }]],
-    ["hasuraFields that is not a list", { hasuraFields: "id" }, [{ property: "hasuraFields", reason: 'hasuraFields must be a list of the table\'s columns or computed fields used to join, such as ["id"].' }]],
-    ["an empty hasuraFields entry", { hasuraFields: ["id", ""] }, [{ property: "hasuraFields[1]", reason: 'A hasuraFields entry must not be empty, such as "id".' }]],
+    [
+      "a table of the wrong type",
+      { table: 5 },
+      [{ property: "table", reason: 'table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.' }],
+    ],
+    [
+      "a table object with an unknown key",
+      { table: { name: "users", schemaName: "x" } },
+      [{ property: "table", reason: 'Unknown key "schemaName" in table. Give {schema, name}.' }],
+    ],
+    [
+      "empty hasuraFields",
+      { hasuraFields: [] },
+      [{ property: "hasuraFields", reason: 'hasuraFields must list at least one column or computed field of the table, such as ["id"].' }],
+    ],
+    [
+      "hasuraFields that is not a list",
+      { hasuraFields: "id" },
+      [{ property: "hasuraFields", reason: 'hasuraFields must be a list of the table\'s columns or computed fields used to join, such as ["id"].' }],
+    ],
+    [
+      "an empty hasuraFields entry",
+      { hasuraFields: ["id", ""] },
+      [{ property: "hasuraFields[1]", reason: 'A hasuraFields entry must not be empty, such as "id".' }],
+    ],
     ["a missing remoteSchema", { remoteSchema: undefined }, [{ property: "remoteSchema", reason: 'remoteSchema is required, such as "messages-api".' }]],
     ["a missing endpoint", { endpoint: undefined }, [{ property: "endpoint", reason: 'endpoint is required, such as "https://hasura.example.com".' }]],
-    ["an endpoint that is not a URL", { endpoint: "hasura.local" }, [{ property: "endpoint", reason: 'endpoint "hasura.local" is not an http(s) URL. Give Hasura\'s base URL, such as "https://hasura.example.com".' }]],
-    ["an endpoint that is not http", { endpoint: "ftp://hasura.local" }, [{ property: "endpoint", reason: 'endpoint "ftp://hasura.local" is not an http(s) URL. Give Hasura\'s base URL, such as "https://hasura.example.com".' }]],
+    [
+      "an endpoint that is not a URL",
+      { endpoint: "hasura.local" },
+      [{ property: "endpoint", reason: 'endpoint "hasura.local" is not an http(s) URL. Give Hasura\'s base URL, such as "https://hasura.example.com".' }],
+    ],
+    [
+      "an endpoint that is not http",
+      { endpoint: "ftp://hasura.local" },
+      [{ property: "endpoint", reason: 'endpoint "ftp://hasura.local" is not an http(s) URL. Give Hasura\'s base URL, such as "https://hasura.example.com".' }],
+    ],
     ["an empty source", { source: "" }, [{ property: "source", reason: 'source must not be empty, such as "default".' }]],
-    ["an unknown input", { hasura_fields: ["id"] }, [{ property: "", reason: 'Unknown input "hasura_fields". The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase).' }]],
+    [
+      "an unknown input",
+      { hasura_fields: ["id"] },
+      [
+        {
+          property: "",
+          reason:
+            'Unknown input "hasura_fields". The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase).',
+        },
+      ],
+    ],
     ["adoptExisting that is not a boolean", { adoptExisting: "yes" }, [{ property: "adoptExisting", reason: "adoptExisting must be true or false." }]],
-    ["a level without arguments", { remoteField: { messages: {} } }, [{ property: "remoteField.messages.arguments", reason: "arguments is required at each level of remoteField. Use arguments: {} for a field without arguments." }]],
-    ["a level with an unknown key", { remoteField: { messages: { arguments: { id: "$id" }, args: {} } } }, [{ property: "remoteField.messages", reason: 'Unknown key "args" in remoteField. Each level is {arguments, field?}.' }]],
-    ["a remote field name that is not a GraphQL name", { remoteField: { "my-messages": { arguments: { id: "$id" } } } }, [{ property: 'remoteField["my-messages"]', reason: 'A remote field name "my-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "messages".' }]],
-    ["an argument name that is not a GraphQL name", { remoteField: { messages: { arguments: { "user-id": "$id" } } } }, [{ property: 'remoteField.messages.arguments["user-id"]', reason: 'An argument name "user-id" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "id".' }]],
-    ["an import ID of another relationship", { importId: "default/public/users/other" }, [{ property: "importId", reason: 'The import ID "default/public/users/other" names another relationship than these inputs, which describe "default/public/users/userMessages". Import the relationship the inputs describe, or fix name, table or source.' }]],
-    ["a malformed import ID", { importId: "users.userMessages" }, [{ property: "importId", reason: 'The import ID "users.userMessages" is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".' }]],
-    ["a remoteField that is not an object", { remoteField: "messages" }, [{ property: "remoteField", reason: 'remoteField must be an object with one remote field name, such as {messages: {arguments: {id: "$id"}}}.' }]],
-    ["two root fields", { remoteField: { messages: { arguments: { id: "$id" } }, users: { arguments: {} } } }, [{ property: "remoteField", reason: 'remoteField names 2 fields ("messages", "users") but a relationship joins exactly one. Keep one, and put a deeper field under field.' }]],
-    ["no root field", { remoteField: {} }, [{ property: "remoteField", reason: 'remoteField names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.' }]],
-    ["two fields at a nested level", { remoteField: { user: { arguments: { id: "$id" }, field: { a: { arguments: {} }, b: { arguments: {} } } } } }, [{ property: "remoteField.user.field", reason: 'remoteField.user.field names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.' }]],
-    ["a join variable not in hasuraFields", { remoteField: { messages: { arguments: { id: "$user_id" } } } }, [{ property: "remoteField.messages.arguments.id", reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.' }]],
-    ["a nested join variable not in hasuraFields", { remoteField: { messages: { arguments: { where: { id: { eq: "$author" } } } } } }, [{ property: "remoteField.messages.arguments.where.id.eq", reason: 'Join variable "$author" is not in hasuraFields ("id"). Add "author" to hasuraFields, or use one of them.' }]],
-    ["a join variable inside a list", { remoteField: { messages: { arguments: { ids: ["$id", "$other"] } } } }, [{ property: "remoteField.messages.arguments.ids[1]", reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.' }]],
-    ["a join variable at a deeper level", { remoteField: { user: { arguments: { id: "$id" }, field: { posts: { arguments: { by: "$author" } } } } } }, [{ property: "remoteField.user.field.posts.arguments.by", reason: 'Join variable "$author" is not in hasuraFields ("id"). Add "author" to hasuraFields, or use one of them.' }]],
-    ["an invalid join variable", { remoteField: { messages: { arguments: { id: "$" } } } }, [{ property: "remoteField.messages.arguments.id", reason: '"$" is not a valid join variable. After "$" give a column of the table, such as "$id".' }]],
+    [
+      "a level without arguments",
+      { remoteField: { messages: {} } },
+      [
+        {
+          property: "remoteField.messages.arguments",
+          reason: "arguments is required at each level of remoteField. Use arguments: {} for a field without arguments.",
+        },
+      ],
+    ],
+    [
+      "a level with an unknown key",
+      { remoteField: { messages: { arguments: { id: "$id" }, args: {} } } },
+      [{ property: "remoteField.messages", reason: 'Unknown key "args" in remoteField. Each level is {arguments, field?}.' }],
+    ],
+    [
+      "a remote field name that is not a GraphQL name",
+      { remoteField: { "my-messages": { arguments: { id: "$id" } } } },
+      [
+        {
+          property: 'remoteField["my-messages"]',
+          reason:
+            'A remote field name "my-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "messages".',
+        },
+      ],
+    ],
+    [
+      "an argument name that is not a GraphQL name",
+      { remoteField: { messages: { arguments: { "user-id": "$id" } } } },
+      [
+        {
+          property: 'remoteField.messages.arguments["user-id"]',
+          reason: 'An argument name "user-id" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "id".',
+        },
+      ],
+    ],
+    [
+      "an import ID of another relationship",
+      { importId: "default/public/users/other" },
+      [
+        {
+          property: "importId",
+          reason:
+            'The import ID "default/public/users/other" names another relationship than these inputs, which describe "default/public/users/userMessages". Import the relationship the inputs describe, or fix name, table or source.',
+        },
+      ],
+    ],
+    [
+      "a malformed import ID",
+      { importId: "users.userMessages" },
+      [
+        {
+          property: "importId",
+          reason:
+            'The import ID "users.userMessages" is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".',
+        },
+      ],
+    ],
+    [
+      "a remoteField that is not an object",
+      { remoteField: "messages" },
+      [{ property: "remoteField", reason: 'remoteField must be an object with one remote field name, such as {messages: {arguments: {id: "$id"}}}.' }],
+    ],
+    [
+      "two root fields",
+      { remoteField: { messages: { arguments: { id: "$id" } }, users: { arguments: {} } } },
+      [
+        {
+          property: "remoteField",
+          reason: 'remoteField names 2 fields ("messages", "users") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
+        },
+      ],
+    ],
+    [
+      "no root field",
+      { remoteField: {} },
+      [{ property: "remoteField", reason: 'remoteField names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.' }],
+    ],
+    [
+      "two fields at a nested level",
+      { remoteField: { user: { arguments: { id: "$id" }, field: { a: { arguments: {} }, b: { arguments: {} } } } } },
+      [
+        {
+          property: "remoteField.user.field",
+          reason: 'remoteField.user.field names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
+        },
+      ],
+    ],
+    [
+      "a join variable not in hasuraFields",
+      { remoteField: { messages: { arguments: { id: "$user_id" } } } },
+      [
+        {
+          property: "remoteField.messages.arguments.id",
+          reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
+        },
+      ],
+    ],
+    [
+      "a nested join variable not in hasuraFields",
+      { remoteField: { messages: { arguments: { where: { id: { eq: "$author" } } } } } },
+      [
+        {
+          property: "remoteField.messages.arguments.where.id.eq",
+          reason: 'Join variable "$author" is not in hasuraFields ("id"). Add "author" to hasuraFields, or use one of them.',
+        },
+      ],
+    ],
+    [
+      "a join variable inside a list",
+      { remoteField: { messages: { arguments: { ids: ["$id", "$other"] } } } },
+      [
+        {
+          property: "remoteField.messages.arguments.ids[1]",
+          reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.',
+        },
+      ],
+    ],
+    [
+      "a join variable at a deeper level",
+      { remoteField: { user: { arguments: { id: "$id" }, field: { posts: { arguments: { by: "$author" } } } } } },
+      [
+        {
+          property: "remoteField.user.field.posts.arguments.by",
+          reason: 'Join variable "$author" is not in hasuraFields ("id"). Add "author" to hasuraFields, or use one of them.',
+        },
+      ],
+    ],
+    [
+      "an invalid join variable",
+      { remoteField: { messages: { arguments: { id: "$" } } } },
+      [{ property: "remoteField.messages.arguments.id", reason: '"$" is not a valid join variable. After "$" give a column of the table, such as "$id".' }],
+    ],
   ];
   for (const [what, change, expected] of failures) {
     it(`refuses ${what}`, () => expectFailures({ ...valid, ...change }, expected));
   }
 
   it("accepts literals and nested levels whose variables are all declared", () => {
-    expectValid({ ...valid, hasuraFields: ["id", "team"], remoteField: { org: { arguments: { team: "$team", limit: 5 }, field: { members: { arguments: { where: { id: { eq: "$id" } }, active: true } } } } } });
+    expectValid({
+      ...valid,
+      hasuraFields: ["id", "team"],
+      remoteField: { org: { arguments: { team: "$team", limit: 5 }, field: { members: { arguments: { where: { id: { eq: "$id" } }, active: true } } } } },
+    });
   });
 
   it("accepts a table object without a schema and fills in public", () => {
@@ -110,7 +288,10 @@ describe("check", () => {
 
   it("still checks what is known beside an unknown input", () => {
     expectFailures({ ...valid, endpoint: unknownValue, name: "bad name" }, [
-      { property: "name", reason: 'name "bad name" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "userMessages".' },
+      {
+        property: "name",
+        reason: 'name "bad name" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "userMessages".',
+      },
     ]);
   });
 });

@@ -34,7 +34,11 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
   ["a new table schema", { table: { schema: "custom", name: "users" } }, { changes: true, replaces: ["table"], deleteBeforeReplace: false }],
   ["a new source", { source: "analytics" }, { changes: true, replaces: ["source"], deleteBeforeReplace: false }],
   ["a new endpoint, deleting first", { endpoint: "https://other.example.com" }, { changes: true, replaces: ["endpoint"], deleteBeforeReplace: true }],
-  ["several identity changes at once, listed", { name: "other", table: "accounts", remoteSchema: "x" }, { changes: true, replaces: ["table", "name"], deleteBeforeReplace: false }],
+  [
+    "several identity changes at once, listed",
+    { name: "other", table: "accounts", remoteSchema: "x" },
+    { changes: true, replaces: ["table", "name"], deleteBeforeReplace: false },
+  ],
   ["an unknown name", { name: unknownValue }, { changes: true, replaces: ["name"], deleteBeforeReplace: false }],
   ["an unknown remoteField", { remoteField: unknownValue }, { changes: true }],
 ];

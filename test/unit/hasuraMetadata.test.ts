@@ -48,21 +48,36 @@ describe("requests", () => {
       body: {
         type: "pg_create_remote_relationship",
         resource_version: 4,
-        args: { source: "default", table: { schema: "public", name: "profiles" }, name: "rel", definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: remoteField } } },
+        args: {
+          source: "default",
+          table: { schema: "public", name: "profiles" },
+          name: "rel",
+          definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: remoteField } },
+        },
       },
     });
   });
   it("query API update uses the legacy format and names no default source", () => {
     assert.deepEqual(writeRequest("query", "update", relationship), {
       path: "/v1/query",
-      body: { type: "update_remote_relationship", args: { name: "rel", table: { schema: "public", name: "profiles" }, hasura_fields: ["id"], remote_schema: "user", remote_field: remoteField } },
+      body: {
+        type: "update_remote_relationship",
+        args: { name: "rel", table: { schema: "public", name: "profiles" }, hasura_fields: ["id"], remote_schema: "user", remote_field: remoteField },
+      },
     });
   });
   it("query API names a non-default source", () => {
-    assert.deepEqual(deleteRequest("query", { ...key, source: "db2" }).body, { type: "delete_remote_relationship", args: { source: "db2", table: { schema: "public", name: "profiles" }, name: "rel" } });
+    assert.deepEqual(deleteRequest("query", { ...key, source: "db2" }).body, {
+      type: "delete_remote_relationship",
+      args: { source: "db2", table: { schema: "public", name: "profiles" }, name: "rel" },
+    });
   });
   it("metadata API delete names the source and the resource_version", () => {
-    assert.deepEqual(deleteRequest("metadata", key, 9).body, { type: "pg_delete_remote_relationship", resource_version: 9, args: { source: "default", table: { schema: "public", name: "profiles" }, name: "rel" } });
+    assert.deepEqual(deleteRequest("metadata", key, 9).body, {
+      type: "pg_delete_remote_relationship",
+      resource_version: 9,
+      args: { source: "default", table: { schema: "public", name: "profiles" }, name: "rel" },
+    });
   });
   it("export asks for version 2 on the metadata API only", () => {
     assert.deepEqual(exportRequest("metadata").body, { type: "export_metadata", version: 2, args: {} });

@@ -1,13 +1,24 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { canonicalJson, normalizeEndpoint, normalizeFields, normalizeRemoteField, normalizeTable, relationshipLabel, tableLabel } from "../../provider/normalize";
+import {
+  canonicalJson,
+  normalizeEndpoint,
+  normalizeFields,
+  normalizeRemoteField,
+  normalizeTable,
+  relationshipLabel,
+  tableLabel,
+} from "../../provider/normalize";
 import { formatRelationshipId, parseRelationshipId } from "../../provider/relationshipId";
 
 describe("normalize", () => {
   const tables: [unknown, { schema: string; name: string }][] = [
     ["users", { schema: "public", name: "users" }],
     [{ name: "users" }, { schema: "public", name: "users" }],
-    [{ schema: "custom", name: "users" }, { schema: "custom", name: "users" }],
+    [
+      { schema: "custom", name: "users" },
+      { schema: "custom", name: "users" },
+    ],
   ];
   for (const [input, expected] of tables) {
     it(`table ${JSON.stringify(input)}`, () => assert.deepEqual(normalizeTable(input as string), expected));
@@ -38,6 +49,8 @@ describe("relationship IDs", () => {
     assert.deepEqual(parseRelationshipId(formatRelationshipId(key)), key);
   });
   it("refuse a malformed ID with the expected form", () => {
-    assert.throws(() => parseRelationshipId("users.rel"), { message: '"users.rel" is not a remote relationship ID. Use source/schema/table/name, such as default/public/users/userMessages.' });
+    assert.throws(() => parseRelationshipId("users.rel"), {
+      message: '"users.rel" is not a remote relationship ID. Use source/schema/table/name, such as default/public/users/userMessages.',
+    });
   });
 });

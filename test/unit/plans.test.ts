@@ -13,7 +13,9 @@ const wanted = {
   remoteField: { user: { arguments: { id: "$id" } } },
 };
 const same = readDefinition({ remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } }) as StoredRelationship;
-const different = readDefinition({ to_remote_schema: { remote_schema: "other", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } }) as StoredRelationship;
+const different = readDefinition({
+  to_remote_schema: { remote_schema: "other", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } },
+}) as StoredRelationship;
 
 describe("plans", () => {
   it("create writes when nothing is there", () => assert.deepEqual(planCreate(undefined, wanted), { kind: "write", write: "create" }));
@@ -26,7 +28,8 @@ describe("plans", () => {
       'Remote relationship "default.public.profiles.rel" already exists in Hasura at http://hasura.local and joins remote schema "other" differently; it was not overwritten. To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.',
     );
   });
-  it("create with adoptExisting overwrites a different relationship", () => assert.deepEqual(planCreate(different, { ...wanted, adoptExisting: true }), { kind: "write", write: "update" }));
+  it("create with adoptExisting overwrites a different relationship", () =>
+    assert.deepEqual(planCreate(different, { ...wanted, adoptExisting: true }), { kind: "write", write: "update" }));
   it("update of a missing relationship points at refresh", () => {
     const step = planUpdate(undefined, wanted);
     assert.match(step.kind === "fail" ? step.message : "", /does not exist in Hasura at http:\/\/hasura\.local anymore.*Run `pulumi refresh`/);
@@ -38,7 +41,10 @@ describe("plans", () => {
   it("import takes over an identical relationship without writing", () => assert.deepEqual(planImport(same, wanted), { kind: "done", adopted: true }));
   it("import of a missing relationship fails", () => {
     const step = planImport(undefined, wanted);
-    assert.equal(step.kind === "fail" && step.message, 'Cannot import remote relationship "default.public.profiles.rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.');
+    assert.equal(
+      step.kind === "fail" && step.message,
+      'Cannot import remote relationship "default.public.profiles.rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.',
+    );
   });
   it("import of a different relationship fails and shows both definitions", () => {
     const step = planImport(different, wanted);

@@ -19,14 +19,32 @@ describe("retry policy", () => {
     it(`${expected ? "retries" : "does not retry"} ${what} (attempt ${attempt})`, () => assert.equal(shouldRetry(policy, failure, attempt), expected));
   }
   it("jitters below a doubling ceiling", () => {
-    assert.equal(retryDelayMs(policy, 1, undefined, () => 0.999), 249);
-    assert.equal(retryDelayMs(policy, 3, undefined, () => 0.5), 500);
-    assert.equal(retryDelayMs(policy, 10, undefined, () => 0.999), 7992);
-    assert.equal(retryDelayMs(policy, 2, undefined, () => 0), 0);
+    assert.equal(
+      retryDelayMs(policy, 1, undefined, () => 0.999),
+      249,
+    );
+    assert.equal(
+      retryDelayMs(policy, 3, undefined, () => 0.5),
+      500,
+    );
+    assert.equal(
+      retryDelayMs(policy, 10, undefined, () => 0.999),
+      7992,
+    );
+    assert.equal(
+      retryDelayMs(policy, 2, undefined, () => 0),
+      0,
+    );
   });
   it("takes Retry-After as a floor, capped", () => {
-    assert.equal(retryDelayMs(policy, 1, 3000, () => 0), 3000);
-    assert.equal(retryDelayMs(policy, 1, 60_000, () => 0), 8000);
+    assert.equal(
+      retryDelayMs(policy, 1, 3000, () => 0),
+      3000,
+    );
+    assert.equal(
+      retryDelayMs(policy, 1, 60_000, () => 0),
+      8000,
+    );
   });
   it("reads Retry-After in seconds or as a date", () => {
     assert.equal(parseRetryAfter("2"), 2000);
@@ -39,13 +57,26 @@ describe("retry policy", () => {
 describe("error messages", () => {
   it("name the operation, relationship, status, code, error, reason and fix", () => {
     assert.equal(
-      formatHasuraMessage({ operation: "create", relationship: "default.public.profiles.rel", status: 400, code: "invalid-configuration", error: 'Inconsistent object: in table "profiles": in remote relationship "rel": remote schema with name "nope" not found', reason: "x" }),
+      formatHasuraMessage({
+        operation: "create",
+        relationship: "default.public.profiles.rel",
+        status: 400,
+        code: "invalid-configuration",
+        error: 'Inconsistent object: in table "profiles": in remote relationship "rel": remote schema with name "nope" not found',
+        reason: "x",
+      }),
       'Could not create remote relationship "default.public.profiles.rel": Hasura answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "rel": remote schema with name "nope" not found. Reason: x. Add the remote schema to Hasura first, or fix remoteSchema.',
     );
   });
   it("say when no answer came", () => {
     assert.equal(
-      formatHasuraMessage({ operation: "read", relationship: "default.public.t.r", endpoint: "http://127.0.0.1:1", code: "transport", error: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1" }),
+      formatHasuraMessage({
+        operation: "read",
+        relationship: "default.public.t.r",
+        endpoint: "http://127.0.0.1:1",
+        code: "transport",
+        error: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1",
+      }),
       'Could not read remote relationship "default.public.t.r": no answer from Hasura at http://127.0.0.1:1 (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1). Check that the endpoint is right and reachable.',
     );
   });

@@ -1,0 +1,10 @@
+// Lint rules the review would otherwise have to enforce: no `any`, no unused code.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config({ ignores: ["dist/**", "node_modules/**", ".tools/**", "tools/**"] }, js.configs.recommended, ...tseslint.configs.recommended, {
+  rules: {
+    "@typescript-eslint/no-explicit-any": "error",
+    "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+  },
+});
