@@ -38,8 +38,10 @@ async function observe(session: Session, key: RelationshipKey, operation: string
 /** Builds the write a step asks for, in the session's API. */
 type RequestFor = (mode: ApiMode, write: WriteKind, resourceVersion: number | undefined) => HasuraRequest;
 
-function upsertRequests(wanted: Relationship): RequestFor {
-  return (mode, write, resourceVersion) => writeRequest(mode, write === "delete" ? "update" : write, wanted, resourceVersion);
+/** The request for whichever write a step asks for, on this relationship. */
+function requestsFor(wanted: Relationship): RequestFor {
+  return (mode, write, resourceVersion) =>
+    write === "delete" ? deleteRequest(mode, wanted, resourceVersion) : writeRequest(mode, write, wanted, resourceVersion);
 }
 
 /** Reads one relationship; undefined when it, its table or its source is gone. */
@@ -55,14 +57,14 @@ export async function createRelationship(wanted: RelationshipInputs): Promise<{ 
     wanted,
     wanted.importId === undefined ? "create" : "import",
     (stored) => plan(stored, wanted),
-    upsertRequests(wanted),
+    requestsFor(wanted),
   );
   return { adopted: step.kind === "done" && step.adopted === true };
 }
 
 /** Replaces the relationship's definition with the wanted one. */
 export async function updateRelationship(wanted: RelationshipInputs): Promise<void> {
-  await converge(wanted.endpoint, wanted, "update", (stored) => planUpdate(stored, wanted), upsertRequests(wanted));
+  await converge(wanted.endpoint, wanted, "update", (stored) => planUpdate(stored, wanted), requestsFor(wanted));
 }
 
 /** Deletes the relationship; one that is gone already, with its table or source, counts as deleted. */
