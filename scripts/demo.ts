@@ -46,22 +46,14 @@ async function tell(target: DemoTarget): Promise<void> {
     "An update in place",
     'Set example:messagesQuery=filter: the "messages" relationship now joins messages(where: {userId: {eq: $id}}) instead of messagesByUser. The relationship keeps its name, so this is an update, not a replacement.',
   );
-  await stack.stack.setConfig("example:messagesQuery", { value: "filter" });
-  await stack.preview();
-  const counts = target.stats();
-  await stack.up();
-  showRequestDelta(target, counts);
-  await showRelationships(target);
+  await changeConfigAndApply(stack, target, "example:messagesQuery", "filter");
 
   step(
     4,
     "A replacement",
     'Set example:messagesName=userMessages: a new name is another relationship, so Pulumi creates "userMessages" first, then deletes "messages".',
   );
-  await stack.stack.setConfig("example:messagesName", { value: "userMessages" });
-  await stack.preview();
-  await stack.up();
-  await showRelationships(target);
+  await changeConfigAndApply(stack, target, "example:messagesName", "userMessages");
 
   step(
     5,
@@ -98,6 +90,16 @@ async function tell(target: DemoTarget): Promise<void> {
   );
   await showSecretKept(stack, target);
   say("Done. Every step above ran the real Pulumi engine and the provider against Hasura's metadata API.");
+}
+
+/** What a user does to change a stack: set a config value, preview, up; then what Hasura received and holds. */
+async function changeConfigAndApply(stack: LocalStack, target: DemoTarget, key: string, value: string): Promise<void> {
+  await stack.stack.setConfig(key, { value });
+  await stack.preview();
+  const counts = target.stats();
+  await stack.up();
+  showRequestDelta(target, counts);
+  await showRelationships(target);
 }
 
 async function showRelationships(target: DemoTarget): Promise<void> {
