@@ -27,11 +27,6 @@ export function diffRelationship(olds: Readonly<Record<string, unknown>>, news: 
   return { changes: updates.length > 0 };
 }
 
-/** The properties whose values differ, identity first; what `diffRelationship` based its decision on. */
-export function changedProperties(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): Property[] {
-  return [...identityProperties, ...definitionProperties].filter((property) => !sameValue(property, olds[property], news[property]));
-}
-
 function sameValue(property: Property, old: unknown, next: unknown): boolean {
   if (old === unknownValue || next === unknownValue) return false;
   return isDeepStrictEqual(normalized(property, old), normalized(property, next));

@@ -1,5 +1,6 @@
 import type { JsonValue, RelationshipDefinition, RelationshipKey, RemoteField } from "./model";
 import { defaultSource, normalizeFields, normalizeRemoteField, normalizeTable } from "./normalize";
+import { isRecord } from "./guards";
 
 /** What Hasura holds under a relationship's name: a remote-schema join this provider can manage, or something else. */
 export type StoredRelationship =
@@ -71,8 +72,4 @@ function sameTable(stored: unknown, wanted: RelationshipKey["table"]): boolean {
   if (typeof stored !== "string" && !(isRecord(stored) && typeof stored.name === "string")) return false;
   const table = normalizeTable(stored as string | { schema?: string; name: string });
   return table.schema === wanted.schema && table.name === wanted.name;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -44,11 +44,6 @@ export function normalizeEndpoint(endpoint: string): string {
   return endpoint.trim().replace(/\/+$/, "");
 }
 
-/** The table as Hasura writes it in messages: `name` in schema public, `schema.name` otherwise. */
-export function tableLabel(table: QualifiedTable): string {
-  return table.schema === defaultSchema ? table.name : `${table.schema}.${table.name}`;
-}
-
 /** The relationship as this provider names it in messages: `source.schema.table.name`. */
 export function relationshipLabel(key: { readonly source: string; readonly table: QualifiedTable; readonly name: string }): string {
   return `${key.source}.${key.table.schema}.${key.table.name}.${key.name}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isGraphqlName } from "./guards";
 import type { JsonValue, RemoteField } from "./model";
 
 /**
@@ -7,7 +8,6 @@ import type { JsonValue, RemoteField } from "./model";
  * zod schema object does not survive that (its methods are bound functions).
  */
 export function relationshipInputSchema() {
-  const graphqlName = /^[_A-Za-z][_0-9A-Za-z]*$/;
   const requiredString = (what: string, example: string) =>
     z
       .string({ error: (issue) => (issue.input === undefined ? `${what} is required, such as ${example}.` : `${what} must be a string, such as ${example}.`) })
@@ -15,7 +15,7 @@ export function relationshipInputSchema() {
   const invalidName = (what: string, example: string, input: unknown) =>
     `${what} ${JSON.stringify(input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`;
   const nameOf = (what: string, example: string) =>
-    requiredString(what, example).regex(graphqlName, { error: (issue) => invalidName(what, example, issue.input) });
+    requiredString(what, example).refine(isGraphqlName, { error: (issue) => invalidName(what, example, issue.input) });
 
   const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
     z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),

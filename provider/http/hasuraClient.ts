@@ -1,5 +1,6 @@
 import { Agent, interceptors, type Dispatcher } from "undici";
 import { hasuraError, redact, type HasuraError } from "../errors";
+import { isRecord } from "../guards";
 import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retryPolicy";
 
 /** How to reach one Hasura. */
@@ -138,8 +139,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

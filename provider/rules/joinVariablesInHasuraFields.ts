@@ -1,3 +1,4 @@
+import { isGraphqlName } from "../guards";
 import type { RelationshipRule } from "./rule";
 import { joinVariables } from "./remoteFieldWalk";
 
@@ -13,7 +14,7 @@ export const joinVariablesInHasuraFields: RelationshipRule = (context) => {
   const declared = hasuraFields === undefined || context.isUnknown("hasuraFields") ? undefined : new Set(hasuraFields);
   for (const variable of joinVariables(remoteField)) {
     const path = ["remoteField", ...variable.path];
-    if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(variable.name)) {
+    if (!isGraphqlName(variable.name)) {
       context.report({
         path,
         message: `"$${variable.name}" is not a valid join variable. After "$" give a column of the table, such as "$id".`,

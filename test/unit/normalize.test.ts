@@ -1,14 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  canonicalJson,
-  normalizeEndpoint,
-  normalizeFields,
-  normalizeRemoteField,
-  normalizeTable,
-  relationshipLabel,
-  tableLabel,
-} from "../../provider/normalize";
+import { canonicalJson, normalizeEndpoint, normalizeFields, normalizeRemoteField, normalizeTable, relationshipLabel } from "../../provider/normalize";
 import { formatRelationshipId, parseRelationshipId } from "../../provider/relationshipId";
 
 describe("normalize", () => {
@@ -33,10 +25,6 @@ describe("normalize", () => {
     assert.equal(JSON.stringify(tree), '{"user":{"arguments":{"a":"$id","z":1},"field":{"posts":{"arguments":{"b":2,"y":true}}}}}');
   });
   it("endpoints lose trailing slashes and spaces", () => assert.equal(normalizeEndpoint(" https://h.example.com/v2// "), "https://h.example.com/v2"));
-  it("tables are labelled as Hasura labels them", () => {
-    assert.equal(tableLabel({ schema: "public", name: "users" }), "users");
-    assert.equal(tableLabel({ schema: "custom", name: "users" }), "custom.users");
-  });
   it("relationships are labelled source.schema.table.name", () => {
     assert.equal(relationshipLabel({ source: "default", table: { schema: "public", name: "users" }, name: "rel" }), "default.public.users.rel");
   });
