@@ -1,5 +1,6 @@
 import path from "node:path";
 import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
+import { listRemoteRelationships } from "../../scripts/hasuraAdmin";
 import { repoRoot } from "../../scripts/pulumiCli";
 import { remoteRelationshipProvider } from "../../provider";
 
@@ -18,9 +19,6 @@ export async function configureProvider(config: Record<string, string>): Promise
 
 /** The remote relationships Hasura holds on a table, by name, as exported. */
 export function relationshipsOn(server: RunningHasuraServer, table: { schema: string; name: string }, source = "default"): Record<string, unknown> {
-  const metadata = server.exportMetadata() as unknown as {
-    sources: { name: string; tables: { table: { schema: string; name: string }; remote_relationships?: { name: string; definition: unknown }[] }[] }[];
-  };
-  const entry = metadata.sources.find((s) => s.name === source)?.tables.find((t) => t.table.schema === table.schema && t.table.name === table.name);
-  return Object.fromEntries((entry?.remote_relationships ?? []).map((relationship) => [relationship.name, relationship.definition]));
+  const listed = listRemoteRelationships(server.exportMetadata()).filter((entry) => entry.source === source && entry.table === `${table.schema}.${table.name}`);
+  return Object.fromEntries(listed.map((relationship) => [relationship.name, relationship.definition]));
 }
