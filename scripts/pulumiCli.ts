@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The Pulumi CLI version this project builds, from the Go module proxy (module github.com/pulumi/pulumi/pkg/v3). */
@@ -55,6 +55,44 @@ export function findPulumiCli(): PulumiCli | undefined {
   if (ownVersion !== undefined) return { command: own, version: ownVersion, origin: existsSync(path.join(toolsBin, ".installer")) ? "installer" : "built" };
   const onPath = pulumiVersionOf("pulumi");
   if (onPath !== undefined && versionAtLeast(onPath, minimumPulumiVersion)) return { command: "pulumi", version: onPath, origin: "path" };
+  return undefined;
+}
+
+/** The program the engine runs `runtime: nodejs` programs (a `Pulumi.yaml`) with; inline programs do not need it. */
+export const languageHostName = "pulumi-language-nodejs";
+
+/**
+ * The Node.js language host this project builds when there is none (module github.com/pulumi/pulumi/sdk/v3, through
+ * tools/pulumi-language-nodejs, whose go.mod names the same version). 3.68.0 is the last version that module holds:
+ * later ones are a module of their own, which the Go module proxy these machines use refuses.
+ */
+export const pinnedLanguageHostVersion = "3.68.0";
+
+/**
+ * The Node.js language host `cli` runs `Pulumi.yaml` programs with under pulumiEnv(), or undefined when it has none.
+ * Looks where the engine looks: on PATH first (pulumiEnv() puts .tools/bin first), then beside the real `pulumi`
+ * binary, symlinks resolved, where a Pulumi install keeps its own.
+ */
+export function findLanguageHost(cli: PulumiCli): string | undefined {
+  const searchPath = pulumiEnv().PATH;
+  const pathDirs = searchPath.split(path.delimiter).filter((dir) => dir !== "");
+  const onPath = firstExecutable(languageHostName, pathDirs);
+  if (onPath !== undefined) return onPath;
+  const cliPath = cli.command.includes(path.sep) ? cli.command : firstExecutable(cli.command, pathDirs);
+  return cliPath === undefined ? undefined : firstExecutable(languageHostName, [path.dirname(realpathSync(cliPath))]);
+}
+
+function firstExecutable(name: string, dirs: readonly string[]): string | undefined {
+  for (const dir of dirs) {
+    const candidate = path.join(dir, name);
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here, or not executable: the engine would skip it too.
+    }
+  }
   return undefined;
 }
 
