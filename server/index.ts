@@ -1,21 +1,102 @@
 /**
- * The local Hasura-compatible metadata server: start it in-process with `startHasuraServer`, or
- * start a GraphQL server for a remote schema with `startRemoteSchemaServer`. See
- * docs/local-hasura-server.md.
+ * The local Hasura-compatible metadata server's public entry: start it in-process with
+ * `startHasuraServer`, or start a GraphQL server for a remote schema with
+ * `startRemoteSchemaServer`. Tests, the demo and the bench depend on the names here; everything
+ * else in server/ is internal. See docs/local-hasura-server.md.
  */
-export { startHasuraServer, DEFAULT_SERVER_VERSION } from "./start";
-export { startRemoteSchemaServer, type RunningRemoteSchemaServer } from "./remote-schema-server";
-export type {
-  FaultController,
-  FaultSpec,
-  HasuraMetadata,
-  HasuraRemoteRelationshipJson,
-  HasuraRemoteSchemaJson,
-  HasuraServerOptions,
-  HasuraSourceJson,
-  HasuraTableJson,
-  ResetWhen,
-  RunningHasuraServer,
-  ServerStats,
-  TableSpec,
-} from "./types";
+import type { JsonObject } from "../model";
+import type { TableSpec } from "./engine/catalog";
+import type { FaultController, FaultSpec } from "./harness/faults";
+import type { ServerStats } from "./harness/stats";
+
+export { startHasuraServer, defaultServerVersion } from "./boot/start";
+export { startRemoteSchemaServer, type RunningRemoteSchemaServer } from "./remoteSchemas/remoteSchemaServer";
+export type { TableSpec } from "./engine/catalog";
+export type { FaultController, FaultSpec, ResetWhen } from "./harness/faults";
+export type { ServerStats } from "./harness/stats";
+
+/** How to start a server. Every field is optional. */
+export interface HasuraServerOptions {
+  /** TCP port; default 0 (a free port). */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** Admin secret; unset means no auth is required, as Hasura without an admin secret. */
+  adminSecret?: string;
+  /**
+   * Path of an environment file (format of conformance/environment.yaml). Sets it up as the
+   * conformance runner does: catalog, tracked tables, remote schema servers started from
+   * `remote-schemas/*.graphql` beside it, and its `admin_secret` unless `adminSecret` is given.
+   */
+  environment?: string;
+  /** Extra tables that exist in the `default` Postgres source (tracked or not). */
+  database?: TableSpec[];
+  /** Tables tracked at start. */
+  trackedTables?: { schema: string; name: string }[];
+  /** Remote schemas added at start (introspected from `url`). */
+  remoteSchemas?: { name: string; url: string }[];
+  /** Directory that keeps the metadata across restarts (`metadata.json`, written atomically). */
+  dataDir?: string;
+  /** Base cost of one schema-cache rebuild, in ms (default 0). */
+  rebuildMs?: number;
+  /** Extra rebuild cost per metadata object, in ms (default 0). */
+  rebuildMsPerObject?: number;
+  /** What `GET /v1/version` answers; default `v2.48.3`. A `v1.` version makes the server behave as Hasura 1.3. */
+  serverVersion?: string;
+  /** Faults armed at start (off by default). */
+  faults?: FaultSpec;
+}
+
+/** A remote relationship as exported: `{name, definition}`. */
+export type HasuraRemoteRelationshipJson = { name: string; definition: JsonObject };
+
+/** A tracked table as exported. */
+export type HasuraTableJson = {
+  table: { schema: string; name: string };
+  remote_relationships?: HasuraRemoteRelationshipJson[];
+  [key: string]: unknown;
+};
+
+/** A source as exported. */
+export type HasuraSourceJson = {
+  name: string;
+  kind: string;
+  tables: HasuraTableJson[];
+  configuration: JsonObject;
+  [key: string]: unknown;
+};
+
+/** A remote schema as exported. */
+export type HasuraRemoteSchemaJson = {
+  name: string;
+  definition: JsonObject;
+  comment?: string;
+  remote_relationships?: { type_name: string; relationships: HasuraRemoteRelationshipJson[] }[];
+  [key: string]: unknown;
+};
+
+/** The metadata object `export_metadata` (v1) answers: version 3 with sources. */
+export type HasuraMetadata = {
+  version: number;
+  sources: HasuraSourceJson[];
+  remote_schemas?: HasuraRemoteSchemaJson[];
+  [key: string]: unknown;
+};
+
+/** A running server. */
+export interface RunningHasuraServer {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:43123`. */
+  url: string;
+  /** Stops the server and the remote schema servers it started. */
+  stop(): Promise<void>;
+  /** Counters: requests by endpoint and type, commands, rebuilds, writes, resource version, lock, faults. */
+  stats(): ServerStats;
+  /** Sets the counters back to zero. */
+  resetStats(): void;
+  /** Fault injection control. */
+  faults: FaultController;
+  /** A deep copy of the current metadata as `export_metadata` v1 gives it (version 3). */
+  exportMetadata(): HasuraMetadata;
+  /** Name to URL of the remote schema servers this server started (from its environment). */
+  remoteSchemaUrls: Record<string, string>;
+}

@@ -5,8 +5,8 @@
  * slot; `bulk_atomic` accepts only commands with a plain metadata change, applies them all and
  * rebuilds once.
  */
-import { err400, err500, errorBody, QErr, withPath } from "../errors";
-import type { JsonValue } from "../json";
+import { err400, err500, errorBody, QErr, withPath } from "../base/apiError";
+import type { JsonValue } from "../base/aeson";
 import type { Tx } from "../engine/tx";
 import { success, type Command } from "./command";
 

@@ -3,10 +3,10 @@
  * and the schema-cache lookups Hasura runs before changing anything (`askTableInfo`,
  * `askRemoteRel`), with their messages.
  */
-import { err400 } from "../errors";
-import { dquote, type JsonObject, type JsonValue } from "../json";
-import { findTable, tableText, type Metadata, type QualifiedTable, type TableMetadata } from "../metadata/types";
-import { tableRelationshipId } from "../schema-cache/build";
+import { err400 } from "../base/apiError";
+import { dquote, type JsonObject, type JsonValue } from "../base/aeson";
+import { findTable, tableText, type Metadata, type QualifiedTable, type TableMetadata } from "../metadata/records";
+import { tableRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
 
 /** A parsed request, ready to run inside a transaction. */

@@ -3,12 +3,12 @@
  * Tracking a table the database lacks fails in the rebuild, as in Hasura; untracking drops the
  * table's own remote relationships and refuses (unless `cascade`) when others join to it.
  */
-import type { Cursor, ObjectCursor } from "../parse/cursor";
-import { err400 } from "../errors";
-import { dquote } from "../json";
-import { parseQualifiedTable } from "../metadata/parse-table";
-import { sameTable, tableText, type QualifiedTable } from "../metadata/types";
-import { dependencyMessage, tableDependents } from "../schema-cache/dependents";
+import type { Cursor, ObjectCursor } from "../base/cursor";
+import { err400 } from "../base/apiError";
+import { dquote } from "../base/aeson";
+import { parseQualifiedTable } from "../metadata/parseTable";
+import { sameTable, tableText, type QualifiedTable } from "../metadata/records";
+import { dependencyMessage, tableDependents } from "../schemaCache/dependents";
 import type { Tx } from "../engine/tx";
 import { success, type Backend, type Command } from "./command";
 

@@ -4,14 +4,14 @@
  * request runs as one transaction: it commits only when it succeeds and modifies metadata.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Catalog } from "../catalog";
+import type { Catalog } from "./catalog";
 import type { Command } from "../commands/command";
-import { QErr, withPath } from "../errors";
-import type { JsonObject, JsonValue } from "../json";
+import { QErr, withPath } from "../base/apiError";
+import type { JsonObject, JsonValue } from "../base/aeson";
 import { metadataJson } from "../metadata/serialize";
-import { countObjects, type Metadata } from "../metadata/types";
-import type { Profile } from "../schema-cache/inconsistency";
-import type { StatsRecorder } from "../stats";
+import { countObjects, type Metadata } from "../metadata/records";
+import type { Profile } from "../schemaCache/inconsistency";
+import type { StatsRecorder } from "../harness/stats";
 import { FifoLock } from "./lock";
 import type { Endpoint, EngineState, IntrospectedSchema } from "./state";
 import { Tx, type TxServices } from "./tx";

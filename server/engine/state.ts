@@ -3,9 +3,9 @@
  * shape of a command, shared by the engine, the transaction and the command modules.
  */
 import type { GraphQLSchema } from "graphql";
-import type { JsonObject, JsonValue } from "../json";
-import type { Metadata } from "../metadata/types";
-import type { InconsistentObject } from "../schema-cache/inconsistency";
+import type { JsonObject, JsonValue } from "../base/aeson";
+import type { Metadata } from "../metadata/records";
+import type { InconsistentObject } from "../schemaCache/inconsistency";
 
 /** An introspected remote schema: the schema for validation and the raw answer for `introspect_remote_schema`. */
 export interface IntrospectedSchema {

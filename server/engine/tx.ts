@@ -4,12 +4,12 @@
  * copy or drop it. Also Hasura's checks around a rebuild (`buildSchemaCacheFor`,
  * `withNewInconsistentObjsCheck`).
  */
-import type { Catalog } from "../catalog";
-import { err400, err500 } from "../errors";
-import type { JsonObject } from "../json";
-import type { Metadata } from "../metadata/types";
-import { buildInconsistencies } from "../schema-cache/build";
-import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from "../schema-cache/inconsistency";
+import type { Catalog } from "./catalog";
+import { err400, err500 } from "../base/apiError";
+import type { JsonObject } from "../base/aeson";
+import type { Metadata } from "../metadata/records";
+import { buildInconsistencies } from "../schemaCache/build";
+import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from "../schemaCache/inconsistency";
 import type { EngineState, IntrospectedSchema } from "./state";
 
 /** What a transaction needs from the server around it. */

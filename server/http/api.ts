@@ -6,15 +6,15 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseRequest } from "../commands/parse-request";
+import { parseRequest } from "../commands/parseRequest";
 import type { Engine } from "../engine/engine";
 import type { Endpoint } from "../engine/state";
-import { err400, QErr } from "../errors";
-import type { Faults } from "../faults";
-import { isJsonObject, type JsonValue } from "../json";
-import { ParseFailure } from "../parse/cursor";
-import type { Profile } from "../schema-cache/inconsistency";
-import type { StatsRecorder } from "../stats";
+import { err400, QErr } from "../base/apiError";
+import type { Faults } from "../harness/faults";
+import { isJsonObject, type JsonValue } from "../base/aeson";
+import { ParseFailure } from "../base/cursor";
+import type { Profile } from "../schemaCache/inconsistency";
+import type { StatsRecorder } from "../harness/stats";
 import { authenticate } from "./auth";
 import { readBody, resetConnection, sendError, sendJson } from "./respond";
 

@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import { QErr } from "../errors";
+import { QErr } from "../base/apiError";
 
 /** The role of an authenticated caller, or the 401 to answer. */
 export type AuthResult = { role: string } | { error: QErr };

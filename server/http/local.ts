@@ -3,10 +3,10 @@
  * `GET /_local/stats`, `POST /_local/stats/reset`, `GET /_local/faults`, `POST /_local/faults`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { QErr } from "../errors";
-import { parseFaultSpec, type Faults } from "../faults";
-import type { JsonValue } from "../json";
-import type { ServerStats } from "../stats";
+import { QErr } from "../base/apiError";
+import { parseFaultSpec, type Faults } from "../harness/faults";
+import type { JsonValue } from "../base/aeson";
+import type { ServerStats } from "../harness/stats";
 import { authenticate } from "./auth";
 import { readBody, sendError, sendJson } from "./respond";
 

@@ -2,8 +2,8 @@
  * Small HTTP helpers: read a body, answer JSON, answer a Hasura error, reset a connection.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorBody, type QErr } from "../errors";
-import type { JsonValue } from "../json";
+import { errorBody, type QErr } from "../base/apiError";
+import type { JsonValue } from "../base/aeson";
 
 /** Reads the whole request body as text. */
 export async function readBody(request: IncomingMessage): Promise<string> {

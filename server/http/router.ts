@@ -3,8 +3,8 @@
  * and the local control paths. A server in Hasura 1.x mode has no `/v1/metadata`, as 1.3 had none.
  */
 import { createServer, type Server } from "node:http";
-import { QErr } from "../errors";
-import type { Profile } from "../schema-cache/inconsistency";
+import { QErr } from "../base/apiError";
+import type { Profile } from "../schemaCache/inconsistency";
 import { handleApi, type ApiContext } from "./api";
 import { handleLocal, type LocalContext } from "./local";
 import { sendError, sendJson } from "./respond";

@@ -3,9 +3,9 @@
  * tables, remote schemas and relationships sorted, empty lists left out, each remote relationship
  * in the format it was written in, `hasura_fields`/`lhs_fields` as sets.
  */
-import type { JsonObject, JsonValue } from "../json";
-import { remoteFieldsToJson } from "./parse-remote-field";
-import type { Metadata, QualifiedTable, RemoteRelationship, RemoteRelationshipDefinition, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./types";
+import type { JsonObject, JsonValue } from "../base/aeson";
+import { remoteFieldsToJson } from "./parseRemoteField";
+import type { Metadata, QualifiedTable, RemoteRelationship, RemoteRelationshipDefinition, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
 
 /** A table name as JSON (`{schema, name}`). */
 export function tableJson(table: QualifiedTable): JsonObject {

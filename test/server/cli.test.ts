@@ -6,10 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
-import { parseCliOptions } from "../../server/cli-options";
+import { parseCliOptions } from "../../server/boot/cliOptions";
 import { ENVIRONMENT, metadata, ROOT } from "./helpers";
 
-const CLI = join(ROOT, "dist", "server", "cli.js");
+const CLI = join(ROOT, "dist", "server", "boot", "cli.js");
 
 function start(args: string[]): { child: ChildProcessWithoutNullStreams; ready: Promise<string> } {
   const child = spawn(process.execPath, [CLI, ...args]);

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compareAnswer, isSubset } from "../../server/conformance/match";
+import { compareAnswer, isSubset } from "../../conformance/runner/match";
 import { ROOT } from "./helpers";
 
 test("match: subset matches arrays in any order, each expected element to a different actual one", () => {
@@ -29,7 +29,7 @@ test("match: exact ignores key order, error-prefix compares status, code and pre
 });
 
 function runCli(directory: string): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(process.execPath, [join(ROOT, "dist", "server", "conformance", "cli.js"), directory]);
+  const child = spawn(process.execPath, [join(ROOT, "dist", "conformance", "runner", "cli.js"), directory]);
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout })));

@@ -6,8 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadCase } from "../../server/conformance/cases";
-import { runCase } from "../../server/conformance/runner";
+import { loadCase } from "../../conformance/runner/caseFile";
+import { runCase } from "../../conformance/runner/runner";
 import { ENVIRONMENT, ROOT } from "./helpers";
 
 const CASES = join(ROOT, "conformance", "cases");

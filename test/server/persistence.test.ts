@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { loadState, writeFileAtomic, type WriteIo } from "../../server/persistence";
+import { loadState, writeFileAtomic, type WriteIo } from "../../server/engine/persistence";
 import { promises as fs } from "node:fs";
 import { ENVIRONMENT, metadata, pgCreate, profileRelationships, ROOT, startEnvServer } from "./helpers";
 
@@ -73,7 +73,7 @@ test("persistence: a corrupt state file stops the server from starting", async (
 });
 
 async function killDuringWrites(dataDir: string, afterMs: number): Promise<void> {
-  const child = spawn(process.execPath, [join(ROOT, "dist", "server", "cli.js"), "--environment", ENVIRONMENT, "--data-dir", dataDir], {
+  const child = spawn(process.execPath, [join(ROOT, "dist", "server", "boot", "cli.js"), "--environment", ENVIRONMENT, "--data-dir", dataDir], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve) => child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().replace("ready ", ""))));

@@ -5,10 +5,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildSchema } from "graphql";
-import type { JsonObject } from "../../server/json";
-import type { FieldCall } from "../../server/metadata/types";
-import { errorToText, errorToTextV1, ValidationFailure } from "../../server/schema-cache/errors";
-import { validateToSchema } from "../../server/schema-cache/to-schema";
+import type { JsonObject } from "../../server/base/aeson";
+import type { FieldCall } from "../../server/metadata/records";
+import { errorToText, errorToTextV1, ValidationFailure } from "../../server/schemaCache/validationErrors";
+import { validateToSchema } from "../../server/schemaCache/toSchema";
 
 const schema = buildSchema(`
   type Query {

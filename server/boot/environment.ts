@@ -1,0 +1,63 @@
+/**
+ * Reads an environment file in the format of the conformance environment (`environment.yaml`):
+ * the admin secret, the database catalog of the `default` source, the tracked tables, and the
+ * remote schemas to serve from `remote-schemas/<name>.graphql` beside the file.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { load } from "js-yaml";
+import type { TableSpec } from "../engine/catalog";
+import { isJsonObject, type JsonValue } from "../base/aeson";
+import type { QualifiedTable } from "../metadata/records";
+
+/** A loaded environment. */
+export interface Environment {
+  adminSecret?: string;
+  database: TableSpec[];
+  trackedTables: QualifiedTable[];
+  remoteSchemas: { name: string; sdl: string }[];
+}
+
+function fail(file: string, message: string): never {
+  throw new Error(`Environment file ${file}: ${message}`);
+}
+
+function list(file: string, value: JsonValue | undefined, key: string): JsonValue[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) fail(file, `"${key}" must be a list.`);
+  return value;
+}
+
+function table(file: string, value: JsonValue): QualifiedTable {
+  if (!isJsonObject(value) || typeof value.name !== "string") fail(file, 'each table needs a "name".');
+  return { schema: typeof value.schema === "string" ? value.schema : "public", name: value.name };
+}
+
+function tableSpec(file: string, value: JsonValue): TableSpec {
+  const { schema, name } = table(file, value);
+  const columns = list(file, isJsonObject(value) ? value.columns : undefined, "columns").map((column) => {
+    if (!isJsonObject(column) || typeof column.name !== "string") fail(file, `each column of "${name}" needs a "name".`);
+    return { name: column.name, type: typeof column.type === "string" ? column.type : "text" };
+  });
+  return { schema, name, columns };
+}
+
+/** Loads `file` and the remote schema SDL files beside it. */
+export async function loadEnvironment(file: string): Promise<Environment> {
+  const document = load(await readFile(file, "utf8")) as JsonValue;
+  if (!isJsonObject(document)) fail(file, "expected a YAML mapping.");
+  const names = list(file, document.remote_schemas, "remote_schemas").map((name) => {
+    if (typeof name !== "string") fail(file, "remote_schemas lists names.");
+    return name;
+  });
+  const remoteSchemas = await Promise.all(
+    names.map(async (name) => ({ name, sdl: await readFile(join(dirname(file), "remote-schemas", `${name}.graphql`), "utf8") })),
+  );
+  const environment: Environment = {
+    database: list(file, document.database, "database").map((value) => tableSpec(file, value)),
+    trackedTables: list(file, document.tracked_tables, "tracked_tables").map((value) => table(file, value)),
+    remoteSchemas,
+  };
+  if (typeof document.admin_secret === "string") environment.adminSecret = document.admin_secret;
+  return environment;
+}

@@ -1,0 +1,64 @@
+/**
+ * The metadata a server starts with: what the data directory kept (with the URLs of remote
+ * schema servers it restarted brought up to date), or else the environment's and options'
+ * tracked tables and remote schemas on an empty `default` source.
+ */
+import type { Environment } from "./environment";
+import { Cursor, ParseFailure } from "../base/cursor";
+import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
+import { emptyMetadata, sameTable, type Metadata, type QualifiedTable } from "../metadata/records";
+import type { PersistedState } from "../engine/persistence";
+import type { HasuraServerOptions } from "../index";
+
+/** The starting metadata, its `resource_version`, and whether it came from the data directory. */
+export interface InitialMetadata {
+  metadata: Metadata;
+  resourceVersion: number;
+  fromDisk: boolean;
+}
+
+/** What the starting metadata is made from. */
+export interface InitialInputs {
+  environment?: Environment;
+  options: HasuraServerOptions;
+  persisted?: PersistedState;
+  /** URLs of the remote schema servers started for the environment, by name. */
+  remoteSchemaUrls: Record<string, string>;
+}
+
+function fromDisk(persisted: PersistedState, remoteSchemaUrls: Record<string, string>): Metadata {
+  let metadata: Metadata | undefined;
+  try {
+    metadata = withDefaultSource(parseMetadata(new Cursor(persisted.metadata)), emptyMetadata());
+  } catch (error) {
+    if (error instanceof ParseFailure) throw new Error(`The stored metadata cannot be read: ${error.message}`);
+    throw error;
+  }
+  const stored = metadata ?? emptyMetadata();
+  for (const schema of stored.remoteSchemas) {
+    const previous = persisted.environment_remote_schemas?.[schema.name];
+    const current = remoteSchemaUrls[schema.name];
+    if (previous !== undefined && current !== undefined && schema.definition.url === previous) schema.definition.url = current;
+  }
+  return stored;
+}
+
+function fresh(inputs: InitialInputs): Metadata {
+  const metadata = emptyMetadata();
+  const tables: QualifiedTable[] = [];
+  for (const table of [...(inputs.environment?.trackedTables ?? []), ...(inputs.options.trackedTables ?? [])]) {
+    if (!tables.some((known) => sameTable(known, table))) tables.push({ schema: table.schema, name: table.name });
+  }
+  metadata.sources[0].tables = tables.map((table) => ({ table, remoteRelationships: [], extra: {} }));
+  const schemas = [...Object.entries(inputs.remoteSchemaUrls).map(([name, url]) => ({ name, url })), ...(inputs.options.remoteSchemas ?? [])];
+  metadata.remoteSchemas = schemas.map(({ name, url }) => ({ name, definition: { url }, remoteRelationships: [], extra: {} }));
+  return metadata;
+}
+
+/** Works out the starting metadata; throws an Error when stored metadata cannot be read. */
+export function initialMetadata(inputs: InitialInputs): InitialMetadata {
+  if (inputs.persisted !== undefined) {
+    return { metadata: fromDisk(inputs.persisted, inputs.remoteSchemaUrls), resourceVersion: inputs.persisted.resource_version, fromDisk: true };
+  }
+  return { metadata: fresh(inputs), resourceVersion: 1, fromDisk: false };
+}

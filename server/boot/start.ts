@@ -1,0 +1,143 @@
+/**
+ * `startHasuraServer`: assembles catalog, engine, faults, stats and the HTTP server from the
+ * options (and environment file, and data directory), loads the initial metadata, and listens.
+ */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { Catalog } from "../engine/catalog";
+import { replaceMetadata } from "../commands/metadataOps";
+import { Engine } from "../engine/engine";
+import type { EngineState } from "../engine/state";
+import { Tx } from "../engine/tx";
+import { QErr } from "../base/apiError";
+import { loadEnvironment, type Environment } from "./environment";
+import { startEnvironmentServers } from "./environmentServers";
+import { Faults } from "../harness/faults";
+import { createRouter } from "../http/router";
+import { initialMetadata, type InitialInputs } from "./initialMetadata";
+import { introspectRemoteSchema } from "../remoteSchemas/introspect";
+import { metadataJson } from "../metadata/serialize";
+import { loadState, saveState } from "../engine/persistence";
+import { StatsRecorder } from "../harness/stats";
+import type { HasuraMetadata, HasuraServerOptions, RunningHasuraServer } from "../index";
+
+/** What `GET /v1/version` answers unless told otherwise. */
+export const defaultServerVersion = "v2.48.3";
+
+function emptyState(): EngineState {
+  return { metadata: { sources: [], remoteSchemas: [], extra: {} }, remoteSchemas: new Map(), remoteSchemaFailures: new Map(), inconsistencies: [] };
+}
+
+function createEngine(
+  options: HasuraServerOptions,
+  environment: Environment | undefined,
+  stats: StatsRecorder,
+  remoteSchemaUrls: Record<string, string>,
+): Engine {
+  const dataDir = options.dataDir;
+  const serverVersion = options.serverVersion ?? defaultServerVersion;
+  return new Engine(
+    {
+      catalog: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])]),
+      profile: serverVersion.startsWith("v1.") ? "v1" : "v2",
+      rebuildMs: options.rebuildMs ?? 0,
+      rebuildMsPerObject: options.rebuildMsPerObject ?? 0,
+      stats,
+      introspect: introspectRemoteSchema,
+      persist:
+        dataDir === undefined
+          ? undefined
+          : (version, metadata) => saveState(dataDir, { resource_version: version, metadata, environment_remote_schemas: remoteSchemaUrls }),
+    },
+    emptyState(),
+    1,
+  );
+}
+
+async function loadInitial(engine: Engine, inputs: InitialInputs, persist: boolean): Promise<void> {
+  const start = initialMetadata(inputs);
+  const tx = new Tx(emptyState(), engine.services("/v1/metadata"));
+  try {
+    await replaceMetadata(tx, start.metadata, start.fromDisk);
+  } catch (error) {
+    const detail = error instanceof QErr ? `${error.message} ${JSON.stringify(error.internal ?? null)}` : String(error);
+    throw new Error(`The initial metadata is inconsistent: ${detail}`);
+  }
+  engine.adopt(tx.snapshot(), start.resourceVersion);
+  if (persist && !start.fromDisk) await engine.persistCurrent();
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Starts a Hasura-compatible metadata server; see `HasuraServerOptions`. */
+export async function startHasuraServer(options: HasuraServerOptions = {}): Promise<RunningHasuraServer> {
+  const environment = options.environment === undefined ? undefined : await loadEnvironment(options.environment);
+  const persisted = options.dataDir === undefined ? undefined : await loadState(options.dataDir);
+  const remotes = await startEnvironmentServers(environment, persisted?.environment_remote_schemas);
+  const remoteSchemaUrls = Object.fromEntries([...remotes].map(([name, server]) => [name, server.url]));
+  const stopRemotes = async () => {
+    await Promise.all([...remotes.values()].map((server) => server.stop()));
+  };
+  try {
+    const stats = new StatsRecorder();
+    const engine = createEngine(options, environment, stats, remoteSchemaUrls);
+    await loadInitial(engine, { environment, options, persisted, remoteSchemaUrls }, options.dataDir !== undefined);
+    return await serve(options, environment, engine, stats, remoteSchemaUrls, stopRemotes);
+  } catch (error) {
+    await stopRemotes();
+    throw error;
+  }
+}
+
+async function serve(
+  options: HasuraServerOptions,
+  environment: Environment | undefined,
+  engine: Engine,
+  stats: StatsRecorder,
+  remoteSchemaUrls: Record<string, string>,
+  stopRemotes: () => Promise<void>,
+): Promise<RunningHasuraServer> {
+  const serverVersion = options.serverVersion ?? defaultServerVersion;
+  const profile = serverVersion.startsWith("v1.") ? "v1" : "v2";
+  const faults = new Faults(options.faults);
+  const adminSecret = options.adminSecret ?? environment?.adminSecret;
+  const snapshot = () => stats.snapshot(engine.resourceVersion, engine.lockUsage());
+  const resetStats = () => {
+    stats.reset();
+    engine.resetLockUsage();
+  };
+  resetStats();
+  const server = createRouter({
+    profile,
+    serverVersion,
+    api: { engine, faults, stats, profile, adminSecret },
+    local: { adminSecret, faults, stats: snapshot, resetStats },
+  });
+  const host = options.host ?? "127.0.0.1";
+  const port = await listen(server, options.port ?? 0, host);
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    remoteSchemaUrls,
+    faults,
+    stats: snapshot,
+    resetStats,
+    exportMetadata: () => metadataJson(engine.metadata()) as unknown as HasuraMetadata,
+    stop: async () => {
+      await closeServer(server);
+      await stopRemotes();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Whole-metadata commands: `export_metadata` (v1 bare object, v2 with `resource_version`),
+ * `replace_metadata` (bare metadata or `{metadata, allow_inconsistent_metadata}`, one rebuild)
+ * and `get_inconsistent_metadata`.
+ */
+import type { Cursor } from "../base/cursor";
+import { err400 } from "../base/apiError";
+import type { JsonObject } from "../base/aeson";
+import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
+import { metadataJson, metadataJsonV1 } from "../metadata/serialize";
+import type { Metadata } from "../metadata/records";
+import type { Tx } from "../engine/tx";
+import { success, type Command } from "./command";
+
+/** Parses `export_metadata`; `version` 2 answers `{resource_version, metadata}`. */
+export function exportMetadataCommand(type: string, version: 1 | 2): Command {
+  return {
+    type,
+    modifiesMetadata: false,
+    async run(tx: Tx) {
+      const metadata = tx.services.profile === "v2" ? metadataJson(tx.metadata) : metadataJsonV1(tx.metadata);
+      return version === 2 ? { resource_version: tx.services.resourceVersion(), metadata } : metadata;
+    },
+  };
+}
+
+/** Parses `get_inconsistent_metadata`. */
+export function getInconsistentMetadataCommand(type: string): Command {
+  return {
+    type,
+    modifiesMetadata: false,
+    async run(tx: Tx) {
+      return { is_consistent: tx.inconsistencies.length === 0, inconsistent_objects: tx.inconsistencyList(tx.inconsistencies) };
+    },
+  };
+}
+
+async function introspectAll(tx: Tx, metadata: Metadata): Promise<void> {
+  for (const schema of metadata.remoteSchemas) {
+    const known = tx.remoteSchemas.get(schema.name);
+    if (known !== undefined && JSON.stringify(known.definition) === JSON.stringify(schema.definition)) continue;
+    try {
+      tx.remoteSchemas.set(schema.name, await tx.services.introspect(schema.name, schema.definition));
+      tx.remoteSchemaFailures.delete(schema.name);
+    } catch (error) {
+      tx.remoteSchemas.delete(schema.name);
+      tx.remoteSchemaFailures.set(schema.name, error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+/**
+ * Replaces the metadata of `tx` with `replacement`, introspecting remote schemas it has not
+ * seen, with one rebuild; fails unless inconsistencies are allowed. Shared with start-up loading.
+ */
+export async function replaceMetadata(tx: Tx, replacement: Metadata, allowInconsistent: boolean): Promise<JsonObject> {
+  await introspectAll(tx, replacement);
+  tx.metadata = replacement;
+  tx.inconsistencies = [];
+  await tx.rebuild();
+  if (!allowInconsistent && tx.inconsistencies.length > 0) {
+    throw err400("unexpected", "cannot continue due to inconsistent metadata", tx.inconsistencyList(tx.inconsistencies));
+  }
+  return { is_consistent: tx.inconsistencies.length === 0, inconsistent_objects: tx.inconsistencyList(tx.inconsistencies) };
+}
+
+/** Parses `replace_metadata` in both argument forms. */
+export function replaceMetadataCommand(type: string, cursor: Cursor): Command {
+  const object = cursor.object("ReplaceMetadata");
+  const wrapped = object.has("metadata");
+  const allowInconsistent = wrapped ? (object.optional("allow_inconsistent_metadata")?.boolean() ?? false) : false;
+  const parsed = parseMetadata(wrapped ? object.required("metadata") : cursor);
+  return {
+    type,
+    modifiesMetadata: true,
+    async run(tx: Tx) {
+      const replacement = withDefaultSource(parsed, tx.metadata);
+      if (replacement === undefined) throw err400("not-supported", "cannot import metadata without sources since no default source is defined");
+      const answer = await replaceMetadata(tx, replacement, allowInconsistent);
+      return wrapped ? answer : success();
+    },
+  };
+}
+
+/** `clear_metadata`: an empty `default` source (configuration kept) and nothing else. */
+export function clearMetadataCommand(type: string): Command {
+  return {
+    type,
+    modifiesMetadata: true,
+    async run(tx: Tx) {
+      const base = tx.metadata.sources.find((source) => source.name === "default");
+      const sources = base === undefined ? [] : [{ ...base, tables: [] }];
+      await replaceMetadata(tx, { sources, remoteSchemas: [], extra: {} }, true);
+      return success();
+    },
+  };
+}
+
+/** `reload_metadata`: introspects every remote schema again and rebuilds once. */
+export function reloadMetadataCommand(type: string): Command {
+  return {
+    type,
+    modifiesMetadata: true,
+    async run(tx: Tx) {
+      tx.remoteSchemas.clear();
+      tx.remoteSchemaFailures.clear();
+      const answer = await replaceMetadata(tx, tx.metadata, true);
+      const body: JsonObject = { message: "success", is_consistent: answer.is_consistent };
+      if (answer.is_consistent !== true) body.inconsistent_objects = answer.inconsistent_objects;
+      return body;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The server's model of Hasura metadata: the parts it understands (sources, tables, remote
+ * schemas, remote relationships) as typed records, and everything else kept verbatim in `extra`
+ * so that `replace_metadata` followed by `export_metadata` gives back what was sent.
+ */
+import type { JsonObject } from "../base/aeson";
+
+/** A Postgres table name; `schema` defaults to `public`. */
+export interface QualifiedTable {
+  schema: string;
+  name: string;
+}
+
+/** One level of a remote field path: the field name and the arguments passed to it. */
+export interface FieldCall {
+  name: string;
+  arguments: JsonObject;
+}
+
+/** A join to a remote schema (`ToSchemaRelationshipDef`). `lhsFields` is a set, kept sorted. */
+export interface ToSchemaDefinition {
+  remoteSchema: string;
+  lhsFields: string[];
+  remoteField: FieldCall[];
+}
+
+/** A join to another database source (`ToSourceRelationshipDef`). */
+export interface ToSourceDefinition {
+  source: string;
+  table: QualifiedTable;
+  relationshipType: string;
+  fieldMapping: [string, string][];
+}
+
+/**
+ * A remote relationship's definition. For remote-schema targets, `format` records whether it was
+ * written in the legacy flat format or the unified `definition` format, because Hasura exports a
+ * relationship in the format it was written in.
+ */
+export type RemoteRelationshipDefinition =
+  { target: "remote_schema"; format: "legacy" | "unified"; toSchema: ToSchemaDefinition } | { target: "source"; toSource: ToSourceDefinition };
+
+/** A named remote relationship. */
+export interface RemoteRelationship {
+  name: string;
+  definition: RemoteRelationshipDefinition;
+}
+
+/** A tracked table and its remote relationships; other table metadata stays in `extra`. */
+export interface TableMetadata {
+  table: QualifiedTable;
+  remoteRelationships: RemoteRelationship[];
+  extra: JsonObject;
+}
+
+/** A database source. */
+export interface SourceMetadata {
+  name: string;
+  kind: string;
+  tables: TableMetadata[];
+  configuration: JsonObject;
+  extra: JsonObject;
+}
+
+/** Remote relationships defined on one type of a remote schema. */
+export interface RemoteSchemaTypeRelationships {
+  typeName: string;
+  relationships: RemoteRelationship[];
+}
+
+/** A remote schema as `add_remote_schema` stores it. */
+export interface RemoteSchemaMetadata {
+  name: string;
+  definition: JsonObject;
+  comment?: string;
+  remoteRelationships: RemoteSchemaTypeRelationships[];
+  extra: JsonObject;
+}
+
+/** The whole metadata. */
+export interface Metadata {
+  sources: SourceMetadata[];
+  remoteSchemas: RemoteSchemaMetadata[];
+  extra: JsonObject;
+}
+
+/** The configuration a fresh Hasura gives the `default` source (database URL from the environment). */
+export const DEFAULT_SOURCE_CONFIGURATION: JsonObject = {
+  connection_info: {
+    database_url: { from_env: "HASURA_GRAPHQL_DATABASE_URL" },
+    isolation_level: "read-committed",
+    pool_settings: { connection_lifetime: 600, idle_timeout: 180, max_connections: 50, retries: 1 },
+    use_prepared_statements: true,
+  },
+};
+
+/** Metadata with an empty `default` Postgres source and nothing else. */
+export function emptyMetadata(): Metadata {
+  return {
+    sources: [{ name: "default", kind: "postgres", tables: [], configuration: structuredClone(DEFAULT_SOURCE_CONFIGURATION), extra: {} }],
+    remoteSchemas: [],
+    extra: {},
+  };
+}
+
+/** Hasura's table text in messages: `name` in schema public, `schema.name` otherwise. */
+export function tableText(table: QualifiedTable): string {
+  return table.schema === "public" ? table.name : `${table.schema}.${table.name}`;
+}
+
+/** True when two table names denote the same table. */
+export function sameTable(a: QualifiedTable, b: QualifiedTable): boolean {
+  return a.schema === b.schema && a.name === b.name;
+}
+
+/** The tracked table's metadata in the named source, if both exist. */
+export function findTable(metadata: Metadata, source: string, table: QualifiedTable): TableMetadata | undefined {
+  return metadata.sources.find((s) => s.name === source)?.tables.find((t) => sameTable(t.table, table));
+}
+
+/** Counts the objects a schema-cache rebuild walks, for the rebuild cost model. */
+export function countObjects(metadata: Metadata): number {
+  let count = 0;
+  for (const source of metadata.sources) {
+    count += 1 + source.tables.length;
+    for (const table of source.tables) count += table.remoteRelationships.length;
+  }
+  for (const schema of metadata.remoteSchemas) {
+    count += 1;
+    for (const type of schema.remoteRelationships) count += type.relationships.length;
+  }
+  return count;
+}

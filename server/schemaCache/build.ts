@@ -1,0 +1,140 @@
+/**
+ * The schema-cache build: walks the whole metadata and answers every object that cannot be
+ * included, with Hasura's identities, reasons and definitions. It is a pure function of the
+ * metadata, the database catalog and the introspected remote schemas; the rebuild cost is
+ * modelled by the caller.
+ */
+import { isObjectType, type GraphQLSchema } from "graphql";
+import type { Catalog } from "../engine/catalog";
+import { dquote } from "../base/aeson";
+import { createArgumentsJson, definitionJson, remoteSchemaJson, tableJson } from "../metadata/serialize";
+import { findTable, tableText, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
+import type { InconsistentObject, Profile } from "./inconsistency";
+import { relationshipFailure, type TargetWorld } from "./relationshipTarget";
+
+/** Everything a build reads. */
+export interface BuildInput {
+  metadata: Metadata;
+  catalog: Catalog;
+  profile: Profile;
+  /** Introspected remote schemas, by name. */
+  remoteSchemas: ReadonlyMap<string, GraphQLSchema>;
+  /** Remote schemas whose introspection failed, with the reason. */
+  remoteSchemaFailures: ReadonlyMap<string, string>;
+}
+
+/** The id Hasura gives a table's remote relationship (`moiName`). */
+export function tableRelationshipId(source: string, table: string, name: string): string {
+  return `remote_relationship ${name} in table ${table} in source ${source}`;
+}
+
+/** The id Hasura gives a remote schema's remote relationship (`moiName`). */
+export function schemaRelationshipId(schema: string, typeName: string, name: string): string {
+  return `remote_schema_remote_relationship remote_relationship ${name} on type ${typeName} in remote schema ${schema}`;
+}
+
+function makeWorld(input: BuildInput): TargetWorld {
+  const sources = new Set(input.metadata.sources.filter((s) => s.name === "default").map((s) => s.name));
+  const remoteSchemas = new Map<string, GraphQLSchema>();
+  for (const { name } of input.metadata.remoteSchemas) {
+    const schema = input.remoteSchemas.get(name);
+    if (schema !== undefined && !input.remoteSchemaFailures.has(name)) remoteSchemas.set(name, schema);
+  }
+  return {
+    profile: input.profile,
+    remoteSchemas,
+    sources,
+    trackedColumns: (source, table) =>
+      sources.has(source) && findTable(input.metadata, source, table) !== undefined ? input.catalog.columns(table) : undefined,
+  };
+}
+
+function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world: TargetWorld): InconsistentObject[] {
+  if (!world.sources.has(source.name)) {
+    return [
+      { id: `source ${source.name}`, type: "source", reason: `source ${dquote(source.name)} has no database on this local server`, definition: source.name },
+    ];
+  }
+  const found: InconsistentObject[] = [];
+  for (const table of source.tables) {
+    const text = tableText(table.table);
+    const columns = input.catalog.columns(table.table);
+    if (columns === undefined) {
+      found.push({
+        id: `table ${text} in source ${source.name}`,
+        type: "table",
+        reason: `no such table/view exists in source: ${dquote(text)}`,
+        definition: tableJson(table.table),
+      });
+      continue;
+    }
+    for (const relationship of table.remoteRelationships) {
+      const failure = relationshipFailure(relationship, { identifier: text, joinFields: columns }, world);
+      const context = input.profile === "v2" ? `in remote relationship ${dquote(relationship.name)}` : `in remote relationship${dquote(relationship.name)}`;
+      // A relationship named like a column is recorded after it resolved, outside the table context.
+      const reason =
+        failure !== undefined
+          ? `in table ${dquote(text)}: ${context}: ${failure}`
+          : columns.includes(relationship.name)
+            ? "field definition conflicts with postgres column"
+            : undefined;
+      if (reason === undefined) continue;
+      found.push({
+        id: tableRelationshipId(source.name, text, relationship.name),
+        type: "remote_relationship",
+        reason,
+        definition: createArgumentsJson(source.name, table.table, relationship),
+      });
+    }
+  }
+  return found;
+}
+
+function typeJoinFields(schema: GraphQLSchema, schemaName: string, typeName: string): string[] | string {
+  const type = schema.getType(typeName);
+  if (type === undefined || type === null) return `no type named ${dquote(typeName)} defined in remote schema ${dquote(schemaName)}`;
+  if (!isObjectType(type)) return "remote relationships on a remote schema can only be defined on object types";
+  return Object.values(type.getFields())
+    .filter((field) => field.args.length === 0)
+    .map((field) => field.name);
+}
+
+function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildInput, world: TargetWorld): InconsistentObject[] {
+  const failure = input.remoteSchemaFailures.get(schema.name);
+  const introspected = input.remoteSchemas.get(schema.name);
+  if (failure !== undefined || introspected === undefined) {
+    const { name, definition, comment } = remoteSchemaJson(schema);
+    return [
+      {
+        id: `remote_schema ${schema.name}`,
+        type: "remote_schema",
+        reason: failure ?? "remote schema was never introspected",
+        definition: { name, definition, comment: comment ?? null },
+      },
+    ];
+  }
+  const found: InconsistentObject[] = [];
+  for (const type of schema.remoteRelationships) {
+    for (const relationship of type.relationships) {
+      const joinFields = typeJoinFields(introspected, schema.name, type.typeName);
+      const reason = typeof joinFields === "string" ? joinFields : relationshipFailure(relationship, { identifier: schema.name, joinFields }, world);
+      if (reason === undefined) continue;
+      found.push({
+        id: schemaRelationshipId(schema.name, type.typeName, relationship.name),
+        type: "remote_schema_remote_relationship",
+        reason: `in remote relationship ${dquote(relationship.name)}: ${reason}`,
+        definition: { remote_schema: schema.name, type_name: type.typeName, name: relationship.name, definition: definitionJson(relationship.definition) },
+      });
+    }
+  }
+  return found;
+}
+
+/** Builds the schema cache and answers its inconsistent objects (empty when all is consistent). */
+export function buildInconsistencies(input: BuildInput): InconsistentObject[] {
+  const world = makeWorld(input);
+  return [
+    ...input.metadata.sources.flatMap((source) => sourceInconsistencies(source, input, world)),
+    ...input.metadata.remoteSchemas.flatMap((schema) => remoteSchemaInconsistencies(schema, input, world)),
+  ];
+}

@@ -1,0 +1,82 @@
+/**
+ * Which consistent objects depend on a remote schema or a table, named as Hasura's
+ * `reportSchemaObj` names them, for `dependency-error` answers. Only objects in the schema cache
+ * record dependencies, so inconsistent relationships never block a removal.
+ */
+import { dquote } from "../base/aeson";
+import { sameTable, tableText, type Metadata, type QualifiedTable, type RemoteRelationshipDefinition } from "../metadata/records";
+import { schemaRelationshipId, tableRelationshipId } from "./build";
+import type { InconsistentObject } from "./inconsistency";
+
+/** A dependent object: its report text and how to drop it from metadata (for cascades). */
+export interface Dependent {
+  text: string;
+  drop(metadata: Metadata): void;
+}
+
+function consistent(inconsistencies: readonly InconsistentObject[], id: string): boolean {
+  return !inconsistencies.some((object) => object.id === id);
+}
+
+function tableRelationshipDependents(
+  metadata: Metadata,
+  inconsistencies: readonly InconsistentObject[],
+  matches: (definition: RemoteRelationshipDefinition) => boolean,
+): Dependent[] {
+  const found: Dependent[] = [];
+  for (const source of metadata.sources) {
+    for (const table of source.tables) {
+      for (const relationship of table.remoteRelationships) {
+        const text = tableText(table.table);
+        if (!matches(relationship.definition) || !consistent(inconsistencies, tableRelationshipId(source.name, text, relationship.name))) continue;
+        found.push({
+          text: `remote relationship ${text}.${relationship.name} in source ${dquote(source.name)}`,
+          drop: (target) => {
+            const owner = target.sources.find((s) => s.name === source.name)?.tables.find((t) => sameTable(t.table, table.table));
+            if (owner !== undefined) owner.remoteRelationships = owner.remoteRelationships.filter((r) => r.name !== relationship.name);
+          },
+        });
+      }
+    }
+  }
+  return found;
+}
+
+function schemaRelationshipTexts(metadata: Metadata, inconsistencies: readonly InconsistentObject[], remoteSchema: string): string[] {
+  const found: string[] = [];
+  for (const schema of metadata.remoteSchemas) {
+    for (const type of schema.remoteRelationships) {
+      for (const relationship of type.relationships) {
+        const definition = relationship.definition;
+        const targets = definition.target === "remote_schema" && definition.toSchema.remoteSchema === remoteSchema;
+        const id = schemaRelationshipId(schema.name, type.typeName, relationship.name);
+        if ((schema.name === remoteSchema || targets) && consistent(inconsistencies, id)) {
+          found.push(`remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Objects that depend on remote schema `name`, sorted as Hasura sorts them. */
+export function remoteSchemaDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], name: string): string[] {
+  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => d.target === "remote_schema" && d.toSchema.remoteSchema === name).map(
+    (d) => d.text,
+  );
+  return [...tableTexts, ...schemaRelationshipTexts(metadata, inconsistencies, name)].sort();
+}
+
+/** Relationships of other tables that join to `table` of `source` (to_source targets). */
+export function tableDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], source: string, table: QualifiedTable): Dependent[] {
+  return tableRelationshipDependents(
+    metadata,
+    inconsistencies,
+    (d) => d.target === "source" && d.toSource.source === source && sameTable(d.toSource.table, table),
+  ).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** Hasura's `reportDependentObjectsExist` message. */
+export function dependencyMessage(texts: readonly string[]): string {
+  return `cannot drop due to the following dependent objects: ${texts.join(", ")}`;
+}
