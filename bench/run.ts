@@ -11,7 +11,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { remoteRelationshipProvider as provider } from "../provider";
-import type { RelationshipInputs } from "../provider/model";
+import type { RemoteRelationshipInputs as RelationshipInputs } from "../provider/inputs/schema";
 import { startHasuraServer, type RunningHasuraServer } from "../server";
 import { RemoteRelationship } from "../sdk";
 import { createLocalStack } from "../scripts/localStack";

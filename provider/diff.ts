@@ -1,43 +1,36 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { isDeepStrictEqual } from "node:util";
-import { definitionProperties, identityProperties } from "./model";
-import { inputNormalizers } from "./normalize";
-import { unknownValue } from "./unknowns";
+import type { InputName, RemoteRelationshipInputs } from "./inputs/schema";
+import { unknownValue } from "./inputs/unknowns";
+import { upgradeOutputs } from "./state";
 
-type Property = (typeof identityProperties)[number] | (typeof definitionProperties)[number];
+/** Properties whose change means another relationship, in the order diff reports them. */
+export const identityProperties = ["endpoint", "source", "table", "name"] as const satisfies readonly InputName[];
+
+/** Properties that Hasura's update operation changes in place. */
+export const definitionProperties = ["hasuraFields", "remoteSchema", "remoteField"] as const satisfies readonly InputName[];
 
 /**
- * Decides what a change of inputs means for the relationship, from old outputs (or old inputs) and
- * new inputs, in any mix of normalized and raw forms. Pure and symmetric: the engine also calls it
- * during refresh with the live state on one side.
+ * Decides what a change of inputs means for the relationship, from old outputs and the new inputs
+ * `check` made canonical. Old outputs of any earlier release are read in today's form first, so the
+ * comparison is of like with like; the decision is the same either way round.
  *
  * A change of identity (`endpoint`, `source`, `table`, `name`) is another relationship: a replacement
  * that lists the changed properties. A change of `hasuraFields`, `remoteSchema` or `remoteField` is an
  * update in place. `adoptExisting` and `importId` only steer `create` and are never a change.
  */
-export function diffRelationship(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
-  const changed = (property: Property) => !sameValue(property, olds[property], news[property]);
+export function diffRemoteRelationship(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
+  const before = upgradeOutputs(olds) ?? olds;
+  const after = news;
+  const changed = (property: InputName) => {
+    const [old, next] = [(before as Partial<RemoteRelationshipInputs>)[property], (after as Partial<RemoteRelationshipInputs>)[property]];
+    return old === unknownValue || next === unknownValue || !isDeepStrictEqual(old, next);
+  };
   const replaces = identityProperties.filter(changed);
-  const updates = definitionProperties.filter(changed);
   if (replaces.length > 0) {
     // A new endpoint may be the same Hasura under another name: deleting first means the create that
     // follows can never be undone by the old resource's delete.
     return { changes: true, replaces, deleteBeforeReplace: replaces.includes("endpoint") };
   }
-  return { changes: updates.length > 0 };
-}
-
-function sameValue(property: Property, old: unknown, next: unknown): boolean {
-  if (old === unknownValue || next === unknownValue) return false;
-  return isDeepStrictEqual(normalized(property, old), normalized(property, next));
-}
-
-/** Normalizes one property for comparison; a value of the wrong shape compares as itself. */
-function normalized(property: Property, value: unknown): unknown {
-  if (value === undefined && property !== "source") return undefined;
-  try {
-    return (inputNormalizers[property] as (raw: unknown) => unknown)(value);
-  } catch {
-    return value;
-  }
+  return { changes: definitionProperties.some(changed) };
 }

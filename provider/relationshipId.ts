@@ -1,4 +1,4 @@
-import type { RelationshipKey } from "./model";
+import type { TableRelationshipKey as RelationshipKey } from "../model";
 
 /**
  * The resource ID: `source/schema/table/name`, each part URI-encoded so that a `/` inside a name

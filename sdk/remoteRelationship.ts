@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { QualifiedTable, RemoteField, RemoteFieldCall } from "../provider/model";
-import { remoteRelationshipProvider } from "../provider";
+import type { QualifiedTable, RemoteField, RemoteFieldCall, TableRef } from "../model";
+import { providerHandle } from "../provider/handle";
 
 /** A table of the source: `"users"` (schema public) or `{schema, name}`. */
-export type TableArgs = string | { readonly schema?: string; readonly name: string };
+export type TableArgs = TableRef;
 
 /** One level of the remote field tree: the field's arguments (`"$column"` values are join keys) and the next level. */
 export type RemoteFieldCallArgs = RemoteFieldCall;
@@ -31,6 +31,9 @@ export interface RemoteRelationshipArgs {
   readonly adoptExisting?: pulumi.Input<boolean>;
 }
 
+/** Made once per program: Pulumi caches a provider's serialization by object, so every resource reuses it. */
+let handle: pulumi.dynamic.ResourceProvider | undefined;
+
 /**
  * A Hasura remote relationship: a tracked table joined to a remote schema, managed through Hasura's
  * metadata API. Its ID is `source/schema/table/name`, which is also what the `import` option takes.
@@ -56,6 +59,7 @@ export class RemoteRelationship extends pulumi.dynamic.Resource {
     // instead, and create takes over the existing relationship when it is provably the same one.
     const { import: importId, ...options } = opts;
     const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting, importId };
-    super(remoteRelationshipProvider, resourceName, props, options, "hasura", "RemoteRelationship");
+    handle ??= providerHandle("remoteRelationshipProvider");
+    super(handle, resourceName, props, options, "hasura", "RemoteRelationship");
   }
 }

@@ -1,4 +1,3 @@
-import { defaultSource, normalizeTable } from "../normalize";
 import { formatRelationshipId } from "../relationshipId";
 import type { RelationshipRule } from "./rule";
 
@@ -10,9 +9,9 @@ import type { RelationshipRule } from "./rule";
  */
 export const importIdNamesThisRelationship: RelationshipRule = (context) => {
   const { importId, source, table, name } = context.inputs;
-  if (importId === undefined || table === undefined || name === undefined) return;
+  if (importId === undefined || source === undefined || table === undefined || name === undefined) return;
   if (context.isUnknown("source") || context.isUnknown("table") || context.isUnknown("name")) return;
-  const described = formatRelationshipId({ source: source ?? defaultSource, table: normalizeTable(table), name });
+  const described = formatRelationshipId({ source, table, name });
   if (described === importId) return;
   context.report({
     path: ["importId"],

@@ -1,6 +1,6 @@
-import { isGraphqlName } from "../guards";
+import { isGraphqlName } from "../../model";
+import { joinVariables } from "./joinVariables";
 import type { RelationshipRule } from "./rule";
-import { joinVariables } from "./remoteFieldWalk";
 
 /**
  * Join variables are declared.

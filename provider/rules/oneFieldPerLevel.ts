@@ -1,5 +1,5 @@
+import { remoteFieldLevels } from "../../model";
 import type { RelationshipRule } from "./rule";
-import { remoteFieldLevels } from "./remoteFieldWalk";
 
 /**
  * One field per level.

@@ -1,4 +1,4 @@
-import type { ParsedInputs } from "../schema";
+import type { InputName, RemoteRelationshipInputs } from "../inputs/schema";
 
 /** A problem a rule found: where in the inputs, and a message that says what to do. */
 export interface RuleIssue {
@@ -6,11 +6,11 @@ export interface RuleIssue {
   readonly message: string;
 }
 
-/** What a rule sees: inputs that passed the schema, and which top-level inputs are not known yet. */
+/** What a rule sees: canonical inputs that passed the schema, and which of them are not known yet. */
 export interface RuleContext {
-  readonly inputs: Partial<ParsedInputs>;
+  readonly inputs: Partial<RemoteRelationshipInputs>;
   /** True when the value of this input, or anything inside it, is not known until apply. */
-  isUnknown(input: keyof ParsedInputs): boolean;
+  isUnknown(input: InputName): boolean;
   report(issue: RuleIssue): void;
 }
 

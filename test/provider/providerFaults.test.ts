@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, afterEach, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
-import type { RelationshipInputs } from "../../provider/model";
+import type { RemoteRelationshipInputs as RelationshipInputs } from "../../provider/inputs/schema";
 import type { RunningHasuraServer } from "../../server";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
 import { configureProvider, conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";

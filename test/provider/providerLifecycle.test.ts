@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
-import type { RelationshipInputs } from "../../provider/model";
+import type { RemoteRelationshipInputs as RelationshipInputs } from "../../provider/inputs/schema";
 import type { RunningHasuraServer } from "../../server";
 import { configureProvider, conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 

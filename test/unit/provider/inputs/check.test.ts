@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkRelationship } from "../../provider/check";
-import { unknownValue } from "../../provider/unknowns";
+import { checkRemoteRelationship as checkRelationship } from "../../../../provider/inputs/check";
+import { unknownValue } from "../../../../provider/inputs/unknowns";
 
 const valid = {
   endpoint: "https://hasura.example.com/",
@@ -162,17 +162,6 @@ describe("check", () => {
       ],
     ],
     [
-      "an import ID of another relationship",
-      { importId: "default/public/users/other" },
-      [
-        {
-          property: "importId",
-          reason:
-            'The import ID "default/public/users/other" names another relationship than these inputs, which describe "default/public/users/userMessages". Import the relationship the inputs describe, or fix name, table or source.',
-        },
-      ],
-    ],
-    [
       "a malformed import ID",
       { importId: "users.userMessages" },
       [
@@ -188,88 +177,10 @@ describe("check", () => {
       { remoteField: "messages" },
       [{ property: "remoteField", reason: 'remoteField must be an object with one remote field name, such as {messages: {arguments: {id: "$id"}}}.' }],
     ],
-    [
-      "two root fields",
-      { remoteField: { messages: { arguments: { id: "$id" } }, users: { arguments: {} } } },
-      [
-        {
-          property: "remoteField",
-          reason: 'remoteField names 2 fields ("messages", "users") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
-        },
-      ],
-    ],
-    [
-      "no root field",
-      { remoteField: {} },
-      [{ property: "remoteField", reason: 'remoteField names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.' }],
-    ],
-    [
-      "two fields at a nested level",
-      { remoteField: { user: { arguments: { id: "$id" }, field: { a: { arguments: {} }, b: { arguments: {} } } } } },
-      [
-        {
-          property: "remoteField.user.field",
-          reason: 'remoteField.user.field names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
-        },
-      ],
-    ],
-    [
-      "a join variable not in hasuraFields",
-      { remoteField: { messages: { arguments: { id: "$user_id" } } } },
-      [
-        {
-          property: "remoteField.messages.arguments.id",
-          reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
-        },
-      ],
-    ],
-    [
-      "a nested join variable not in hasuraFields",
-      { remoteField: { messages: { arguments: { where: { id: { eq: "$author" } } } } } },
-      [
-        {
-          property: "remoteField.messages.arguments.where.id.eq",
-          reason: 'Join variable "$author" is not in hasuraFields ("id"). Add "author" to hasuraFields, or use one of them.',
-        },
-      ],
-    ],
-    [
-      "a join variable inside a list",
-      { remoteField: { messages: { arguments: { ids: ["$id", "$other"] } } } },
-      [
-        {
-          property: "remoteField.messages.arguments.ids[1]",
-          reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.',
-        },
-      ],
-    ],
-    [
-      "a join variable at a deeper level",
-      { remoteField: { user: { arguments: { id: "$id" }, field: { posts: { arguments: { by: "$author" } } } } } },
-      [
-        {
-          property: "remoteField.user.field.posts.arguments.by",
-          reason: 'Join variable "$author" is not in hasuraFields ("id"). Add "author" to hasuraFields, or use one of them.',
-        },
-      ],
-    ],
-    [
-      "an invalid join variable",
-      { remoteField: { messages: { arguments: { id: "$" } } } },
-      [{ property: "remoteField.messages.arguments.id", reason: '"$" is not a valid join variable. After "$" give a column of the table, such as "$id".' }],
-    ],
   ];
   for (const [what, change, expected] of failures) {
     it(`refuses ${what}`, () => expectFailures({ ...valid, ...change }, expected));
   }
-
-  it("accepts literals and nested levels whose variables are all declared", () => {
-    expectValid({
-      ...valid,
-      hasuraFields: ["id", "team"],
-      remoteField: { org: { arguments: { team: "$team", limit: 5 }, field: { members: { arguments: { where: { id: { eq: "$id" } }, active: true } } } } },
-    });
-  });
 
   it("accepts a table object without a schema and fills in public", () => {
     assert.deepEqual(expectValid({ ...valid, table: { name: "users" } }).table, { schema: "public", name: "users" });
@@ -282,8 +193,13 @@ describe("check", () => {
     assert.deepEqual(inputs.table, { schema: "public", name: "users" });
   });
 
-  it("skips the join-variable rule while hasuraFields holds an unknown", () => {
-    expectValid({ ...valid, hasuraFields: ["id", unknownValue], remoteField: { messages: { arguments: { id: "$later" } } } });
+  it("runs the rules after the schema and names the property at fault", () => {
+    expectFailures({ ...valid, remoteField: { messages: { arguments: { id: "$user_id" } } } }, [
+      {
+        property: "remoteField.messages.arguments.id",
+        reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
+      },
+    ]);
   });
 
   it("still checks what is known beside an unknown input", () => {

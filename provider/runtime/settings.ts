@@ -1,4 +1,4 @@
-import type { ApiSetting } from "./hasuraRequests";
+import type { ApiSetting } from "../hasura/requests";
 
 /** The provider's settings for one stack: from its config (`hasura:*`) and the environment, never from inputs. */
 export interface ProviderSettings {

@@ -1,24 +1,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readDefinition, type StoredRelationship } from "../../provider/hasuraMetadata";
-import { planCreate, planDelete, planImport, planUpdate } from "../../provider/plans";
+import { parseStoredDefinition, type HeldRelationship, type RelationshipTarget } from "../../../model";
+import { planCreate, planDelete, planImport, planUpdate, type Wanted } from "../../../provider/plans";
 
-const wanted = {
-  endpoint: "http://hasura.local",
-  source: "default",
-  table: { schema: "public", name: "profiles" },
-  name: "rel",
-  hasuraFields: ["id"],
-  remoteSchema: "user",
-  remoteField: { user: { arguments: { id: "$id" } } },
-};
-const same = readDefinition({ remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } }) as StoredRelationship;
-const different = readDefinition({
-  to_remote_schema: { remote_schema: "other", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } },
-}) as StoredRelationship;
+const target: RelationshipTarget = { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField: { user: { arguments: { id: "$id" } } } };
+const wanted: Wanted = { label: "default.public.profiles.rel", endpoint: "http://hasura.local", target };
+
+function held(definition: unknown): HeldRelationship {
+  const parsed = parseStoredDefinition(definition);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return { kind: "understood", stored: parsed.value };
+}
+const same = held({ remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } });
+const different = held({ to_remote_schema: { remote_schema: "other", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } });
 
 describe("plans", () => {
-  it("create writes when nothing is there", () => assert.deepEqual(planCreate(undefined, wanted), { kind: "write", write: "create" }));
+  it("create writes when nothing is there", () => assert.deepEqual(planCreate(undefined, wanted), { kind: "write", write: { kind: "create", target } }));
   it("create adopts an identical relationship, even in the legacy format", () => assert.deepEqual(planCreate(same, wanted), { kind: "done", adopted: true }));
   it("create refuses a different relationship and says how to take it over", () => {
     const step = planCreate(different, wanted);
@@ -29,13 +26,13 @@ describe("plans", () => {
     );
   });
   it("create with adoptExisting overwrites a different relationship", () =>
-    assert.deepEqual(planCreate(different, { ...wanted, adoptExisting: true }), { kind: "write", write: "update" }));
+    assert.deepEqual(planCreate(different, { ...wanted, adoptExisting: true }), { kind: "write", write: { kind: "update", target } }));
   it("update of a missing relationship points at refresh", () => {
     const step = planUpdate(undefined, wanted);
     assert.match(step.kind === "fail" ? step.message : "", /does not exist in Hasura at http:\/\/hasura\.local anymore.*Run `pulumi refresh`/);
   });
   it("update writes a different definition and skips an equal one", () => {
-    assert.deepEqual(planUpdate(different, wanted), { kind: "write", write: "update" });
+    assert.deepEqual(planUpdate(different, wanted), { kind: "write", write: { kind: "update", target } });
     assert.deepEqual(planUpdate(same, wanted), { kind: "done" });
   });
   it("import takes over an identical relationship without writing", () => assert.deepEqual(planImport(same, wanted), { kind: "done", adopted: true }));
@@ -54,5 +51,9 @@ describe("plans", () => {
     );
   });
   it("delete of a missing relationship is done", () => assert.deepEqual(planDelete(undefined), { kind: "done" }));
-  it("delete of a present relationship writes", () => assert.deepEqual(planDelete(same), { kind: "write", write: "delete" }));
+  it("create refuses a relationship it cannot read, and says why", () => {
+    const step = planCreate({ kind: "unrecognized", reason: "its definition has none of to_remote_schema, to_source or remote_schema", raw: {} }, wanted);
+    assert.match(step.kind === "fail" ? step.message : "", /already exists in Hasura at http:\/\/hasura\.local and is in a form this provider cannot read \(its definition has none of/);
+  });
+  it("delete of a present relationship writes", () => assert.deepEqual(planDelete(same), { kind: "write", write: { kind: "delete" } }));
 });

@@ -1,6 +1,6 @@
 import { Agent, interceptors, type Dispatcher } from "undici";
-import { hasuraError, redact, type HasuraError } from "../errors";
-import { isRecord } from "../guards";
+import { hasuraError, redact, type HasuraError } from "./errors";
+import { isJsonObject } from "../../model";
 import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retryPolicy";
 
 /** How to reach one Hasura. */
@@ -107,7 +107,7 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
     version: async (context) => {
       try {
         const { json } = await send(retrying, "GET", "/v1/version", undefined, context);
-        return isRecord(json) && typeof json.version === "string" ? json.version : undefined;
+        return isJsonObject(json) && typeof json.version === "string" ? json.version : undefined;
       } catch (error) {
         if ((error as HasuraError).status === 404) return undefined;
         throw error;
@@ -118,11 +118,11 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
 }
 
 function errorFieldsOf(status: number, json: unknown, text: string, uncertain: boolean) {
-  if (!isRecord(json) || typeof json.error !== "string") {
+  if (!isJsonObject(json) || typeof json.error !== "string") {
     return { status, code: `http-${status}`, error: text.slice(0, 200).trim() || "empty answer", uncertain };
   }
   const internal = Array.isArray(json.internal) ? json.internal : [json.internal];
-  const reason = internal.map((item) => (isRecord(item) && typeof item.reason === "string" ? item.reason : undefined)).find((item) => item !== undefined);
+  const reason = internal.map((item) => (isJsonObject(item) && typeof item.reason === "string" ? item.reason : undefined)).find((item) => item !== undefined);
   return {
     status,
     code: typeof json.code === "string" ? json.code : `http-${status}`,

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { diffRelationship } from "../../provider/diff";
-import { unknownValue } from "../../provider/unknowns";
+import { diffRemoteRelationship } from "../../../provider/diff";
+import { checkRemoteRelationship } from "../../../provider/inputs/check";
+import { unknownValue } from "../../../provider/inputs/unknowns";
+
+/** New inputs reach diff as check returns them: canonical. */
+function checked(inputs: Record<string, unknown>) {
+  return checkRemoteRelationship(inputs).inputs as Record<string, unknown>;
+}
 
 const olds = {
   endpoint: "https://hasura.example.com",
@@ -46,11 +52,11 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
 describe("diff", () => {
   for (const [what, change, expected] of cases) {
     it(`${what}: ${expected.replaces ? "replace" : expected.changes ? "update" : "no change"}`, () => {
-      assert.deepEqual(diffRelationship(olds, { ...olds, ...change }), expected);
+      assert.deepEqual(diffRemoteRelationship(olds, checked({ ...olds, ...change })), expected);
     });
     it(`${what}: the same decision the other way round`, () => {
       if (Object.values(change).includes(unknownValue)) return;
-      assert.deepEqual(diffRelationship({ ...olds, ...change }, olds), expected);
+      assert.deepEqual(diffRemoteRelationship({ ...olds, ...change }, checked(olds)), expected);
     });
   }
 });

@@ -1,0 +1,59 @@
+/** Plain JSON values, as Hasura sends and stores them. Everything that crosses HTTP is typed as this, never `any`. */
+
+/** Any value that `JSON.parse` can produce. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+
+/** A JSON object; key order is insertion order, and never meaningful to Hasura. */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** True for a JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A copy of a JSON value with object keys sorted at every depth, so that equal values look equal.
+ * Keys are copied with `defineProperty`, so a key named `__proto__` stays a key instead of becoming
+ * the copy's prototype (and silently vanishing).
+ */
+export function canonicalJson(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(canonicalJson);
+  if (!isJsonObject(value)) return value;
+  const sorted: JsonObject = {};
+  for (const key of Object.keys(value).sort()) {
+    Object.defineProperty(sorted, key, { value: canonicalJson(value[key]), enumerable: true, writable: true, configurable: true });
+  }
+  return sorted;
+}
+
+/** Where a value first breaks a structural limit: the path to it and what is wrong. */
+export interface JsonHazard {
+  readonly path: readonly (string | number)[];
+  readonly problem: "too-deep" | "proto-key";
+}
+
+/**
+ * The first place where a value nests more than `maxDepth` objects and arrays deep, or holds a key
+ * named `__proto__`; undefined when there is none. It walks without recursion, so that a hostile
+ * value cannot overflow the stack while being inspected. Schemas run after it: deep values would
+ * overflow them, and their record parsers drop `__proto__` keys without a word.
+ */
+export function findJsonHazard(value: unknown, maxDepth: number): JsonHazard | undefined {
+  const pending: [unknown, (string | number)[]][] = [[value, []]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop() as [unknown, (string | number)[]];
+    if (typeof current !== "object" || current === null) continue;
+    if (path.length >= maxDepth) return { path, problem: "too-deep" };
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push([item, [...path, index]]));
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (key === "__proto__") return { path: [...path, key], problem: "proto-key" };
+      pending.push([(current as Record<string, unknown>)[key], [...path, key]]);
+    }
+  }
+  return undefined;
+}

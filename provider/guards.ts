@@ -1,9 +1,0 @@
-/** True for a plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** True for a valid GraphQL name, which relationship, field, argument and variable names must be. */
-export function isGraphqlName(text: string): boolean {
-  return /^[_A-Za-z][_0-9A-Za-z]*$/.test(text);
-}

@@ -1,0 +1,64 @@
+/** The requests this provider sends to Hasura, as plain data: which API, and the JSON body. */
+import { defaultSource, storedDefinitionJson, tableJson, type RelationshipTarget, type TableRelationshipKey } from "../../model";
+
+/** Which of Hasura's APIs carries the calls: `/v1/metadata` (v2.0.10+) or the deprecated `/v1/query`. */
+export type ApiMode = "metadata" | "query";
+
+/** What the `hasura:api` setting may say; `auto` asks the server's `/v1/version`. */
+export type ApiSetting = ApiMode | "auto";
+
+/** A request to send: the API path and the JSON body. */
+export interface HasuraRequest {
+  readonly path: "/v1/metadata" | "/v1/query";
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/** A change to one relationship: write this target, or delete it. */
+export type Write = { readonly kind: "create" | "update"; readonly target: RelationshipTarget } | { readonly kind: "delete" };
+
+/** The first version whose `/v1/metadata` takes `definition.to_remote_schema` for remote relationships. */
+export const firstMetadataApiVersion = [2, 0, 10] as const;
+
+/**
+ * The API to use for a server that reports `version` (e.g. "v2.48.3", "v1.3.3"). A version that cannot
+ * be read, such as a development build, is taken to be recent.
+ */
+export function chooseApi(setting: ApiSetting, version: string | undefined): ApiMode {
+  if (setting !== "auto") return setting;
+  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version ?? "");
+  if (!match) return "metadata";
+  const parts = match.slice(1, 4).map(Number);
+  for (let index = 0; index < 3; index++) {
+    if (parts[index] !== firstMetadataApiVersion[index]) return parts[index] > firstMetadataApiVersion[index] ? "metadata" : "query";
+  }
+  return "metadata";
+}
+
+/** Reads the whole metadata; on `/v1/metadata` in version 2 form, so that it carries `resource_version`. */
+export function exportRequest(mode: ApiMode): HasuraRequest {
+  return mode === "metadata"
+    ? { path: "/v1/metadata", body: { type: "export_metadata", version: 2, args: {} } }
+    : { path: "/v1/query", body: { type: "export_metadata", args: {} } };
+}
+
+/**
+ * Creates, updates or deletes one relationship on a table. On `/v1/metadata` the definition format is
+ * written and `resourceVersion` guards against concurrent changes; `/v1/query` takes the legacy flat
+ * format, which only remote schema targets have.
+ */
+export function tableRelationshipRequest(mode: ApiMode, key: TableRelationshipKey, write: Write, resourceVersion?: number): HasuraRequest {
+  const where = { table: tableJson(key.table), name: key.name };
+  if (mode === "metadata") {
+    const definition = write.kind === "delete" ? {} : { definition: storedDefinitionJson({ format: "definition", target: write.target }) };
+    const args = { source: key.source, ...where, ...definition };
+    return { path: "/v1/metadata", body: { type: `pg_${write.kind}_remote_relationship`, ...guard(resourceVersion), args } };
+  }
+  // The deprecated API predates sources: name the source only when it is not the default one.
+  const source = key.source === defaultSource ? {} : { source: key.source };
+  const definition = write.kind === "delete" ? {} : storedDefinitionJson({ format: "legacy", target: write.target });
+  return { path: "/v1/query", body: { type: `${write.kind}_remote_relationship`, args: { ...source, ...where, ...definition } } };
+}
+
+function guard(resourceVersion: number | undefined) {
+  return resourceVersion === undefined ? {} : { resource_version: resourceVersion };
+}

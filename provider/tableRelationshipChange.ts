@@ -1,0 +1,14 @@
+import { findTableRelationship, tableRelationshipLabel, type HeldRelationship, type TableRelationshipKey } from "../model";
+import { tableRelationshipRequest } from "./hasura/requests";
+import type { Step } from "./plans";
+import type { Change } from "./runtime/converge";
+
+/** A change to the relationship on a table that `key` names, planned by `plan`, for the observe-plan-write loop. */
+export function tableRelationshipChange(key: TableRelationshipKey, operation: string, plan: (held: HeldRelationship | undefined) => Step): Change {
+  return {
+    context: { operation, relationship: tableRelationshipLabel(key) },
+    find: (metadata) => findTableRelationship(metadata, key),
+    plan,
+    request: (mode, write, resourceVersion) => tableRelationshipRequest(mode, key, write, resourceVersion),
+  };
+}

@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  findRemoteSchemaRelationship,
+  findTableRelationship,
+  listRemoteSchemaRelationships,
+  listTableRelationships,
+  parseExportAnswer,
+  withRemoteSchemaRelationship,
+  withTableRelationship,
+  type JsonObject,
+  type StoredDefinition,
+} from "../../../model";
+
+const remoteField = { user: { arguments: { id: "$id" } } };
+const legacy = { remote_schema: "user", hasura_fields: ["name", "id"], remote_field: remoteField };
+const modern = { to_remote_schema: { remote_schema: "user", lhs_fields: ["id", "name"], remote_field: remoteField } };
+const key = { source: "default", table: { schema: "public", name: "profiles" }, name: "rel" };
+
+function metadataWith(definition: unknown, table: unknown = { schema: "public", name: "profiles" }): JsonObject {
+  return { version: 3, sources: [{ name: "default", kind: "postgres", tables: [{ table, remote_relationships: [{ name: "rel", definition }] }] }] } as JsonObject;
+}
+
+describe("model: the metadata document", () => {
+  it("a to_source relationship is found as such", () => {
+    const held = findTableRelationship(metadataWith({ to_source: { relationship_type: "object", source: "x", table: "t", field_mapping: {} } }), key);
+    assert.equal(held?.kind === "understood" && held.stored.target.kind, "toSource");
+  });
+  it("a definition it cannot read is found as unrecognized, with the reason", () => {
+    const held = findTableRelationship(metadataWith({ to_nowhere: {} }), key);
+    assert.deepEqual(held, { kind: "unrecognized", reason: "its definition has none of to_remote_schema, to_source or remote_schema", raw: { to_nowhere: {} } });
+  });
+  it("is found by source, schema, table and name", () => {
+    assert.equal(findTableRelationship(metadataWith(modern), key)?.kind, "understood");
+    assert.equal(findTableRelationship(metadataWith(modern), { ...key, name: "other" }), undefined);
+    assert.equal(findTableRelationship(metadataWith(modern), { ...key, source: "other" }), undefined);
+    assert.equal(findTableRelationship(metadataWith(modern), { ...key, table: { schema: "custom", name: "profiles" } }), undefined);
+  });
+  it("reads Hasura 1.x metadata (version 2, top-level tables, table as a string)", () => {
+    const v2 = { version: 2, tables: [{ table: "profiles", remote_relationships: [{ name: "rel", definition: legacy }] }] } as JsonObject;
+    assert.equal(findTableRelationship(v2, key)?.kind, "understood");
+    assert.equal(findTableRelationship(v2, { ...key, source: "other" }), undefined);
+    assert.deepEqual(
+      listTableRelationships(v2).map((entry) => entry.key),
+      [key],
+    );
+  });
+  it("takes both export forms apart", () => {
+    assert.deepEqual(parseExportAnswer({ resource_version: 7, metadata: { version: 3, sources: [] } }, "versioned"), {
+      ok: true,
+      value: { resourceVersion: 7, metadata: { version: 3, sources: [] } },
+    });
+    assert.deepEqual(parseExportAnswer({ version: 3, sources: [] }, "bare"), { ok: true, value: { metadata: { version: 3, sources: [] } } });
+  });
+  const notHasura: [string, unknown, "versioned" | "bare", string][] = [
+    ["text", "OK this is not json", "versioned", "the answer is a string, not {resource_version, metadata}"],
+    ["null", null, "versioned", "the answer is null, not {resource_version, metadata}"],
+    ["a list", [], "versioned", "the answer is a list, not {resource_version, metadata}"],
+    ["no metadata", { resource_version: 7 }, "versioned", "metadata is missing, not a metadata document"],
+    ["sources as an object", { resource_version: 7, metadata: { sources: {} } }, "versioned", "metadata is not a metadata document (sources: "],
+    ["no resource_version", { metadata: { sources: [] } }, "versioned", "the answer has no whole-number resource_version"],
+    ["a bare answer that is text", "<html>", "bare", "the metadata is a string, not a metadata document"],
+  ];
+  for (const [what, body, form, reason] of notHasura) {
+    it(`refuses an export answer that is ${what}`, () => {
+      const parsed = parseExportAnswer(body, form);
+      assert.equal(parsed.ok, false);
+      assert.ok(!parsed.ok && parsed.reason.startsWith(reason), !parsed.ok ? parsed.reason : "");
+    });
+  }
+  it("changes one relationship and leaves everything else as it was", () => {
+    const document = { ...metadataWith(legacy), remote_schemas: [{ name: "user", definition: { url: "http://u" } }], actions: [{ name: "a" }] } as JsonObject;
+    const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField } };
+    const added = withTableRelationship(document, { ...key, name: "second" }, stored);
+    assert.ok(added.ok);
+    assert.deepEqual(
+      listTableRelationships(added.metadata).map((entry) => entry.key.name),
+      ["rel", "second"],
+    );
+    assert.deepEqual(added.metadata.actions, document.actions);
+    const removed = withTableRelationship(added.metadata, key, undefined);
+    assert.ok(removed.ok);
+    assert.deepEqual(
+      listTableRelationships(removed.metadata).map((entry) => entry.key.name),
+      ["second"],
+    );
+    assert.deepEqual(listTableRelationships(document).length, 1, "the original is untouched");
+  });
+  it("says where a change cannot go", () => {
+    const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField } };
+    assert.deepEqual(withTableRelationship(metadataWith(modern), { ...key, source: "nope" }, stored), { ok: false, missing: "source" });
+    assert.deepEqual(withTableRelationship(metadataWith(modern), { ...key, table: { schema: "public", name: "nope" } }, stored), { ok: false, missing: "table" });
+  });
+  it("finds, lists, adds and removes relationships on a remote schema's types", () => {
+    const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "orders", lhsFields: ["id"], remoteField } };
+    const document = { version: 3, sources: [], remote_schemas: [{ name: "users", definition: {} }] } as JsonObject;
+    const schemaKey = { remoteSchema: "users", typeName: "User", name: "orders" };
+    const added = withRemoteSchemaRelationship(document, schemaKey, stored);
+    assert.ok(added.ok);
+    assert.equal(findRemoteSchemaRelationship(added.metadata, schemaKey)?.kind, "understood");
+    assert.deepEqual(
+      listRemoteSchemaRelationships(added.metadata).map((entry) => entry.key),
+      [schemaKey],
+    );
+    const removed = withRemoteSchemaRelationship(added.metadata, schemaKey, undefined);
+    assert.ok(removed.ok);
+    assert.deepEqual(removed.metadata, document);
+    assert.deepEqual(withRemoteSchemaRelationship(document, { ...schemaKey, remoteSchema: "nope" }, stored), { ok: false, missing: "remote schema" });
+  });
+});

@@ -1,0 +1,16 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { formatRelationshipId, parseRelationshipId } from "../../../provider/relationshipId";
+
+describe("relationship IDs", () => {
+  it("round-trip, even with a slash in a name", () => {
+    const key = { source: "db/1", table: { schema: "public", name: "a%b" }, name: "rel" };
+    assert.equal(formatRelationshipId(key), "db%2F1/public/a%25b/rel");
+    assert.deepEqual(parseRelationshipId(formatRelationshipId(key)), key);
+  });
+  it("refuse a malformed ID with the expected form", () => {
+    assert.throws(() => parseRelationshipId("users.rel"), {
+      message: '"users.rel" is not a remote relationship ID. Use source/schema/table/name, such as default/public/users/userMessages.',
+    });
+  });
+});
