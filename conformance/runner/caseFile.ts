@@ -5,7 +5,7 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { load } from 'js-yaml';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../server/base/aeson';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model';
 import type { MatchRule } from './match';
 
 /** How a case's request authenticates. */

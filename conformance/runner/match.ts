@@ -4,7 +4,7 @@
  * any order) and `error-prefix` (same status and code, error text starts with the prefix). Pure.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isJsonObject, type JsonValue } from '../../server/base/aeson';
+import { isJsonObject, type JsonValue } from '../../model';
 
 /** A comparison rule named by a case. */
 export type MatchRule = 'exact' | 'subset' | 'error-prefix';

@@ -4,8 +4,8 @@
  * request, compared by the case's match rule.
  */
 import { loadEnvironment } from '../../server/boot/environment';
-import type { JsonValue } from '../../server/base/aeson';
-import { startHasuraServer } from '../../server/boot/start';
+import type { JsonValue } from '../../model';
+import { startHasuraServer } from '../../server';
 import { authHeaders, caseFiles, findEnvironment, loadCase, type CaseRequest, type ConformanceCase } from './caseFile';
 import { compareAnswer } from './match';
 

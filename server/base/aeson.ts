@@ -1,20 +1,8 @@
 /**
- * Plain JSON values as the server receives and answers them, with the narrowing helpers the
- * parsers need. Everything that crosses the HTTP boundary is typed as `JsonValue`, never `any`.
+ * What of aeson, Hasura's JSON library, shows in Hasura's messages: the JSON type names of its
+ * "expected X, but encountered Y" failures, and Hasura's unescaped `dquote`. Plain JSON types and
+ * their guards come from the shared model.
  */
-
-/** Any value that `JSON.parse` can produce. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
-
-/** A JSON object; key order is kept as JavaScript keeps it (insertion order). */
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
-
-/** True when `value` is a JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** The name aeson uses for a value's JSON type in its "expected X, but encountered Y" messages. */
 export function aesonTypeName(value: unknown): string {

@@ -1,21 +1,11 @@
 /**
  * A small JSON decoder that fails the way Hasura's aeson parsers fail: a message such as
- * `key "name" not found` plus the JSON path of the value at fault. Parsers walk the request with
- * cursors so every failure knows where it happened.
+ * `key "name" not found` plus the JSON path of the value at fault, as a `parse-failed` error.
+ * Parsers walk the request with cursors so every failure knows where it happened.
  */
-import { aesonTypeName, isJsonObject, type JsonObject, type JsonValue } from "./aeson";
-import type { PathElement } from "./apiError";
-
-/** A failed parse: aeson's `IError path message`. */
-export class ParseFailure extends Error {
-  constructor(
-    readonly path: readonly PathElement[],
-    message: string,
-  ) {
-    super(message);
-    this.name = "ParseFailure";
-  }
-}
+import { isJsonObject, type JsonObject, type JsonValue } from "../../model";
+import { aesonTypeName } from "./aeson";
+import { isParseFailure, parseFailed, type PathElement } from "./apiError";
 
 /** A position in a JSON document: the value found there and the path that led to it. */
 export class Cursor {
@@ -26,7 +16,7 @@ export class Cursor {
 
   /** Throws a parse failure at this position. */
   fail(message: string): never {
-    throw new ParseFailure(this.path, message);
+    throw parseFailed(this.path, message);
   }
 
   /** This value as an object; `name` is the type name aeson's `withObject` would report. */
@@ -87,7 +77,7 @@ export class ObjectCursor {
 
   /** Throws a parse failure at this object. */
   fail(message: string): never {
-    throw new ParseFailure(this.path, message);
+    throw parseFailed(this.path, message);
   }
 
   /** True when the key is present (even with a null value). */
@@ -113,7 +103,12 @@ export function modifyFailure<T>(change: (message: string) => string, action: ()
   try {
     return action();
   } catch (error) {
-    if (error instanceof ParseFailure) throw new ParseFailure(error.path, change(error.message));
+    if (isParseFailure(error)) throw parseFailed(error.path, change(error.error));
     throw error;
   }
+}
+
+/** Prefixes any parse failure inside `action` with `detail`, as aeson's `prependFailure` does. */
+export function prependFailure<T>(detail: string, action: () => T): T {
+  return modifyFailure((message) => detail + message, action);
 }

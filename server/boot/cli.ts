@@ -2,13 +2,13 @@
  * `npm run hasura:local -- [flags]`: starts the local Hasura-compatible server, prints exactly
  * `ready http://HOST:PORT` on stdout once it listens, and stops cleanly on SIGINT or SIGTERM.
  */
-import { parseCliOptions, USAGE } from "./cliOptions";
+import { parseCliOptions, usage } from "./cliOptions";
 import { startHasuraServer } from "./start";
 
 async function main(): Promise<void> {
   const { help, options } = parseCliOptions(process.argv.slice(2));
   if (help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage}\n`);
     return;
   }
   const server = await startHasuraServer(options);

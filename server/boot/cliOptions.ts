@@ -5,12 +5,13 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { load } from "js-yaml";
+import { defaultSchema } from "../../model";
 import type { TableSpec } from "../engine/catalog";
 import type { FaultSpec } from "../harness/faults";
 import type { HasuraServerOptions } from "../index";
 
 /** The flags, as `parseArgs` declares them. */
-export const CLI_FLAGS = {
+export const cliFlags = {
   port: { type: "string" },
   host: { type: "string" },
   "admin-secret": { type: "string" },
@@ -31,7 +32,7 @@ export const CLI_FLAGS = {
 } as const;
 
 /** Usage text for `--help`. */
-export const USAGE = `Usage: npm run hasura:local -- [flags]
+export const usage = `Usage: npm run hasura:local -- [flags]
   --port N                   port to listen on (default 0: a free port)
   --host H                   interface (default 127.0.0.1)
   --admin-secret S           admin secret (default: the environment's, else none)
@@ -58,7 +59,7 @@ function number(flag: string, value: string | undefined): number | undefined {
 
 function table(text: string): { schema: string; name: string } {
   const dot = text.indexOf(".");
-  return dot === -1 ? { schema: "public", name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
+  return dot === -1 ? { schema: defaultSchema, name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
 }
 
 function remoteSchema(text: string): { name: string; url: string } {
@@ -98,7 +99,7 @@ function database(file: string | undefined): TableSpec[] | undefined {
 
 /** Parses argv (without node and script); answers the options, or `help: true`. */
 export function parseCliOptions(argv: readonly string[]): { help: boolean; options: HasuraServerOptions } {
-  const { values } = parseArgs({ args: [...argv], options: CLI_FLAGS, strict: true, allowPositionals: false });
+  const { values } = parseArgs({ args: [...argv], options: cliFlags, strict: true, allowPositionals: false });
   const options: HasuraServerOptions = {
     port: number("port", values.port),
     host: values.host,

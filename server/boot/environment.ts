@@ -6,9 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { load } from "js-yaml";
+import { defaultSchema, isJsonObject, type JsonValue, type QualifiedTable } from "../../model";
 import type { TableSpec } from "../engine/catalog";
-import { isJsonObject, type JsonValue } from "../base/aeson";
-import type { QualifiedTable } from "../metadata/records";
 
 /** A loaded environment. */
 export interface Environment {
@@ -30,7 +29,7 @@ function list(file: string, value: JsonValue | undefined, key: string): JsonValu
 
 function table(file: string, value: JsonValue): QualifiedTable {
   if (!isJsonObject(value) || typeof value.name !== "string") fail(file, 'each table needs a "name".');
-  return { schema: typeof value.schema === "string" ? value.schema : "public", name: value.name };
+  return { schema: typeof value.schema === "string" ? value.schema : defaultSchema, name: value.name };
 }
 
 function tableSpec(file: string, value: JsonValue): TableSpec {

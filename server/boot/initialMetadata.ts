@@ -3,12 +3,14 @@
  * schema servers it restarted brought up to date), or else the environment's and options'
  * tracked tables and remote schemas on an empty `default` source.
  */
-import type { Environment } from "./environment";
-import { Cursor, ParseFailure } from "../base/cursor";
-import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
-import { emptyMetadata, sameTable, type Metadata, type QualifiedTable } from "../metadata/records";
+import { sameTable, type QualifiedTable } from "../../model";
+import { isParseFailure } from "../base/apiError";
+import { Cursor } from "../base/cursor";
 import type { PersistedState } from "../engine/persistence";
 import type { HasuraServerOptions } from "../index";
+import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
+import { emptyMetadata, type Metadata } from "../metadata/records";
+import type { Environment } from "./environment";
 
 /** The starting metadata, its `resource_version`, and whether it came from the data directory. */
 export interface InitialMetadata {
@@ -31,7 +33,7 @@ function fromDisk(persisted: PersistedState, remoteSchemaUrls: Record<string, st
   try {
     metadata = withDefaultSource(parseMetadata(new Cursor(persisted.metadata)), emptyMetadata());
   } catch (error) {
-    if (error instanceof ParseFailure) throw new Error(`The stored metadata cannot be read: ${error.message}`);
+    if (isParseFailure(error)) throw new Error(`The stored metadata cannot be read: ${error.error}`);
     throw error;
   }
   const stored = metadata ?? emptyMetadata();

@@ -9,7 +9,7 @@ import { replaceMetadata } from "../commands/metadataOps";
 import { Engine } from "../engine/engine";
 import type { EngineState } from "../engine/state";
 import { Tx } from "../engine/tx";
-import { QErr } from "../base/apiError";
+import { isApiError } from "../base/apiError";
 import { loadEnvironment, type Environment } from "./environment";
 import { startEnvironmentServers } from "./environmentServers";
 import { Faults } from "../harness/faults";
@@ -60,7 +60,7 @@ async function loadInitial(engine: Engine, inputs: InitialInputs, persist: boole
   try {
     await replaceMetadata(tx, start.metadata, start.fromDisk);
   } catch (error) {
-    const detail = error instanceof QErr ? `${error.message} ${JSON.stringify(error.internal ?? null)}` : String(error);
+    const detail = isApiError(error) ? `${error.error} ${JSON.stringify(error.internal ?? null)}` : String(error);
     throw new Error(`The initial metadata is inconsistent: ${detail}`);
   }
   engine.adopt(tx.snapshot(), start.resourceVersion);

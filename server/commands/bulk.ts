@@ -5,8 +5,9 @@
  * slot; `bulk_atomic` accepts only commands with a plain metadata change, applies them all and
  * rebuilds once.
  */
-import { err400, err500, errorBody, QErr, withPath } from "../base/apiError";
-import type { JsonValue } from "../base/aeson";
+import type { JsonValue } from "../../model";
+import { err400, err500, isApiError, withPath } from "../base/apiError";
+import { errorJson } from "../base/errorJson";
 import type { Tx } from "../engine/tx";
 import { success, type Command } from "./command";
 
@@ -39,10 +40,10 @@ export function bulkKeepGoingCommand(type: string, children: readonly Command[])
       try {
         results.push(await runChild(tx, child));
       } catch (error) {
-        if (!(error instanceof QErr)) throw error;
+        if (!isApiError(error)) throw error;
         // Hasura's catchError sits inside the child's own path but outside the index.
         tx.restore(before);
-        results.push(errorBody(error, true));
+        results.push(errorJson(error, true));
       }
     }
     return results;

@@ -3,9 +3,10 @@
  * and the schema-cache lookups Hasura runs before changing anything (`askTableInfo`,
  * `askRemoteRel`), with their messages.
  */
+import { tableText, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
+import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
-import { dquote, type JsonObject, type JsonValue } from "../base/aeson";
-import { findTable, tableText, type Metadata, type QualifiedTable, type TableMetadata } from "../metadata/records";
+import { findTable, type Metadata, type TableMetadata } from "../metadata/records";
 import { tableRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
 

@@ -5,7 +5,7 @@
  */
 
 /** Backend-specific commands (after the `pg_` prefix) that Hasura has and this server lacks. */
-export const OTHER_BACKEND_COMMANDS: ReadonlySet<string> = new Set([
+export const otherBackendCommands: ReadonlySet<string> = new Set([
   "add_source",
   "drop_source",
   "update_source",
@@ -50,7 +50,7 @@ export const OTHER_BACKEND_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Backend-agnostic commands that Hasura has and this server lacks. */
-export const OTHER_AGNOSTIC_COMMANDS: ReadonlySet<string> = new Set([
+export const otherAgnosticCommands: ReadonlySet<string> = new Set([
   "rename_source",
   "list_source_kinds",
   "get_source_kind_capabilities",
@@ -98,7 +98,7 @@ export const OTHER_AGNOSTIC_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Hasura's backend prefixes, and the backend name its messages use. */
-export const BACKEND_PREFIXES: Readonly<Record<string, string>> = {
+export const backendPrefixes: Readonly<Record<string, string>> = {
   pg: "postgres",
   citus: "citus",
   cockroach: "cockroach",

@@ -3,9 +3,9 @@
  * `replace_metadata` (bare metadata or `{metadata, allow_inconsistent_metadata}`, one rebuild)
  * and `get_inconsistent_metadata`.
  */
-import type { Cursor } from "../base/cursor";
+import { defaultSource, type JsonObject } from "../../model";
 import { err400 } from "../base/apiError";
-import type { JsonObject } from "../base/aeson";
+import type { Cursor } from "../base/cursor";
 import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
 import { metadataJson, metadataJsonV1 } from "../metadata/serialize";
 import type { Metadata } from "../metadata/records";
@@ -88,7 +88,7 @@ export function clearMetadataCommand(type: string): Command {
     type,
     modifiesMetadata: true,
     async run(tx: Tx) {
-      const base = tx.metadata.sources.find((source) => source.name === "default");
+      const base = tx.metadata.sources.find((source) => source.name === defaultSource);
       const sources = base === undefined ? [] : [{ ...base, tables: [] }];
       await replaceMetadata(tx, { sources, remoteSchemas: [], extra: {} }, true);
       return success();

@@ -4,14 +4,14 @@
  * backend commands on `/v1/metadata` wrap their message ("Error when parsing command ..."), and
  * `/v1/query` reports paths relative to the request (Hasura's derived parser adds no `args`).
  */
-import { Cursor, modifyFailure, type ObjectCursor } from "../base/cursor";
+import type { JsonValue } from "../../model";
 import { err400 } from "../base/apiError";
-import type { JsonValue } from "../base/aeson";
+import { Cursor, modifyFailure, type ObjectCursor } from "../base/cursor";
 import type { Endpoint } from "../engine/state";
 import type { Profile } from "../schemaCache/inconsistency";
 import { bulkAtomicCommand, bulkCommand, bulkKeepGoingCommand } from "./bulk";
 import type { Backend, Command } from "./command";
-import { BACKEND_PREFIXES, OTHER_AGNOSTIC_COMMANDS, OTHER_BACKEND_COMMANDS } from "./knownCommands";
+import { backendPrefixes, otherAgnosticCommands, otherBackendCommands } from "./knownCommands";
 import { clearMetadataCommand, exportMetadataCommand, getInconsistentMetadataCommand, reloadMetadataCommand, replaceMetadataCommand } from "./metadataOps";
 import {
   addRemoteSchemaCommand,
@@ -31,7 +31,7 @@ interface Context {
 
 type Parser = (type: string, args: () => Cursor, context: Context) => Command;
 
-const BACKEND_PARSERS: Record<string, (type: string, backend: Backend, args: Cursor, context: Context) => Command> = {
+const backendParsers: Record<string, (type: string, backend: Backend, args: Cursor, context: Context) => Command> = {
   create_remote_relationship: (type, backend, args, context) => createRelationshipCommand(type, backend, args, context.profile),
   update_remote_relationship: (type, backend, args, context) => updateRelationshipCommand(type, backend, args, context.profile),
   delete_remote_relationship: (type, backend, args) => deleteRelationshipCommand(type, backend, args),
@@ -39,7 +39,7 @@ const BACKEND_PARSERS: Record<string, (type: string, backend: Backend, args: Cur
   untrack_table: (type, backend, args) => untrackTableCommand(type, backend, args),
 };
 
-const AGNOSTIC_PARSERS: Record<string, Parser> = {
+const agnosticParsers: Record<string, Parser> = {
   add_remote_schema: (type, args) => addRemoteSchemaCommand(type, args()),
   update_remote_schema: (type, args) => updateRemoteSchemaCommand(type, args()),
   remove_remote_schema: (type, args) => removeRemoteSchemaCommand(type, args()),
@@ -59,7 +59,7 @@ const AGNOSTIC_PARSERS: Record<string, Parser> = {
 };
 
 /** Commands `/v1/query` knows, with the backend they act on (always `pg` there). */
-const QUERY_COMMANDS = new Set([
+const queryCommands = new Set([
   "create_remote_relationship",
   "update_remote_relationship",
   "delete_remote_relationship",
@@ -110,14 +110,14 @@ function backendCommand(object: ObjectCursor, type: string, context: Context): C
   const cut = type.indexOf("_");
   const prefix = cut === -1 ? type : type.slice(0, cut);
   const command = cut === -1 ? "" : type.slice(cut + 1);
-  const backendName = BACKEND_PREFIXES[prefix];
+  const backendName = backendPrefixes[prefix];
   if (backendName === undefined) {
     object.fail(`unknown metadata command "${type}"; "${prefix}" was not recognized as a valid backend name`);
   }
   const args = argsOf(object, context)();
-  const parser = BACKEND_PARSERS[command];
+  const parser = backendParsers[command];
   if (parser === undefined) {
-    if (OTHER_BACKEND_COMMANDS.has(command)) return unsupported(type);
+    if (otherBackendCommands.has(command)) return unsupported(type);
     return object.fail(`unknown metadata command "${command}" for backend ${backendName}`);
   }
   const details = (message: string): string =>
@@ -145,24 +145,24 @@ function metadataCommand(object: ObjectCursor, context: Context): Command {
     if (type === "replace_metadata") return replaceMetadataCommand(type, argsOf(object, context)());
     object.fail(`unknown RQLMetadataV2 type "${type}"; expected one of "replace_metadata", "export_metadata"`);
   }
-  const agnostic = AGNOSTIC_PARSERS[type];
+  const agnostic = agnosticParsers[type];
   if (agnostic !== undefined) return agnostic(type, argsOf(object, context), context);
-  if (OTHER_AGNOSTIC_COMMANDS.has(type)) return unsupported(type);
+  if (otherAgnosticCommands.has(type)) return unsupported(type);
   return backendCommand(object, type, context);
 }
 
 function queryCommand(object: ObjectCursor, context: Context): Command {
   apiVersion(object);
   const type = object.required("type").text();
-  if (!QUERY_COMMANDS.has(type)) {
-    if (OTHER_AGNOSTIC_COMMANDS.has(type) || OTHER_BACKEND_COMMANDS.has(type)) return unsupported(type);
+  if (!queryCommands.has(type)) {
+    if (otherAgnosticCommands.has(type) || otherBackendCommands.has(type)) return unsupported(type);
     object.fail(`unknown query type "${type}"`);
   }
   const args = argsOf(object, context);
   if (type === "add_existing_table_or_view") return trackTableCommand(type, "pg", args());
-  const backend = BACKEND_PARSERS[type];
+  const backend = backendParsers[type];
   if (backend !== undefined) return backend(type, "pg", args(), context);
-  return AGNOSTIC_PARSERS[type](type, args, context);
+  return agnosticParsers[type](type, args, context);
 }
 
 /** Parses one command object (a whole request, or a child of a bulk). */
@@ -177,7 +177,7 @@ export interface ParsedRequest {
   resourceVersion?: number;
 }
 
-/** Parses a request body for `endpoint`; throws `ParseFailure` with Hasura's message and path. */
+/** Parses a request body for `endpoint`; throws a `parse-failed` error with Hasura's message and path. */
 export function parseRequest(body: JsonValue, endpoint: Endpoint, profile: Profile): ParsedRequest {
   const cursor = new Cursor(body, []);
   const context = { endpoint, profile };

@@ -3,9 +3,10 @@
  * Adding introspects first and fails with `remote-schema-error` when the server cannot be read;
  * removing refuses while consistent relationships depend on the schema.
  */
-import type { Cursor } from "../base/cursor";
+import type { JsonObject } from "../../model";
+import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
-import { dquote, type JsonObject } from "../base/aeson";
+import type { Cursor } from "../base/cursor";
 import { normalizeRemoteSchemaDefinition } from "../metadata/parseMetadata";
 import type { Metadata, RemoteSchemaMetadata } from "../metadata/records";
 import { dependencyMessage, remoteSchemaDependents } from "../schemaCache/dependents";

@@ -4,9 +4,9 @@
  * remote schema changes nothing and succeeds; delete of a missing relationship succeeds; update
  * of a missing one is `not-exists` — all as Hasura's lenses make it.
  */
-import type { Cursor } from "../base/cursor";
-import { err400 } from "../base/apiError";
 import { dquote } from "../base/aeson";
+import { err400 } from "../base/apiError";
+import type { Cursor } from "../base/cursor";
 import { parseDefinition } from "../metadata/parseRelationship";
 import type { Metadata, RemoteRelationship } from "../metadata/records";
 import { schemaRelationshipId } from "../schemaCache/build";

@@ -12,7 +12,8 @@ import {
   type CreateRelationshipArgs,
   type DeleteRelationshipArgs,
 } from "../metadata/parseRelationship";
-import { findTable, tableText, type Metadata } from "../metadata/records";
+import { tableText, type QualifiedTable } from "../../model";
+import { findTable, type Metadata } from "../metadata/records";
 import { tableRelationshipId } from "../schemaCache/build";
 import type { Profile } from "../schemaCache/inconsistency";
 import type { Tx } from "../engine/tx";
@@ -35,7 +36,7 @@ function remove(args: DeleteRelationshipArgs): (metadata: Metadata) => void {
   };
 }
 
-function objectId(args: { source: string; table: { schema: string; name: string } }, name: string): string {
+function objectId(args: { source: string; table: QualifiedTable }, name: string): string {
   return tableRelationshipId(args.source, tableText(args.table), name);
 }
 

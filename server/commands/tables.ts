@@ -3,11 +3,11 @@
  * Tracking a table the database lacks fails in the rebuild, as in Hasura; untracking drops the
  * table's own remote relationships and refuses (unless `cascade`) when others join to it.
  */
-import type { Cursor, ObjectCursor } from "../base/cursor";
-import { err400 } from "../base/apiError";
+import { defaultSource, sameTable, tableText, type QualifiedTable } from "../../model";
 import { dquote } from "../base/aeson";
+import { err400 } from "../base/apiError";
+import type { Cursor, ObjectCursor } from "../base/cursor";
 import { parseQualifiedTable } from "../metadata/parseTable";
-import { sameTable, tableText, type QualifiedTable } from "../metadata/records";
 import { dependencyMessage, tableDependents } from "../schemaCache/dependents";
 import type { Tx } from "../engine/tx";
 import { success, type Backend, type Command } from "./command";
@@ -20,7 +20,7 @@ interface TableArgs {
 
 function parseTableArgs(cursor: Cursor): TableArgs {
   const object: ObjectCursor = cursor.object("TrackTable");
-  const source = object.optional("source")?.nonEmptyText() ?? "default";
+  const source = object.optional("source")?.nonEmptyText() ?? defaultSource;
   const cascade = object.optional("cascade")?.boolean() ?? false;
   // `/v1/query` also accepts the table itself as the arguments (`{schema, name}`).
   const table = object.has("table") ? parseQualifiedTable(object.required("table")) : parseQualifiedTable(cursor);

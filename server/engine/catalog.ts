@@ -2,7 +2,7 @@
  * The database the `default` source points at: which tables exist and their columns. Hasura reads
  * this from Postgres; the local server is told it (environment file or options).
  */
-import type { QualifiedTable } from "../metadata/records";
+import type { QualifiedTable } from "../../model";
 
 /** A table in the database, tracked or not. */
 export interface TableSpec {

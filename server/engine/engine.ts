@@ -4,20 +4,20 @@
  * request runs as one transaction: it commits only when it succeeds and modifies metadata.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Catalog } from "./catalog";
+import type { JsonObject, JsonValue } from "../../model";
+import { apiError, isApiError, withPath, type ApiError } from "../base/apiError";
 import type { Command } from "../commands/command";
-import { QErr, withPath } from "../base/apiError";
-import type { JsonObject, JsonValue } from "../base/aeson";
 import { metadataJson } from "../metadata/serialize";
 import { countObjects, type Metadata } from "../metadata/records";
 import type { Profile } from "../schemaCache/inconsistency";
 import type { StatsRecorder } from "../harness/stats";
+import type { Catalog } from "./catalog";
 import { FifoLock } from "./lock";
 import type { Endpoint, EngineState, IntrospectedSchema } from "./state";
 import { Tx, type TxServices } from "./tx";
 
 /** The result of one request: a success body or a Hasura error. */
-export type Outcome = { status: 200; body: JsonValue } | { status: number; error: QErr };
+export type Outcome = { status: 200; body: JsonValue } | { status: number; error: ApiError };
 
 /** What the engine is built from. */
 export interface EngineOptions {
@@ -104,7 +104,7 @@ export class Engine {
         if (command.modifiesMetadata) await this.commit(tx, resourceVersion);
         return { status: 200, body };
       } catch (error) {
-        if (error instanceof QErr) return { status: error.status, error };
+        if (isApiError(error)) return { status: error.status, error };
         throw error;
       }
     });
@@ -112,7 +112,7 @@ export class Engine {
 
   private async commit(tx: Tx, expected: number | undefined): Promise<void> {
     if (expected !== undefined && expected !== this.version) {
-      throw new QErr(409, "conflict", `metadata resource version referenced (${expected}) did not match current version`);
+      throw apiError({ status: 409, code: "conflict", error: `metadata resource version referenced (${expected}) did not match current version`, path: [] });
     }
     const next = this.version + 1;
     // Stored first, as Hasura writes the catalog before it swaps in the new schema cache.

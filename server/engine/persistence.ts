@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
-import { isJsonObject, type JsonObject } from "../base/aeson";
+import { isJsonObject, type JsonObject } from "../../model";
 
 /** What the data directory holds. */
 export interface PersistedState {
@@ -22,12 +22,12 @@ export interface WriteIo {
   unlink: typeof fs.unlink;
 }
 
-const REAL_IO: WriteIo = { open: fs.open, rename: fs.rename, unlink: fs.unlink };
+const realIo: WriteIo = { open: fs.open, rename: fs.rename, unlink: fs.unlink };
 
 let counter = 0;
 
 /** Writes `text` to `path` so that readers only ever see the old or the new content. */
-export async function writeFileAtomic(path: string, text: string, io: WriteIo = REAL_IO): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, io: WriteIo = realIo): Promise<void> {
   counter += 1;
   const temporary = `${path}.${process.pid}.${counter}.tmp`;
   try {

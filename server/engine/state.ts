@@ -3,7 +3,7 @@
  * shape of a command, shared by the engine, the transaction and the command modules.
  */
 import type { GraphQLSchema } from "graphql";
-import type { JsonObject, JsonValue } from "../base/aeson";
+import type { JsonObject, JsonValue } from "../../model";
 import type { Metadata } from "../metadata/records";
 import type { InconsistentObject } from "../schemaCache/inconsistency";
 

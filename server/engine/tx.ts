@@ -4,12 +4,12 @@
  * copy or drop it. Also Hasura's checks around a rebuild (`buildSchemaCacheFor`,
  * `withNewInconsistentObjsCheck`).
  */
-import type { Catalog } from "./catalog";
+import type { JsonObject } from "../../model";
 import { err400, err500 } from "../base/apiError";
-import type { JsonObject } from "../base/aeson";
 import type { Metadata } from "../metadata/records";
 import { buildInconsistencies } from "../schemaCache/build";
 import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from "../schemaCache/inconsistency";
+import type { Catalog } from "./catalog";
 import type { EngineState, IntrospectedSchema } from "./state";
 
 /** What a transaction needs from the server around it. */
@@ -20,7 +20,7 @@ export interface TxServices {
   resourceVersion(): number;
   /** Pays for and counts one schema-cache rebuild of `metadata`. */
   rebuildCost(metadata: Metadata): Promise<void>;
-  /** Introspects a remote schema; throws a `remote-schema-error` QErr when it cannot. */
+  /** Introspects a remote schema; throws a `remote-schema-error` when it cannot. */
   introspect(name: string, definition: JsonObject): Promise<IntrospectedSchema>;
   /** Counts one executed command (bulk children included). */
   countCommand(type: string): void;

@@ -3,7 +3,7 @@
  * connection before or after a write is applied, or delay every answer. Off by default; set
  * in-process (`faults`), with `POST /_local/faults`, or by CLI flag.
  */
-import { isJsonObject } from "../base/aeson";
+import { isJsonObject } from "../../model";
 
 /** When a connection reset happens relative to applying a write. */
 export type ResetWhen = "before-write" | "after-write";

@@ -9,10 +9,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseRequest } from "../commands/parseRequest";
 import type { Engine } from "../engine/engine";
 import type { Endpoint } from "../engine/state";
-import { err400, QErr } from "../base/apiError";
+import { apiError, err400, isApiError, type ApiError } from "../base/apiError";
 import type { Faults } from "../harness/faults";
-import { isJsonObject, type JsonValue } from "../base/aeson";
-import { ParseFailure } from "../base/cursor";
+import { isJsonObject, type JsonValue } from "../../model";
 import type { Profile } from "../schemaCache/inconsistency";
 import type { StatsRecorder } from "../harness/stats";
 import { authenticate } from "./auth";
@@ -27,17 +26,17 @@ export interface ApiContext {
   adminSecret?: string;
 }
 
-function injectedFailure(status: number, body: JsonValue, engine: Engine): QErr {
+function injectedFailure(status: number, body: JsonValue, engine: Engine): ApiError {
   if (status === 409) {
     const sent = isJsonObject(body) && typeof body.resource_version === "number" ? body.resource_version : engine.resourceVersion - 1;
-    return new QErr(409, "conflict", `metadata resource version referenced (${sent}) did not match current version`);
+    return apiError({ status: 409, code: "conflict", error: `metadata resource version referenced (${sent}) did not match current version`, path: [] });
   }
-  if (status === 401) return new QErr(401, "access-denied", "invalid x-hasura-admin-secret/x-hasura-access-key");
-  return new QErr(status, status >= 500 ? "unexpected" : "bad-request", `injected fault: HTTP ${status}`);
+  if (status === 401) return apiError({ status: 401, code: "access-denied", error: "invalid x-hasura-admin-secret/x-hasura-access-key", path: [] });
+  return apiError({ status, code: status >= 500 ? "unexpected" : "bad-request", error: `injected fault: HTTP ${status}`, path: [] });
 }
 
 /** The body as JSON, or the `invalid-json` error to answer once the caller is authenticated. */
-function parseBody(text: string): { json: JsonValue } | { error: QErr } {
+function parseBody(text: string): { json: JsonValue } | { error: ApiError } {
   try {
     return { json: JSON.parse(text) as JsonValue };
   } catch (error) {
@@ -67,10 +66,10 @@ export async function handleApi(context: ApiContext, endpoint: Endpoint, request
   try {
     parsed = parseRequest(body.json, endpoint, context.profile);
   } catch (error) {
-    if (error instanceof ParseFailure) return sendError(response, new QErr(400, "parse-failed", error.message, error.path), isAdmin);
+    if (isApiError(error)) return sendError(response, error, isAdmin);
     throw error;
   }
-  if (!isAdmin) return sendError(response, new QErr(400, "access-denied", "restricted access : admin only", ["args"]), false);
+  if (!isAdmin) return sendError(response, apiError({ status: 400, code: "access-denied", error: "restricted access : admin only", path: ["args"] }), false);
   const isWrite = parsed.command.modifiesMetadata;
   if (isWrite && context.faults.takeReset("before-write")) {
     context.stats.fault("resetBeforeWrite");

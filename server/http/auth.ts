@@ -6,10 +6,10 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import { QErr } from "../base/apiError";
+import { apiError, type ApiError } from "../base/apiError";
 
 /** The role of an authenticated caller, or the 401 to answer. */
-export type AuthResult = { role: string } | { error: QErr };
+export type AuthResult = { role: string } | { error: ApiError };
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -27,7 +27,9 @@ export function authenticate(headers: IncomingHttpHeaders, adminSecret: string |
   const role = header(headers, "x-hasura-role") ?? "admin";
   if (adminSecret === undefined) return { role };
   const given = header(headers, "x-hasura-admin-secret") ?? header(headers, "x-hasura-access-key");
-  if (given === undefined) return { error: new QErr(401, "access-denied", "x-hasura-admin-secret/x-hasura-access-key required, but not found") };
-  if (!sameSecret(given, adminSecret)) return { error: new QErr(401, "access-denied", "invalid x-hasura-admin-secret/x-hasura-access-key") };
+  if (given === undefined)
+    return { error: apiError({ status: 401, code: "access-denied", error: "x-hasura-admin-secret/x-hasura-access-key required, but not found", path: [] }) };
+  if (!sameSecret(given, adminSecret))
+    return { error: apiError({ status: 401, code: "access-denied", error: "invalid x-hasura-admin-secret/x-hasura-access-key", path: [] }) };
   return { role };
 }

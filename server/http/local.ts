@@ -3,9 +3,9 @@
  * `GET /_local/stats`, `POST /_local/stats/reset`, `GET /_local/faults`, `POST /_local/faults`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { QErr } from "../base/apiError";
+import type { JsonValue } from "../../model";
+import { apiError } from "../base/apiError";
 import { parseFaultSpec, type Faults } from "../harness/faults";
-import type { JsonValue } from "../base/aeson";
 import type { ServerStats } from "../harness/stats";
 import { authenticate } from "./auth";
 import { readBody, sendError, sendJson } from "./respond";
@@ -27,7 +27,7 @@ async function updateFaults(context: LocalContext, request: IncomingMessage, res
   try {
     spec = parseFaultSpec(JSON.parse(await readBody(request)));
   } catch (error) {
-    return sendError(response, new QErr(400, "bad-request", (error as Error).message), true);
+    return sendError(response, apiError({ status: 400, code: "bad-request", error: (error as Error).message, path: [] }), true);
   }
   if (spec.clear === true) context.faults.clear();
   context.faults.apply(spec);
@@ -38,7 +38,8 @@ async function updateFaults(context: LocalContext, request: IncomingMessage, res
 export async function handleLocal(context: LocalContext, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const auth = authenticate(request.headers, context.adminSecret);
   if ("error" in auth) return sendError(response, auth.error, false);
-  if (auth.role !== "admin") return sendError(response, new QErr(400, "access-denied", "restricted access : admin only"), false);
+  if (auth.role !== "admin")
+    return sendError(response, apiError({ status: 400, code: "access-denied", error: "restricted access : admin only", path: [] }), false);
   const route = `${request.method ?? "GET"} ${path}`;
   switch (route) {
     case "GET /_local/stats":
@@ -51,6 +52,6 @@ export async function handleLocal(context: LocalContext, path: string, request: 
     case "POST /_local/faults":
       return updateFaults(context, request, response);
     default:
-      return sendError(response, new QErr(404, "not-found", "resource does not exist"), false);
+      return sendError(response, apiError({ status: 404, code: "not-found", error: "resource does not exist", path: [] }), false);
   }
 }

@@ -2,8 +2,9 @@
  * Small HTTP helpers: read a body, answer JSON, answer a Hasura error, reset a connection.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorBody, type QErr } from "../base/apiError";
-import type { JsonValue } from "../base/aeson";
+import type { JsonValue } from "../../model";
+import type { ApiError } from "../base/apiError";
+import { errorJson } from "../base/errorJson";
 
 /** Reads the whole request body as text. */
 export async function readBody(request: IncomingMessage): Promise<string> {
@@ -20,8 +21,8 @@ export function sendJson(response: ServerResponse, status: number, body: JsonVal
 }
 
 /** Answers a Hasura error; `internal` is included for admin callers only. */
-export function sendError(response: ServerResponse, error: QErr, includeInternal: boolean): void {
-  sendJson(response, error.status, errorBody(error, includeInternal));
+export function sendError(response: ServerResponse, error: ApiError, includeInternal: boolean): void {
+  sendJson(response, error.status, errorJson(error, includeInternal));
 }
 
 /** Drops the connection without an answer, with a TCP reset where the platform allows it. */

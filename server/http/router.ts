@@ -3,7 +3,7 @@
  * and the local control paths. A server in Hasura 1.x mode has no `/v1/metadata`, as 1.3 had none.
  */
 import { createServer, type Server } from "node:http";
-import { QErr } from "../base/apiError";
+import { apiError, type ApiError } from "../base/apiError";
 import type { Profile } from "../schemaCache/inconsistency";
 import { handleApi, type ApiContext } from "./api";
 import { handleLocal, type LocalContext } from "./local";
@@ -17,7 +17,9 @@ export interface RouterContext {
   serverVersion: string;
 }
 
-const NOT_FOUND = new QErr(404, "not-found", "resource does not exist");
+function notFound(): ApiError {
+  return apiError({ status: 404, code: "not-found", error: "resource does not exist", path: [] });
+}
 
 /** Creates (but does not start) the HTTP server. */
 export function createRouter(context: RouterContext): Server {
@@ -37,14 +39,14 @@ export function createRouter(context: RouterContext): Server {
         case "POST /v1/query":
           return handleApi(context.api, "/v1/query", request, response);
         case "POST /v1/metadata":
-          if (context.profile === "v1") return sendError(response, NOT_FOUND, false);
+          if (context.profile === "v1") return sendError(response, notFound(), false);
           return handleApi(context.api, "/v1/metadata", request, response);
         default:
-          return sendError(response, NOT_FOUND, false);
+          return sendError(response, notFound(), false);
       }
     })();
     work.catch((error: unknown) => {
-      if (!response.headersSent) sendError(response, new QErr(500, "unexpected", `internal error: ${String(error)}`), true);
+      if (!response.headersSent) sendError(response, apiError({ status: 500, code: "unexpected", error: `internal error: ${String(error)}`, path: [] }), true);
       else response.destroy();
     });
   });

@@ -3,11 +3,11 @@
  * stores it). Version 3 has `sources`; versions 1 and 2 have the default source's `tables` at the
  * top level. Keys the server does not model are kept verbatim.
  */
-import { Cursor, type ObjectCursor } from "../base/cursor";
-import type { JsonObject } from "../base/aeson";
+import { defaultSource, type JsonObject } from "../../model";
+import type { Cursor, ObjectCursor } from "../base/cursor";
 import { parseStoredRelationship } from "./parseRelationship";
 import { parseQualifiedTable } from "./parseTable";
-import { DEFAULT_SOURCE_CONFIGURATION, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "./records";
+import { defaultSourceConfiguration, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "./records";
 
 function rest(object: ObjectCursor, known: readonly string[]): JsonObject {
   const extra: JsonObject = {};
@@ -32,7 +32,7 @@ function parseSource(cursor: Cursor): SourceMetadata {
     name: object.required("name").nonEmptyText(),
     kind: object.optional("kind")?.text() ?? "postgres",
     tables: object.required("tables").array().map(parseTable),
-    configuration: configuration === undefined ? structuredClone(DEFAULT_SOURCE_CONFIGURATION) : configuration.object("SourceConfiguration").fields,
+    configuration: configuration === undefined ? structuredClone(defaultSourceConfiguration) : configuration.object("SourceConfiguration").fields,
     extra: rest(object, ["name", "kind", "tables", "configuration"]),
   };
 }
@@ -94,7 +94,7 @@ export function parseMetadata(cursor: Cursor): ParsedMetadata {
  */
 export function withDefaultSource(parsed: ParsedMetadata, current: Metadata): Metadata | undefined {
   if (parsed.sourcelessTables === undefined) return parsed.metadata;
-  const base = current.sources.find((source) => source.name === "default");
+  const base = current.sources.find((source) => source.name === defaultSource);
   if (base === undefined) return undefined;
   return { ...parsed.metadata, sources: [{ ...structuredClone(base), tables: parsed.sourcelessTables }] };
 }

@@ -1,67 +1,70 @@
 /**
  * Parsers for remote relationship arguments and definitions, following Hasura's
  * `CreateFromSourceRelationship`, `parseRemoteRelationshipDefinition` (legacy / lenient / strict
- * modes) and `ToSourceRelationshipDef` FromJSON instances, messages included.
+ * modes) and `ToSourceRelationshipDef` FromJSON instances, messages included. They produce the
+ * model's `StoredDefinition`: `legacy` for the flat format, `definition` for the others.
  */
+import { defaultSource, type QualifiedTable, type StoredDefinition, type ToRemoteSchema, type ToSource } from "../../model";
 import { Cursor, type ObjectCursor } from "../base/cursor";
-import { parseRemoteFields } from "./parseRemoteField";
+import type { RemoteRelationship } from "./records";
+import { parseRemoteField } from "./parseRemoteField";
 import { parseFieldSet, parseQualifiedTable } from "./parseTable";
-import type { QualifiedTable, RemoteRelationship, RemoteRelationshipDefinition, ToSchemaDefinition } from "./records";
 
 /** How strictly a definition is parsed (Hasura's `RRParseMode`). */
 export type ParseMode = "legacy" | "lenient" | "strict";
 
-const MODE_TEXT: Record<ParseMode, [string, string]> = {
+// Each mode's name in aeson's type name, and the keys its "exactly one of" message lists.
+const modeText: Record<ParseMode, [string, string]> = {
   legacy: ["(legacy format)", "remote_schema"],
   lenient: ["(lenient format)", "remote_schema, to_source, to_remote_schema"],
   strict: ["(strict format)", "to_source, to_remote_schema"],
 };
 
 /** Parses a remote relationship definition object in the given mode. */
-export function parseDefinition(mode: ParseMode, cursor: Cursor): RemoteRelationshipDefinition {
-  const [suffix, expected] = MODE_TEXT[mode];
+export function parseDefinition(mode: ParseMode, cursor: Cursor): StoredDefinition {
+  const [suffix, expected] = modeText[mode];
   const object = cursor.object(`RemoteRelationshipDefinition ${suffix}`);
   const invalid = (): never => object.fail(`remote relationship definition ${suffix} expects exactly one of: ${expected}`);
   const remoteSchema = object.optional("remote_schema");
   if (remoteSchema !== undefined) {
     if (mode === "strict") return invalid();
-    return { target: "remote_schema", format: "legacy", toSchema: parseLegacyFields(object, remoteSchema) };
+    return { format: "legacy", target: parseLegacyFields(object, remoteSchema) };
   }
   if (mode === "legacy") return invalid();
   const toSource = object.optional("to_source");
   const toSchema = object.optional("to_remote_schema");
-  if (toSchema !== undefined && toSource === undefined) {
-    return { target: "remote_schema", format: "unified", toSchema: parseToSchema(toSchema) };
-  }
-  if (toSource !== undefined && toSchema === undefined) return { target: "source", toSource: parseToSource(toSource) };
+  if (toSchema !== undefined && toSource === undefined) return { format: "definition", target: parseToRemoteSchema(toSchema) };
+  if (toSource !== undefined && toSchema === undefined) return { format: "definition", target: parseToSource(toSource) };
   return invalid();
 }
 
-function parseLegacyFields(object: ObjectCursor, remoteSchema: Cursor): ToSchemaDefinition {
+function parseLegacyFields(object: ObjectCursor, remoteSchema: Cursor): ToRemoteSchema {
   const lhsFields = parseFieldSet(object.required("hasura_fields"));
-  const remoteField = parseRemoteFields(object.required("remote_field"));
-  return { remoteSchema: remoteSchema.nonEmptyText(), lhsFields, remoteField };
+  const remoteField = parseRemoteField(object.required("remote_field"));
+  return { kind: "toRemoteSchema", remoteSchema: remoteSchema.nonEmptyText(), lhsFields, remoteField };
 }
 
-function parseToSchema(cursor: Cursor): ToSchemaDefinition {
+function parseToRemoteSchema(cursor: Cursor): ToRemoteSchema {
   const object = cursor.object("ToSchemaRelationshipDef");
   return {
+    kind: "toRemoteSchema",
     remoteSchema: object.required("remote_schema").nonEmptyText(),
     lhsFields: parseFieldSet(object.required("lhs_fields")),
-    remoteField: parseRemoteFields(object.required("remote_field")),
+    remoteField: parseRemoteField(object.required("remote_field")),
   };
 }
 
-function parseToSource(cursor: Cursor) {
+function parseToSource(cursor: Cursor): ToSource {
   const object = cursor.object("ToSourceRelationshipDef");
   const relationshipType = object.required("relationship_type").text();
   if (relationshipType !== "object" && relationshipType !== "array") {
-    object.required("relationship_type").fail(`unexpected relationship type "${relationshipType}"`);
+    return object.required("relationship_type").fail(`unexpected relationship type "${relationshipType}"`);
   }
   const mapping = object.required("field_mapping").object("HashMap FieldName FieldName");
-  const fieldMapping = Object.keys(mapping.fields).map((key): [string, string] => [key, mapping.required(key).text()]);
+  // fromEntries keeps a key named `__proto__` as a key, where an assignment would not.
+  const fieldMapping = Object.fromEntries(Object.keys(mapping.fields).map((key) => [key, mapping.required(key).text()]));
   const source = object.required("source").nonEmptyText();
-  return { source, table: parseQualifiedTable(object.required("table")), relationshipType, fieldMapping };
+  return { kind: "toSource", relationshipType, source, table: parseQualifiedTable(object.required("table")), fieldMapping };
 }
 
 /** The arguments of `*_create_remote_relationship` / `*_update_remote_relationship`. */
@@ -73,11 +76,11 @@ export interface CreateRelationshipArgs {
 
 /**
  * Parses create/update arguments: the legacy flat format (`remote_schema` at top level) or the
- * unified format (`definition`), exactly one of them.
+ * `definition` format, exactly one of them.
  */
 export function parseCreateRelationship(cursor: Cursor): CreateRelationshipArgs {
   const object = cursor.object("CreateFromSourceRelationship");
-  const source = object.optional("source")?.nonEmptyText() ?? "default";
+  const source = object.optional("source")?.nonEmptyText() ?? defaultSource;
   const table = parseQualifiedTable(object.required("table"));
   const name = object.required("name").nonEmptyText();
   const hasSchema = object.optional("remote_schema") !== undefined;
@@ -99,9 +102,9 @@ export function parseCreateRelationshipV1(cursor: Cursor): CreateRelationshipArg
   const table = parseQualifiedTable(object.required("table"));
   const lhsFields = parseFieldSet(object.required("hasura_fields"));
   const remoteSchema = object.required("remote_schema").nonEmptyText();
-  const remoteField = parseRemoteFields(object.required("remote_field"));
-  const toSchema = { remoteSchema, lhsFields, remoteField };
-  return { source: "default", table, relationship: { name, definition: { target: "remote_schema", format: "legacy", toSchema } } };
+  const remoteField = parseRemoteField(object.required("remote_field"));
+  const target: ToRemoteSchema = { kind: "toRemoteSchema", remoteSchema, lhsFields, remoteField };
+  return { source: defaultSource, table, relationship: { name, definition: { format: "legacy", target } } };
 }
 
 /** The arguments of `*_delete_remote_relationship`. */
@@ -114,7 +117,7 @@ export interface DeleteRelationshipArgs {
 /** Parses delete arguments `{source?, table, name}`. */
 export function parseDeleteRelationship(cursor: Cursor): DeleteRelationshipArgs {
   const object = cursor.object("DeleteFromSourceRelationship");
-  const source = object.optional("source")?.nonEmptyText() ?? "default";
+  const source = object.optional("source")?.nonEmptyText() ?? defaultSource;
   return { source, table: parseQualifiedTable(object.required("table")), name: object.required("name").nonEmptyText() };
 }
 

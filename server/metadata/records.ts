@@ -1,49 +1,15 @@
 /**
- * The server's model of Hasura metadata: the parts it understands (sources, tables, remote
- * schemas, remote relationships) as typed records, and everything else kept verbatim in `extra`
- * so that `replace_metadata` followed by `export_metadata` gives back what was sent.
+ * The server's store of Hasura metadata: the parts it understands (sources, tables, remote
+ * schemas, remote relationships) as typed records over the shared model, and everything else kept
+ * verbatim in `extra`, so that `replace_metadata` followed by `export_metadata` gives back what
+ * was sent.
  */
-import type { JsonObject } from "../base/aeson";
+import { defaultSource, sameTable, type JsonObject, type QualifiedTable, type StoredDefinition } from "../../model";
 
-/** A Postgres table name; `schema` defaults to `public`. */
-export interface QualifiedTable {
-  schema: string;
-  name: string;
-}
-
-/** One level of a remote field path: the field name and the arguments passed to it. */
-export interface FieldCall {
-  name: string;
-  arguments: JsonObject;
-}
-
-/** A join to a remote schema (`ToSchemaRelationshipDef`). `lhsFields` is a set, kept sorted. */
-export interface ToSchemaDefinition {
-  remoteSchema: string;
-  lhsFields: string[];
-  remoteField: FieldCall[];
-}
-
-/** A join to another database source (`ToSourceRelationshipDef`). */
-export interface ToSourceDefinition {
-  source: string;
-  table: QualifiedTable;
-  relationshipType: string;
-  fieldMapping: [string, string][];
-}
-
-/**
- * A remote relationship's definition. For remote-schema targets, `format` records whether it was
- * written in the legacy flat format or the unified `definition` format, because Hasura exports a
- * relationship in the format it was written in.
- */
-export type RemoteRelationshipDefinition =
-  { target: "remote_schema"; format: "legacy" | "unified"; toSchema: ToSchemaDefinition } | { target: "source"; toSource: ToSourceDefinition };
-
-/** A named remote relationship. */
+/** A named remote relationship, its definition in the format it was written in. */
 export interface RemoteRelationship {
   name: string;
-  definition: RemoteRelationshipDefinition;
+  definition: StoredDefinition;
 }
 
 /** A tracked table and its remote relationships; other table metadata stays in `extra`. */
@@ -85,7 +51,7 @@ export interface Metadata {
 }
 
 /** The configuration a fresh Hasura gives the `default` source (database URL from the environment). */
-export const DEFAULT_SOURCE_CONFIGURATION: JsonObject = {
+export const defaultSourceConfiguration: JsonObject = {
   connection_info: {
     database_url: { from_env: "HASURA_GRAPHQL_DATABASE_URL" },
     isolation_level: "read-committed",
@@ -97,20 +63,10 @@ export const DEFAULT_SOURCE_CONFIGURATION: JsonObject = {
 /** Metadata with an empty `default` Postgres source and nothing else. */
 export function emptyMetadata(): Metadata {
   return {
-    sources: [{ name: "default", kind: "postgres", tables: [], configuration: structuredClone(DEFAULT_SOURCE_CONFIGURATION), extra: {} }],
+    sources: [{ name: defaultSource, kind: "postgres", tables: [], configuration: structuredClone(defaultSourceConfiguration), extra: {} }],
     remoteSchemas: [],
     extra: {},
   };
-}
-
-/** Hasura's table text in messages: `name` in schema public, `schema.name` otherwise. */
-export function tableText(table: QualifiedTable): string {
-  return table.schema === "public" ? table.name : `${table.schema}.${table.name}`;
-}
-
-/** True when two table names denote the same table. */
-export function sameTable(a: QualifiedTable, b: QualifiedTable): boolean {
-  return a.schema === b.schema && a.name === b.name;
 }
 
 /** The tracked table's metadata in the named source, if both exist. */

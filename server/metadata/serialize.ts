@@ -1,45 +1,33 @@
 /**
  * Metadata to JSON, as Hasura's `export_metadata` writes it (RQL/Types/Metadata/Serialization.hs):
  * tables, remote schemas and relationships sorted, empty lists left out, each remote relationship
- * in the format it was written in, `hasura_fields`/`lhs_fields` as sets.
+ * in the format it was written in (the model's `storedDefinitionJson`), `hasura_fields`/`lhs_fields`
+ * as sets.
  */
-import type { JsonObject, JsonValue } from "../base/aeson";
-import { remoteFieldsToJson } from "./parseRemoteField";
-import type { Metadata, QualifiedTable, RemoteRelationship, RemoteRelationshipDefinition, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
+import { defaultSource, storedDefinitionJson, tableJson, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
+import type { Metadata, RemoteRelationship, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
 
-/** A table name as JSON (`{schema, name}`). */
-export function tableJson(table: QualifiedTable): JsonObject {
-  return { schema: table.schema, name: table.name };
-}
-
-/** A relationship definition as JSON: legacy flat, `to_remote_schema` or `to_source`. */
-export function definitionJson(definition: RemoteRelationshipDefinition): JsonObject {
-  if (definition.target === "source") {
-    const { source, table, relationshipType, fieldMapping } = definition.toSource;
-    return {
-      to_source: { relationship_type: relationshipType, field_mapping: Object.fromEntries(fieldMapping), source, table: tableJson(table) },
-    };
-  }
-  const { remoteSchema, lhsFields, remoteField } = definition.toSchema;
-  if (definition.format === "legacy") {
-    return { remote_schema: remoteSchema, hasura_fields: [...lhsFields], remote_field: remoteFieldsToJson(remoteField) };
-  }
-  return { to_remote_schema: { remote_schema: remoteSchema, lhs_fields: [...lhsFields], remote_field: remoteFieldsToJson(remoteField) } };
+/**
+ * A relationship's definition as JSON: legacy flat, `to_remote_schema` or `to_source`. A copy, so
+ * that answers never share objects with the stored metadata.
+ */
+export function definitionJson(relationship: RemoteRelationship): JsonObject {
+  return structuredClone(storedDefinitionJson(relationship.definition));
 }
 
 /** A stored relationship `{name, definition}`. */
 export function relationshipJson(relationship: RemoteRelationship): JsonObject {
-  return { name: relationship.name, definition: definitionJson(relationship.definition) };
+  return { name: relationship.name, definition: definitionJson(relationship) };
 }
 
 /**
  * The `CreateFromSourceRelationship` JSON Hasura shows as an inconsistent relationship's
- * `definition`: legacy ones flattened beside source/table/name, unified ones under `definition`.
+ * `definition`: legacy ones flattened beside source/table/name, the others under `definition`.
  */
 export function createArgumentsJson(source: string, table: QualifiedTable, relationship: RemoteRelationship): JsonObject {
   const common: JsonObject = { source, table: tableJson(table), name: relationship.name };
-  const definition = definitionJson(relationship.definition);
-  const legacy = relationship.definition.target === "remote_schema" && relationship.definition.format === "legacy";
+  const definition = definitionJson(relationship);
+  const legacy = relationship.definition.format === "legacy" && relationship.definition.target.kind === "toRemoteSchema";
   return legacy ? { ...common, ...definition } : { definition, ...common };
 }
 
@@ -95,7 +83,7 @@ export function metadataJson(metadata: Metadata): JsonObject {
  * source's), remote schemas beside them.
  */
 export function metadataJsonV1(metadata: Metadata): JsonObject {
-  const source = metadata.sources.find((s) => s.name === "default");
+  const source = metadata.sources.find((s) => s.name === defaultSource);
   const tables: JsonValue[] = source === undefined ? [] : [...source.tables].sort(tableOrder).map(tableMetadataJson);
   const json: JsonObject = { version: 2, tables };
   if (metadata.remoteSchemas.length > 0) json.remote_schemas = byName(metadata.remoteSchemas).map(remoteSchemaJson);

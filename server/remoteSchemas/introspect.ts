@@ -5,8 +5,9 @@
  * `remote-schema-error`s with Hasura's messages.
  */
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../model";
+import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
-import { dquote, isJsonObject, type JsonObject, type JsonValue } from "../base/aeson";
 import type { IntrospectedSchema } from "../engine/state";
 
 function resolveUrl(definition: JsonObject): { url: string; shown: string } {
@@ -53,7 +54,7 @@ async function post(url: string, shown: string, definition: JsonObject): Promise
   }
 }
 
-/** Introspects the remote schema `definition` points at; throws a QErr when it cannot. */
+/** Introspects the remote schema `definition` points at; throws a `remote-schema-error` when it cannot. */
 export async function introspectRemoteSchema(_name: string, definition: JsonObject): Promise<IntrospectedSchema> {
   const { url, shown } = resolveUrl(definition);
   const raw = await post(url, shown, definition);

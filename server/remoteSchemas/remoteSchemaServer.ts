@@ -16,7 +16,7 @@ import {
   type GraphQLOutputType,
   type GraphQLTypeResolver,
 } from "graphql";
-import { isJsonObject } from "../base/aeson";
+import { isJsonObject } from "../../model";
 
 /** A running remote schema server. */
 export interface RunningRemoteSchemaServer {

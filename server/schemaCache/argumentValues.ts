@@ -6,8 +6,7 @@
  * looked through everywhere.
  */
 import { getNamedType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLInputField, type GraphQLInputType } from "graphql";
-import { isJsonObject, type JsonObject, type JsonValue } from "../base/aeson";
-import { isGraphQLName } from "../metadata/parseRemoteField";
+import { isGraphqlName, isJsonObject, type JsonObject, type JsonValue, type RemoteArguments } from "../../model";
 import { invalid } from "./validationErrors";
 
 /** What value checks need: the variables the join provides, and names for renamed input types. */
@@ -30,12 +29,13 @@ function unwrapList(type: GraphQLInputType): GraphQLInputType {
   return isListType(inner) ? inner.ofType : type;
 }
 
-const ID_JOINABLE = ["ID", "Int", "String", "bigint", "smallint", "uuid"];
+// The scalar types Hasura lets a join variable or literal fill an `ID` argument with.
+const idJoinable = ["ID", "Int", "String", "bigint", "smallint", "uuid"];
 
 function checkCoercible(actual: string, expected: GraphQLInputType): void {
   const expectedBase = baseName(expected);
   if (expectedBase === "ID") {
-    if (!ID_JOINABLE.includes(actual)) invalid({ kind: "IDTypeJoin", typeName: actual });
+    if (!idJoinable.includes(actual)) invalid({ kind: "IDTypeJoin", typeName: actual });
     return;
   }
   // A literal is never a list, so its nesting level is 0 and always coerces (a singleton may
@@ -77,7 +77,7 @@ function validateObject(context: ValueContext, value: JsonObject, expected: Grap
 }
 
 /** Validates the provided arguments of one field call (Hasura's `validateRemoteArguments`). */
-export function validateArguments(context: ValueContext, expected: readonly GraphQLArgument[], provided: JsonObject): void {
+export function validateArguments(context: ValueContext, expected: readonly GraphQLArgument[], provided: RemoteArguments): void {
   for (const [name, value] of Object.entries(provided)) {
     const argument = expected.find((candidate) => candidate.name === name);
     if (argument === undefined) invalid({ kind: "NoSuchArgumentForRemote", name });
@@ -89,8 +89,8 @@ function checkRenamable(context: ValueContext): void {
   // Hasura renames each stripped input object type after the LHS entity and the relationship,
   // so both must make a GraphQL name.
   const lhsName = context.lhsIdentifier.replace(/[^\p{L}\p{N}]/gu, "_");
-  if (!isGraphQLName(lhsName)) invalid({ kind: "InvalidGraphQLName", text: context.lhsIdentifier });
-  if (!isGraphQLName(context.relationshipName)) invalid({ kind: "InvalidGraphQLName", text: context.relationshipName });
+  if (!isGraphqlName(lhsName)) invalid({ kind: "InvalidGraphQLName", text: context.lhsIdentifier });
+  if (!isGraphqlName(context.relationshipName)) invalid({ kind: "InvalidGraphQLName", text: context.relationshipName });
 }
 
 function stripValue(context: ValueContext, type: GraphQLInputType, value: JsonValue): void {
@@ -109,7 +109,7 @@ function stripValue(context: ValueContext, type: GraphQLInputType, value: JsonVa
 }
 
 /** The stripping pass over the arguments that have values (Hasura's `stripInMap`). */
-export function stripArguments(context: ValueContext, definitions: readonly (GraphQLArgument | GraphQLInputField)[], provided: JsonObject): void {
+export function stripArguments(context: ValueContext, definitions: readonly (GraphQLArgument | GraphQLInputField)[], provided: RemoteArguments): void {
   for (const definition of definitions) {
     if (Object.prototype.hasOwnProperty.call(provided, definition.name)) stripValue(context, definition.type, provided[definition.name]);
   }

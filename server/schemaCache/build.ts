@@ -5,10 +5,11 @@
  * modelled by the caller.
  */
 import { isObjectType, type GraphQLSchema } from "graphql";
-import type { Catalog } from "../engine/catalog";
+import { defaultSource, tableJson, tableText } from "../../model";
 import { dquote } from "../base/aeson";
-import { createArgumentsJson, definitionJson, remoteSchemaJson, tableJson } from "../metadata/serialize";
-import { findTable, tableText, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
+import type { Catalog } from "../engine/catalog";
+import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
+import { createArgumentsJson, definitionJson, remoteSchemaJson } from "../metadata/serialize";
 import type { InconsistentObject, Profile } from "./inconsistency";
 import { relationshipFailure, type TargetWorld } from "./relationshipTarget";
 
@@ -34,7 +35,8 @@ export function schemaRelationshipId(schema: string, typeName: string, name: str
 }
 
 function makeWorld(input: BuildInput): TargetWorld {
-  const sources = new Set(input.metadata.sources.filter((s) => s.name === "default").map((s) => s.name));
+  // Only the default source has a database behind it on this server.
+  const sources = new Set(input.metadata.sources.filter((s) => s.name === defaultSource).map((s) => s.name));
   const remoteSchemas = new Map<string, GraphQLSchema>();
   for (const { name } of input.metadata.remoteSchemas) {
     const schema = input.remoteSchemas.get(name);
@@ -123,7 +125,7 @@ function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildI
         id: schemaRelationshipId(schema.name, type.typeName, relationship.name),
         type: "remote_schema_remote_relationship",
         reason: `in remote relationship ${dquote(relationship.name)}: ${reason}`,
-        definition: { remote_schema: schema.name, type_name: type.typeName, name: relationship.name, definition: definitionJson(relationship.definition) },
+        definition: { remote_schema: schema.name, type_name: type.typeName, name: relationship.name, definition: definitionJson(relationship) },
       });
     }
   }

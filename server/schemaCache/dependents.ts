@@ -3,8 +3,9 @@
  * `reportSchemaObj` names them, for `dependency-error` answers. Only objects in the schema cache
  * record dependencies, so inconsistent relationships never block a removal.
  */
+import { sameTable, tableText, type QualifiedTable, type StoredDefinition } from "../../model";
 import { dquote } from "../base/aeson";
-import { sameTable, tableText, type Metadata, type QualifiedTable, type RemoteRelationshipDefinition } from "../metadata/records";
+import type { Metadata } from "../metadata/records";
 import { schemaRelationshipId, tableRelationshipId } from "./build";
 import type { InconsistentObject } from "./inconsistency";
 
@@ -14,6 +15,10 @@ export interface Dependent {
   drop(metadata: Metadata): void;
 }
 
+function joinsRemoteSchema(definition: StoredDefinition, remoteSchema: string): boolean {
+  return definition.target.kind === "toRemoteSchema" && definition.target.remoteSchema === remoteSchema;
+}
+
 function consistent(inconsistencies: readonly InconsistentObject[], id: string): boolean {
   return !inconsistencies.some((object) => object.id === id);
 }
@@ -21,7 +26,7 @@ function consistent(inconsistencies: readonly InconsistentObject[], id: string):
 function tableRelationshipDependents(
   metadata: Metadata,
   inconsistencies: readonly InconsistentObject[],
-  matches: (definition: RemoteRelationshipDefinition) => boolean,
+  matches: (definition: StoredDefinition) => boolean,
 ): Dependent[] {
   const found: Dependent[] = [];
   for (const source of metadata.sources) {
@@ -48,7 +53,7 @@ function schemaRelationshipTexts(metadata: Metadata, inconsistencies: readonly I
     for (const type of schema.remoteRelationships) {
       for (const relationship of type.relationships) {
         const definition = relationship.definition;
-        const targets = definition.target === "remote_schema" && definition.toSchema.remoteSchema === remoteSchema;
+        const targets = joinsRemoteSchema(definition, remoteSchema);
         const id = schemaRelationshipId(schema.name, type.typeName, relationship.name);
         if ((schema.name === remoteSchema || targets) && consistent(inconsistencies, id)) {
           found.push(`remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`);
@@ -61,9 +66,7 @@ function schemaRelationshipTexts(metadata: Metadata, inconsistencies: readonly I
 
 /** Objects that depend on remote schema `name`, sorted as Hasura sorts them. */
 export function remoteSchemaDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], name: string): string[] {
-  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => d.target === "remote_schema" && d.toSchema.remoteSchema === name).map(
-    (d) => d.text,
-  );
+  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => joinsRemoteSchema(d, name)).map((d) => d.text);
   return [...tableTexts, ...schemaRelationshipTexts(metadata, inconsistencies, name)].sort();
 }
 
@@ -72,7 +75,7 @@ export function tableDependents(metadata: Metadata, inconsistencies: readonly In
   return tableRelationshipDependents(
     metadata,
     inconsistencies,
-    (d) => d.target === "source" && d.toSource.source === source && sameTable(d.toSource.table, table),
+    (d) => d.target.kind === "toSource" && d.target.source === source && sameTable(d.target.table, table),
   ).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
 

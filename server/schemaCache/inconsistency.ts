@@ -2,7 +2,7 @@
  * Inconsistent metadata objects (Hasura's `InconsistentObject`), their identity across rebuilds
  * (`moiName`) and their JSON, which differs between Hasura v2 and 1.3.
  */
-import type { JsonObject, JsonValue } from "../base/aeson";
+import type { JsonObject, JsonValue } from "../../model";
 
 /** Which Hasura generation's wording the server speaks. */
 export type Profile = "v2" | "v1";

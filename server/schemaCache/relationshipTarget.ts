@@ -4,9 +4,10 @@
  * failure text, or undefined when the relationship is consistent. Pure.
  */
 import type { GraphQLSchema } from "graphql";
+import { tableText, type QualifiedTable, type ToSource } from "../../model";
 import { dquote } from "../base/aeson";
-import { tableText, type QualifiedTable, type RemoteRelationship, type ToSourceDefinition } from "../metadata/records";
-import { errorToText, errorToTextV1, ValidationFailure } from "./validationErrors";
+import type { RemoteRelationship } from "../metadata/records";
+import { errorToText, errorToTextV1, isValidationFailure } from "./validationErrors";
 import type { Profile } from "./inconsistency";
 import { validateToSchema, type LhsEntity } from "./toSchema";
 
@@ -19,11 +20,11 @@ export interface TargetWorld {
   trackedColumns(source: string, table: QualifiedTable): readonly string[] | undefined;
 }
 
-function checkToSource(definition: ToSourceDefinition, lhs: LhsEntity, world: TargetWorld): string | undefined {
-  if (!world.sources.has(definition.source)) return `source not found: ${dquote(definition.source)}`;
-  const targetColumns = world.trackedColumns(definition.source, definition.table);
-  if (targetColumns === undefined) return `table ${dquote(tableText(definition.table))} does not exist in source: ${definition.source}`;
-  for (const [from, to] of definition.fieldMapping) {
+function checkToSource(target: ToSource, lhs: LhsEntity, world: TargetWorld): string | undefined {
+  if (!world.sources.has(target.source)) return `source not found: ${dquote(target.source)}`;
+  const targetColumns = world.trackedColumns(target.source, target.table);
+  if (targetColumns === undefined) return `table ${dquote(tableText(target.table))} does not exist in source: ${target.source}`;
+  for (const [from, to] of Object.entries(target.fieldMapping)) {
     if (!lhs.joinFields.includes(from)) return `${dquote(from)} does not exist`;
     if (!targetColumns.includes(to)) return `${dquote(to)} does not exist`;
   }
@@ -32,16 +33,16 @@ function checkToSource(definition: ToSourceDefinition, lhs: LhsEntity, world: Ta
 
 /** The reason `relationship` on `lhs` is inconsistent, or undefined when it resolves. */
 export function relationshipFailure(relationship: RemoteRelationship, lhs: LhsEntity, world: TargetWorld): string | undefined {
-  const definition = relationship.definition;
-  if (definition.target === "source") return checkToSource(definition.toSource, lhs, world);
+  const target = relationship.definition.target;
+  if (target.kind === "toSource") return checkToSource(target, lhs, world);
   const toText = world.profile === "v2" ? errorToText : errorToTextV1;
-  const schema = world.remoteSchemas.get(definition.toSchema.remoteSchema);
-  if (schema === undefined) return toText({ kind: "RemoteSchemaNotFound", name: definition.toSchema.remoteSchema });
+  const schema = world.remoteSchemas.get(target.remoteSchema);
+  if (schema === undefined) return toText({ kind: "RemoteSchemaNotFound", name: target.remoteSchema });
   try {
-    validateToSchema(definition.toSchema, relationship.name, lhs, schema);
+    validateToSchema(target, relationship.name, lhs, schema);
     return undefined;
   } catch (error) {
-    if (error instanceof ValidationFailure) return toText(error.reason);
+    if (isValidationFailure(error)) return toText(error.reason);
     throw error;
   }
 }

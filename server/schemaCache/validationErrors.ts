@@ -23,17 +23,20 @@ export type ValidationError =
   | { kind: "InvalidGraphQLName"; text: string }
   | { kind: "IDTypeJoin"; typeName: string };
 
-/** Thrown inside validation; caught by the schema-cache build and turned into an inconsistency. */
-export class ValidationFailure extends Error {
-  constructor(readonly reason: ValidationError) {
-    super(reason.kind);
-    this.name = "ValidationFailure";
-  }
-}
+/**
+ * Thrown inside validation, which stops at the first failure as Hasura's does; caught by the
+ * schema-cache build and turned into an inconsistency.
+ */
+export type ValidationFailure = Error & { readonly name: "HasuraValidationFailure"; readonly reason: ValidationError };
 
 /** Throws `reason` as a validation failure. */
 export function invalid(reason: ValidationError): never {
-  throw new ValidationFailure(reason);
+  throw Object.assign(new Error(reason.kind), { name: "HasuraValidationFailure" as const, reason });
+}
+
+/** True for errors thrown by `invalid`, judged by shape. */
+export function isValidationFailure(value: unknown): value is ValidationFailure {
+  return value instanceof Error && value.name === "HasuraValidationFailure" && typeof (value as Partial<ValidationFailure>).reason === "object";
 }
 
 /** Hasura's `englishList`: `a`, `a or b`, `a, b, or c`. */

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
-import { isJsonObject, type JsonObject, type JsonValue } from "../../server/base/aeson";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../model";
 
 /** The repository root (tests run from dist/test/server). */
 export const ROOT = join(__dirname, "..", "..", "..");

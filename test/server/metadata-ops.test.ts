@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startRemoteSchemaServer, type RunningHasuraServer } from "../../server";
-import type { JsonObject } from "../../server/base/aeson";
+import type { JsonObject } from "../../model";
 import { legacyCreate, metadata, objectBody, query, ROOT, startEnvServer } from "./helpers";
 
 let server: RunningHasuraServer;

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startRemoteSchemaServer, type RunningHasuraServer } from "../../server";
-import type { JsonObject, JsonValue } from "../../server/base/aeson";
+import type { JsonObject, JsonValue } from "../../model";
 import { metadata, objectBody, ROOT, startEnvServer } from "./helpers";
 
 let server: RunningHasuraServer;

@@ -5,9 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildSchema } from "graphql";
-import type { JsonObject } from "../../server/base/aeson";
-import type { FieldCall } from "../../server/metadata/records";
-import { errorToText, errorToTextV1, ValidationFailure } from "../../server/schemaCache/validationErrors";
+import { remoteFieldOf, type JsonObject, type RemoteField } from "../../model";
+import { errorToText, errorToTextV1, isValidationFailure } from "../../server/schemaCache/validationErrors";
 import { validateToSchema } from "../../server/schemaCache/toSchema";
 
 const schema = buildSchema(`
@@ -28,21 +27,21 @@ const schema = buildSchema(`
 
 const lhs = { identifier: "profiles", joinFields: ["id", "name"] };
 
-function calls(...levels: [string, JsonObject][]): FieldCall[] {
-  return levels.map(([name, args]) => ({ name, arguments: args }));
+function calls(...levels: [string, JsonObject][]): RemoteField {
+  return remoteFieldOf(levels.map(([name, args]) => ({ name, arguments: args })));
 }
 
-function messageOf(lhsFields: string[], remoteField: FieldCall[], name = "rel"): string | undefined {
+function messageOf(lhsFields: string[], remoteField: RemoteField, name = "rel"): string | undefined {
   try {
-    validateToSchema({ remoteSchema: "remote", lhsFields, remoteField }, name, lhs, schema);
+    validateToSchema({ kind: "toRemoteSchema", remoteSchema: "remote", lhsFields, remoteField }, name, lhs, schema);
     return undefined;
   } catch (error) {
-    if (error instanceof ValidationFailure) return errorToText(error.reason);
+    if (isValidationFailure(error)) return errorToText(error.reason);
     throw error;
   }
 }
 
-const INVALID: [string, string[], FieldCall[], string][] = [
+const INVALID: [string, string[], RemoteField, string][] = [
   [
     "join field missing on the table",
     ["id_wrong"],
@@ -76,7 +75,7 @@ for (const [title, lhsFields, remoteField, expected] of INVALID) {
   });
 }
 
-const VALID: [string, string[], FieldCall[]][] = [
+const VALID: [string, string[], RemoteField][] = [
   ["variable argument", ["id"], calls(["user", { id: "$id" }])],
   ["nested input objects", ["id"], calls(["messages", { where: { id: { eq: "$id" } } }])],
   ["singleton literal for a list", ["id"], calls(["messages", { includes: { id: 1 } }])],

@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { RunningHasuraServer } from "../../server";
-import type { JsonObject } from "../../server/base/aeson";
+import type { JsonObject } from "../../model";
 import { legacyCreate, metadata, objectBody, query, startEnvServer } from "./helpers";
 
 let server: RunningHasuraServer;
