@@ -8,7 +8,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from "./json";
 import type { RemoteSchemaRelationshipKey, TableRelationshipKey } from "./relationshipKey";
 import { storedDefinitionJson, type StoredDefinition } from "./relationshipTarget";
 import { firstIssue, parseStoredDefinition, tableJsonSchema, type Parsed } from "./storedJson";
-import { defaultSource, sameTable } from "./table";
+import { defaultSource, sameTable, type QualifiedTable } from "./table";
 
 const relationshipEntry = z.looseObject({ name: z.string(), definition: z.unknown() });
 const tableEntry = z.looseObject({ table: tableJsonSchema, remote_relationships: z.array(relationshipEntry).optional() });
@@ -30,9 +30,12 @@ export interface MetadataSnapshot {
   readonly metadata: JsonObject;
 }
 
-/** What Hasura holds under a relationship's name: a definition this project understands, or one it cannot read (and why). */
+/**
+ * What Hasura holds under a relationship's name: a definition this project understands, or one it
+ * cannot read (and why); either way the definition JSON exactly as Hasura holds it.
+ */
 export type HeldRelationship =
-  | { readonly kind: "understood"; readonly stored: StoredDefinition }
+  | { readonly kind: "understood"; readonly stored: StoredDefinition; readonly raw: JsonValue }
   | { readonly kind: "unrecognized"; readonly reason: string; readonly raw: JsonValue };
 
 /**
@@ -81,7 +84,8 @@ function findTableEntry(metadata: JsonObject, key: TableRelationshipKey): JsonOb
 
 function held(entry: JsonObject): HeldRelationship {
   const parsed = parseStoredDefinition(entry.definition);
-  return parsed.ok ? { kind: "understood", stored: parsed.value } : { kind: "unrecognized", reason: parsed.reason, raw: entry.definition ?? null };
+  const raw = entry.definition ?? null;
+  return parsed.ok ? { kind: "understood", stored: parsed.value, raw } : { kind: "unrecognized", reason: parsed.reason, raw };
 }
 
 /** The relationship Hasura holds under the key; undefined when it, its table or its source is not there. */
@@ -89,6 +93,16 @@ export function findTableRelationship(metadata: JsonObject, key: TableRelationsh
   const entries = (findTableEntry(metadata, key)?.remote_relationships ?? []) as JsonObject[];
   const entry = entries.find((candidate) => candidate.name === key.name);
   return entry === undefined ? undefined : held(entry);
+}
+
+/** The tables a source tracks, in document order; none when the source is not there. */
+export function trackedTables(metadata: JsonObject, source: string): QualifiedTable[] {
+  return (tableEntries(metadata, source) ?? []).map((entry) => tableJsonSchema.parse(entry.table));
+}
+
+/** The names of the remote schemas the metadata holds. */
+export function remoteSchemaNames(metadata: JsonObject): string[] {
+  return ((metadata.remote_schemas ?? []) as JsonObject[]).map((schema) => schema.name as string);
 }
 
 /** Every relationship on every table of every source, in document order. */

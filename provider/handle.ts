@@ -1,15 +1,16 @@
 /**
  * What the state keeps of a provider: a small reference to the installed package, not a copy of its
- * code. Pulumi serializes the provider object given to a dynamic resource into every resource's
- * inputs and outputs; serialized by value this package's code weighed 67 KB per copy and the engine
- * rewrites the whole checkpoint after each step, so `up` grew with N squared. The handle serialized
- * instead is a few closures around one string: where `require` finds `provider/index.js`.
+ * code. The dynamic provider host reads a resource's `__provider` property as the text of a CommonJS
+ * module whose `handler()` returns the provider (`@pulumi/pulumi/cmd/dynamic-provider`, getProvider).
+ * `pulumi.dynamic.Resource` fills it by serializing the provider's closures: 67 KB of this package's
+ * code per copy when loaded from the repository, 2.2 KB even for a handle that only calls `require`,
+ * twice per resource (inputs and outputs), in a checkpoint the engine rewrites after every step. So
+ * the resources write the module text themselves: one line that requires `provider/index.js`.
  *
  * That file and its export names are part of the state format: old state loads them by name, so they
  * must never move or be renamed.
  */
 import path from "node:path";
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** The providers the package exports from `provider/index.js`. */
 export type ProviderExport = "remoteRelationshipProvider";
@@ -26,18 +27,7 @@ export function providerModuleReference(entry: string = path.join(__dirname, "in
   return at < 0 ? entry : parts.slice(at + 1).join("/");
 }
 
-/** A provider that loads the real one from the package at call time; this is what the state stores. */
-export function providerHandle(exportName: ProviderExport, reference: string = providerModuleReference()): dynamic.ResourceProvider {
-  // `require` is left free by Pulumi's serializer, so in the provider host it is the host's own require.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = (): Required<dynamic.ResourceProvider> => require(reference)[exportName];
-  return {
-    configure: (request) => load().configure(request),
-    check: (olds, news) => load().check(olds, news),
-    diff: (id, olds, news) => load().diff(id, olds, news),
-    create: (inputs) => load().create(inputs),
-    read: (id, props) => load().read(id, props),
-    update: (id, olds, news) => load().update(id, olds, news),
-    delete: (id, props) => load().delete(id, props),
-  };
+/** The `__provider` text of a resource: a module whose `handler()` loads the named provider from the package. */
+export function providerModuleText(exportName: ProviderExport, reference: string = providerModuleReference()): string {
+  return `exports.handler = function () { return require(${JSON.stringify(reference)})[${JSON.stringify(exportName)}]; };\n`;
 }

@@ -1,11 +1,14 @@
 /** A small Hasura metadata client for the demo and the tests: what a person would do by hand in the console. */
+import { listTableRelationships, type JsonObject, type JsonValue } from "../model";
 
-/** One remote relationship as Hasura lists it. */
+/** One remote relationship on a table as Hasura lists it. */
 export interface ListedRelationship {
   readonly source: string;
+  /** `schema.name`. */
   readonly table: string;
   readonly name: string;
-  readonly definition: unknown;
+  /** The stored definition as Hasura holds it (in the format it was written in). */
+  readonly definition: JsonValue;
 }
 
 /** Sends one `/v1/metadata` (or `/v1/query`) call and returns the JSON answer; a non-2xx answer is an error with Hasura's body. */
@@ -21,22 +24,18 @@ export async function hasuraCall(endpoint: string, adminSecret: string | undefin
 }
 
 /** The metadata document as `export_metadata` (v1) gives it. */
-export async function exportMetadata(endpoint: string, adminSecret: string | undefined): Promise<Record<string, unknown>> {
-  return (await hasuraCall(endpoint, adminSecret, { type: "export_metadata", args: {} })) as Record<string, unknown>;
+export async function exportMetadata(endpoint: string, adminSecret: string | undefined): Promise<JsonObject> {
+  return (await hasuraCall(endpoint, adminSecret, { type: "export_metadata", args: {} })) as JsonObject;
 }
 
 /** Every remote relationship on every table of every source, sorted by source, table and name. */
-export function listRemoteRelationships(metadata: Record<string, unknown>): ListedRelationship[] {
-  const found: ListedRelationship[] = [];
-  for (const source of (metadata.sources ?? []) as {
-    name: string;
-    tables?: { table: { schema: string; name: string }; remote_relationships?: { name: string; definition: unknown }[] }[];
-  }[]) {
-    for (const table of source.tables ?? []) {
-      for (const relationship of table.remote_relationships ?? []) {
-        found.push({ source: source.name, table: `${table.table.schema}.${table.table.name}`, name: relationship.name, definition: relationship.definition });
-      }
-    }
-  }
-  return found.sort((a, b) => `${a.source}.${a.table}.${a.name}`.localeCompare(`${b.source}.${b.table}.${b.name}`));
+export function listRemoteRelationships(metadata: JsonObject): ListedRelationship[] {
+  return listTableRelationships(metadata)
+    .map(({ key, held }) => ({
+      source: key.source,
+      table: `${key.table.schema}.${key.table.name}`,
+      name: key.name,
+      definition: held.raw,
+    }))
+    .sort((a, b) => `${a.source}.${a.table}.${a.name}`.localeCompare(`${b.source}.${b.table}.${b.name}`));
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { QualifiedTable, RemoteField, RemoteFieldCall, TableRef } from "../model";
-import { providerHandle } from "../provider/handle";
+import { providerModuleText } from "../provider/handle";
 
 /** A table of the source: `"users"` (schema public) or `{schema, name}`. */
 export type TableArgs = TableRef;
@@ -31,14 +31,15 @@ export interface RemoteRelationshipArgs {
   readonly adoptExisting?: pulumi.Input<boolean>;
 }
 
-/** Made once per program: Pulumi caches a provider's serialization by object, so every resource reuses it. */
-let handle: pulumi.dynamic.ResourceProvider | undefined;
-
 /**
  * A Hasura remote relationship: a tracked table joined to a remote schema, managed through Hasura's
  * metadata API. Its ID is `source/schema/table/name`, which is also what the `import` option takes.
+ *
+ * It is a dynamic resource (type `pulumi-nodejs:dynamic/hasura:RemoteRelationship`, run by Pulumi's
+ * dynamic provider host) that writes its own `__provider` reference instead of letting
+ * `pulumi.dynamic.Resource` serialize the provider's code into the state (see provider/handle.ts).
  */
-export class RemoteRelationship extends pulumi.dynamic.Resource {
+export class RemoteRelationship extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly table: pulumi.Output<QualifiedTable>;
   declare readonly source: pulumi.Output<string>;
@@ -58,8 +59,7 @@ export class RemoteRelationship extends pulumi.dynamic.Resource {
     // cannot find the provider's code; pulumi/pulumi#16175). The import option becomes an input
     // instead, and create takes over the existing relationship when it is provably the same one.
     const { import: importId, ...options } = opts;
-    const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting, importId };
-    handle ??= providerHandle("remoteRelationshipProvider");
-    super(handle, resourceName, props, options, "hasura", "RemoteRelationship");
+    const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting, importId, __provider: providerModuleText("remoteRelationshipProvider") };
+    super("pulumi-nodejs:dynamic/hasura:RemoteRelationship", resourceName, props, options);
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { defaultSchema, defaultSource, remoteSchemaNames, sameTable, trackedTables } from "../../model";
 import { startHasuraServer, startRemoteSchemaServer } from "../../server";
 import { exportMetadata, hasuraCall } from "../hasuraAdmin";
 import { repoRoot } from "../pulumiCli";
@@ -42,14 +43,13 @@ async function startLocalHasura(): Promise<DemoTarget> {
  */
 async function prepareRemoteHasura(endpoint: string, adminSecret: string | undefined): Promise<DemoTarget> {
   const metadata = await exportMetadata(endpoint, adminSecret);
-  const sources = (metadata.sources ?? []) as { name: string; tables?: { table: { schema: string; name: string } }[] }[];
-  const tracked = sources.find((source) => source.name === "default")?.tables?.some((entry) => entry.table.schema === "public" && entry.table.name === "users");
+  const tracked = trackedTables(metadata, defaultSource).some((table) => sameTable(table, { schema: defaultSchema, name: "users" }));
   if (!tracked) {
     throw new Error(
       `The Hasura at ${endpoint} has no tracked table public.users in source "default". Create it (CREATE TABLE users (id int PRIMARY KEY, name text, team_id int)) and track it, then run the demo again.`,
     );
   }
-  const existing = new Set(((metadata.remote_schemas ?? []) as { name: string }[]).map((schema) => schema.name));
+  const existing = new Set(remoteSchemaNames(metadata));
   const host = process.env.DEMO_REMOTE_SCHEMA_HOST ?? "127.0.0.1";
   const servers: { name: string; server: { stop(): Promise<void> } }[] = [];
   for (const name of ["messages", "teams"]) {

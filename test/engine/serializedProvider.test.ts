@@ -5,12 +5,28 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
 import type { RunningHasuraServer } from "../../server";
-import { nodeBinary } from "../../scripts/pulumiCli";
+import { providerModuleReference } from "../../provider/handle";
+import { nodeBinary, repoRoot } from "../../scripts/pulumiCli";
 import { tempDir } from "../../scripts/localStack";
-import { serializeProvider } from "../support/serializedProvider";
+import { providerTextOf010, serializeProvider } from "../support/serializedProvider";
 import { conformanceSecret, startConformanceHasura } from "../support/localHasura";
 
-/** The provider survives Pulumi's closure serialization: its serialized text runs CRUD in a fresh Node process. */
+/** Runs a serialized provider's CRUD in a fresh Node process, as the dynamic provider host loads it, and returns each step's result. */
+async function runSerialized(text: string, endpoint: string): Promise<Record<string, unknown>> {
+  const file = path.join(tempDir("serialized"), "provider.js");
+  writeFileSync(file, text);
+  const script = path.join(__dirname, "..", "support", "runSerializedProvider.js");
+  const { stdout } = await promisify(execFile)(nodeBinary(), [script, file, endpoint], { env: { ...process.env, TEST_ADMIN_SECRET: conformanceSecret } });
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { step: string; value: unknown })
+      .map(({ step, value }) => [step, value]),
+  );
+}
+
+/** The state keeps a small reference to the package, and that reference drives CRUD in a fresh process. */
 describe("the serialized provider", () => {
   let server: RunningHasuraServer;
   let text: string;
@@ -20,32 +36,35 @@ describe("the serialized provider", () => {
   });
   after(() => server.stop());
 
-  it("holds no module state that cannot be serialized, and no secret", () => {
+  it("is a small reference to the package's provider module, holding none of its code and no secret", () => {
     assert.match(text, /^exports\.handler = /);
+    assert.ok(text.length < 200, `${text.length} characters`);
+    assert.ok(text.includes(JSON.stringify(path.join(repoRoot, "dist", "provider", "index.js"))), text);
     assert.equal(text.includes(conformanceSecret), false);
-    assert.match(text, /require\("undici/);
-    assert.match(text, /require\("zod"\)/);
+    assert.doesNotMatch(text, /undici|zod|export_metadata/);
   });
 
-  it("creates, reads, updates and deletes from a fresh process", async () => {
-    const file = path.join(tempDir("serialized"), "provider.js");
-    writeFileSync(file, text);
-    const script = path.join(__dirname, "..", "support", "runSerializedProvider.js");
-    const { stdout } = await promisify(execFile)(nodeBinary(), [script, file, server.url], { env: { ...process.env, TEST_ADMIN_SECRET: conformanceSecret } });
-    const steps = Object.fromEntries(
-      stdout
-        .trim()
-        .split("\n")
-        .map((line) => JSON.parse(line) as { step: string; value: unknown })
-        .map(({ step, value }) => [step, value]),
-    );
-    assert.equal(steps.error, undefined, JSON.stringify(steps.error));
-    const created = steps.create as { id: string; outs: Record<string, unknown> };
-    assert.equal(created.id, "default/public/profiles/serialized");
-    assert.deepEqual((steps.read as { props: unknown }).props, created.outs);
-    assert.deepEqual((steps.update as { outs: { hasuraFields: string[] } }).outs.hasuraFields, ["id", "name"]);
-    assert.equal(steps.delete, "ok");
-    assert.deepEqual(steps.readAfterDelete, {});
-    assert.match((steps.updateMissing as { message: string }).message, /does not exist in Hasura at .* anymore/);
+  it("names the package rather than a path when the package is installed in node_modules", () => {
+    const installed = path.join("/home/u/app", "node_modules", "pulumi-hasura-remote-relationships", "dist", "provider", "index.js");
+    assert.equal(providerModuleReference(installed), "pulumi-hasura-remote-relationships/dist/provider/index.js");
+    const pnpm = path.join("/home/u/app", "node_modules", ".pnpm", "p@1.0.0", "node_modules", "p", "dist", "provider", "index.js");
+    assert.equal(providerModuleReference(pnpm), "p/dist/provider/index.js");
   });
+
+  for (const [release, textOf] of [
+    ["this release", () => text],
+    ["0.1.0 (code by value)", providerTextOf010],
+  ] as const) {
+    it(`creates, reads, updates and deletes from a fresh process: ${release}`, async () => {
+      const steps = await runSerialized(textOf(), server.url);
+      assert.equal(steps.error, undefined, JSON.stringify(steps.error));
+      const created = steps.create as { id: string; outs: Record<string, unknown> };
+      assert.equal(created.id, "default/public/profiles/serialized");
+      assert.deepEqual((steps.read as { props: unknown }).props, created.outs);
+      assert.deepEqual((steps.update as { outs: { hasuraFields: string[] } }).outs.hasuraFields, ["id", "name"]);
+      assert.equal(steps.delete, "ok");
+      assert.deepEqual(steps.readAfterDelete, {});
+      assert.match((steps.updateMissing as { message: string }).message, /does not exist in Hasura at .* anymore/);
+    });
+  }
 });

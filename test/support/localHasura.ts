@@ -1,3 +1,4 @@
+import type { JsonObject } from "../../model";
 import path from "node:path";
 import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
 import { listRemoteRelationships } from "../../scripts/hasuraAdmin";
@@ -19,6 +20,6 @@ export async function configureProvider(config: Record<string, string>): Promise
 
 /** The remote relationships Hasura holds on a table, by name, as exported. */
 export function relationshipsOn(server: RunningHasuraServer, table: { schema: string; name: string }, source = "default"): Record<string, unknown> {
-  const listed = listRemoteRelationships(server.exportMetadata()).filter((entry) => entry.source === source && entry.table === `${table.schema}.${table.name}`);
+  const listed = listRemoteRelationships(server.exportMetadata() as unknown as JsonObject).filter((entry) => entry.source === source && entry.table === `${table.schema}.${table.name}`);
   return Object.fromEntries(listed.map((relationship) => [relationship.name, relationship.definition]));
 }

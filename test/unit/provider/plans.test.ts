@@ -9,7 +9,7 @@ const wanted: Wanted = { label: "default.public.profiles.rel", endpoint: "http:/
 function held(definition: unknown): HeldRelationship {
   const parsed = parseStoredDefinition(definition);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return { kind: "understood", stored: parsed.value };
+  return { kind: "understood", stored: parsed.value, raw: null };
 }
 const same = held({ remote_schema: "user", hasura_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } });
 const different = held({ to_remote_schema: { remote_schema: "other", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } });
