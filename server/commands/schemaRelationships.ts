@@ -4,6 +4,7 @@
  * remote schema changes nothing and succeeds; delete of a missing relationship succeeds; update
  * of a missing one is `not-exists` — all as Hasura's lenses make it.
  */
+import type { RemoteSchemaRelationshipKey } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
 import type { Cursor } from "../base/cursor";
@@ -13,13 +14,7 @@ import { schemaRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
 import { success, type Command } from "./command";
 
-interface Target {
-  remoteSchema: string;
-  typeName: string;
-  name: string;
-}
-
-function parseTarget(cursor: Cursor, kind: string): Target {
+function parseTarget(cursor: Cursor, kind: string): RemoteSchemaRelationshipKey {
   const object = cursor.object(kind);
   return {
     remoteSchema: object.required("remote_schema").nonEmptyText(),
@@ -28,7 +23,7 @@ function parseTarget(cursor: Cursor, kind: string): Target {
   };
 }
 
-function upsert(target: Target, relationship: RemoteRelationship): (metadata: Metadata) => void {
+function upsert(target: RemoteSchemaRelationshipKey, relationship: RemoteRelationship): (metadata: Metadata) => void {
   return (metadata) => {
     const schema = metadata.remoteSchemas.find((candidate) => candidate.name === target.remoteSchema);
     if (schema === undefined) return;
@@ -43,7 +38,7 @@ function upsert(target: Target, relationship: RemoteRelationship): (metadata: Me
   };
 }
 
-function remove(target: Target): (metadata: Metadata) => void {
+function remove(target: RemoteSchemaRelationshipKey): (metadata: Metadata) => void {
   return (metadata) => {
     const type = metadata.remoteSchemas
       .find((candidate) => candidate.name === target.remoteSchema)
@@ -52,7 +47,7 @@ function remove(target: Target): (metadata: Metadata) => void {
   };
 }
 
-function existsInCache(tx: Tx, target: Target): boolean {
+function existsInCache(tx: Tx, target: RemoteSchemaRelationshipKey): boolean {
   const schema = tx.metadata.remoteSchemas.find((candidate) => candidate.name === target.remoteSchema);
   const type = schema?.remoteRelationships.find((candidate) => candidate.typeName === target.typeName);
   const present = type?.relationships.some((candidate) => candidate.name === target.name) ?? false;

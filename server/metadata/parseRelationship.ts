@@ -4,7 +4,7 @@
  * modes) and `ToSourceRelationshipDef` FromJSON instances, messages included. They produce the
  * model's `StoredDefinition`: `legacy` for the flat format, `definition` for the others.
  */
-import { defaultSource, type QualifiedTable, type StoredDefinition, type ToRemoteSchema, type ToSource } from "../../model";
+import { defaultSource, type QualifiedTable, type StoredDefinition, type TableRelationshipKey, type ToRemoteSchema, type ToSource } from "../../model";
 import { Cursor, type ObjectCursor } from "../base/cursor";
 import type { RemoteRelationship } from "./records";
 import { parseRemoteField } from "./parseRemoteField";
@@ -107,12 +107,8 @@ export function parseCreateRelationshipV1(cursor: Cursor): CreateRelationshipArg
   return { source: defaultSource, table, relationship: { name, definition: { format: "legacy", target } } };
 }
 
-/** The arguments of `*_delete_remote_relationship`. */
-export interface DeleteRelationshipArgs {
-  source: string;
-  table: QualifiedTable;
-  name: string;
-}
+/** The arguments of `*_delete_remote_relationship`: the relationship's key. */
+export type DeleteRelationshipArgs = TableRelationshipKey;
 
 /** Parses delete arguments `{source?, table, name}`. */
 export function parseDeleteRelationship(cursor: Cursor): DeleteRelationshipArgs {

@@ -1,19 +1,19 @@
 /**
- * Helpers shared by the server tests: a server with the conformance environment, and typed
- * request functions that answer `{status, body}`.
+ * Helpers shared by the server tests: a server with the conformance environment, typed request
+ * functions that answer `{status, body}`, and the requests most tests send.
  */
 import { join } from "node:path";
-import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model";
+import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
 
-/** The repository root (tests run from dist/test/server). */
-export const ROOT = join(__dirname, "..", "..", "..");
+/** The repository root (this module runs from dist/test/server). */
+export const root = join(__dirname, "..", "..", "..");
 
 /** The conformance environment file. */
-export const ENVIRONMENT = join(ROOT, "conformance", "environment.yaml");
+export const environmentFile = join(root, "conformance", "environment.yaml");
 
 /** Its admin secret. */
-export const SECRET = "conformance-secret";
+export const secret = "conformance-secret";
 
 /** An answer: status and parsed JSON body (or text when it is not JSON). */
 export interface Answer {
@@ -23,7 +23,7 @@ export interface Answer {
 
 /** Starts a server with the conformance environment plus `options`. */
 export function startEnvServer(options: HasuraServerOptions = {}): Promise<RunningHasuraServer> {
-  return startHasuraServer({ environment: ENVIRONMENT, ...options });
+  return startHasuraServer({ environment: environmentFile, ...options });
 }
 
 /** POSTs `body` to `path` with the admin secret (unless `headers` override it). */
@@ -31,7 +31,7 @@ export async function post(
   server: { url: string },
   path: string,
   body: unknown,
-  headers: Record<string, string> = { "X-Hasura-Admin-Secret": SECRET },
+  headers: Record<string, string> = { "X-Hasura-Admin-Secret": secret },
 ): Promise<Answer> {
   const response = await fetch(`${server.url}${path}`, {
     method: "POST",
@@ -70,7 +70,7 @@ export function legacyCreate(name: string, overrides: JsonObject = {}): JsonObje
   };
 }
 
-/** A unified-format `pg_create_remote_relationship` of `name` on `public.profiles`. */
+/** A `definition`-format `pg_create_remote_relationship` of `name` on `public.profiles`. */
 export function pgCreate(name: string, toRemoteSchema: Record<string, JsonValue | undefined> = {}, type = "pg_create_remote_relationship"): JsonObject {
   return {
     type,
@@ -89,4 +89,22 @@ export function pgCreate(name: string, toRemoteSchema: Record<string, JsonValue 
 export function profileRelationships(server: RunningHasuraServer): JsonValue[] {
   const table = server.exportMetadata().sources[0].tables.find((t) => t.table.schema === "public" && t.table.name === "profiles");
   return (table?.remote_relationships ?? []) as unknown as JsonValue[];
+}
+
+/** The names of the remote relationships of `public.profiles`, in export order. */
+export function profileRelationshipNames(server: RunningHasuraServer): string[] {
+  return (profileRelationships(server) as { name: string }[]).map((relationship) => relationship.name);
+}
+
+/** Deletes every remote relationship of `public.profiles`, so that each test starts from none. */
+export async function deleteProfileRelationships(server: RunningHasuraServer): Promise<void> {
+  for (const name of profileRelationshipNames(server)) {
+    await query(server, { type: "delete_remote_relationship", args: { table: "profiles", name } });
+  }
+}
+
+/** The current `resource_version`, as `export_metadata` version 2 answers it. */
+export async function currentVersion(server: { url: string }): Promise<number> {
+  const body = objectBody(await metadata(server, { type: "export_metadata", version: 2, args: {} }));
+  return body.resource_version as number;
 }

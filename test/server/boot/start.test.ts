@@ -1,0 +1,61 @@
+/**
+ * Starting a server (boot/start.ts). A server whose version starts with `v1.` behaves as Hasura
+ * 1.3: no `/v1/metadata` (404), only the flat relationship format on `/v1/query`, 1.3's wording
+ * and codes, version 2 exports.
+ */
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import type { JsonObject } from "../../../model";
+import type { RunningHasuraServer } from "../../../server";
+import { legacyCreate, metadata, objectBody, query, startEnvServer } from "../helpers";
+
+describe("a v1.x server version", () => {
+  let server: RunningHasuraServer;
+  before(async () => {
+    server = await startEnvServer({ serverVersion: "v1.3.3" });
+  });
+  after(() => server.stop());
+
+  test("v1 mode: /v1/version answers the configured version", async () => {
+    assert.deepEqual(await (await fetch(`${server.url}/v1/version`)).json(), { version: "v1.3.3" });
+  });
+
+  test("v1 mode: /v1/metadata does not exist", async () => {
+    const answer = await metadata(server, { type: "export_metadata", args: {} });
+    assert.deepEqual(answer, { status: 404, body: { path: "$", error: "resource does not exist", code: "not-found" } });
+  });
+
+  test("v1 mode: create, upsert and export (version 2 format)", async () => {
+    assert.deepEqual(await query(server, legacyCreate("r")), { status: 200, body: { message: "success" } });
+    assert.equal((await query(server, legacyCreate("r", { hasura_fields: ["id", "name"] }))).status, 200);
+    const exported = objectBody(await query(server, { type: "export_metadata", args: {} }));
+    assert.equal(exported.version, 2);
+    const tables = exported.tables as JsonObject[];
+    const profiles = tables.find((entry) => (entry.table as JsonObject).schema === "public");
+    assert.deepEqual(profiles?.remote_relationships, [
+      { name: "r", definition: { remote_schema: "user", hasura_fields: ["id", "name"], remote_field: { user: { arguments: { id: "$id" } } } } },
+    ]);
+    assert.equal((await query(server, { type: "delete_remote_relationship", args: { table: "profiles", name: "r" } })).status, 200);
+  });
+
+  test("v1 mode: validation failures use 1.3 wording and code constraint-violation", async () => {
+    const answer = await query(server, legacyCreate("r", { hasura_fields: ["id_wrong"], remote_field: { user: { arguments: { id: "$id_wrong" } } } }));
+    const body = objectBody(answer);
+    const reason =
+      'in table "profiles": in remote relationship"r": cannot validate remote relationship because field with name "id_wrong" not found in table "profiles"';
+    assert.equal(answer.status, 400);
+    assert.equal(body.code, "constraint-violation");
+    assert.equal(body.error, reason);
+    assert.deepEqual(Object.keys((body.internal as JsonObject[])[0]).sort(), ["definition", "reason", "type"]);
+  });
+
+  test("v1 mode: a missing table is named without a source", async () => {
+    const answer = await query(server, legacyCreate("r", { table: "not_tracked" }));
+    assert.deepEqual(answer.body, { path: "$.args", error: 'table "not_tracked" does not exist', code: "not-exists" });
+  });
+
+  test("v1 mode: the definition format does not exist yet", async () => {
+    const answer = await query(server, { type: "create_remote_relationship", args: { name: "r", table: "profiles", definition: {} } });
+    assert.deepEqual(answer.body, { path: "$", error: 'key "hasura_fields" not found', code: "parse-failed" });
+  });
+});

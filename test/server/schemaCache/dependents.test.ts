@@ -1,0 +1,48 @@
+/**
+ * Dependent objects (schemaCache/dependents.ts): a remote schema that consistent relationships
+ * join to, or that has relationships defined on it, cannot be removed.
+ */
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import type { RunningHasuraServer } from "../../../server";
+import { deleteProfileRelationships, legacyCreate, metadata, objectBody, query, startEnvServer } from "../helpers";
+
+let server: RunningHasuraServer;
+before(async () => {
+  server = await startEnvServer();
+});
+after(() => server.stop());
+beforeEach(() => deleteProfileRelationships(server));
+
+const userField = { user: { arguments: { id: "$id" } } };
+
+test("semantics: remove_remote_schema with a dependent relationship is a dependency-error", async () => {
+  await query(server, legacyCreate("userBasic"));
+  const answer = await metadata(server, { type: "remove_remote_schema", args: { name: "user" } });
+  assert.deepEqual(answer, {
+    status: 400,
+    body: {
+      path: "$.args",
+      error: 'cannot drop due to the following dependent objects: remote relationship profiles.userBasic in source "default"',
+      code: "dependency-error",
+    },
+  });
+  await query(server, { type: "delete_remote_relationship", args: { table: "profiles", name: "userBasic" } });
+  assert.equal((await metadata(server, { type: "remove_remote_schema", args: { name: "prefixer-proxy" } })).status, 200);
+  assert.ok(!(server.exportMetadata().remote_schemas ?? []).some((schema) => schema.name === "prefixer-proxy"));
+});
+
+test("semantics: relationships defined on a remote schema also block its removal", async () => {
+  const definition = { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: userField } };
+  const args = { remote_schema: "my-remote-schema", type_name: "Message", name: "author", definition };
+  assert.equal((await metadata(server, { type: "create_remote_schema_remote_relationship", args })).status, 200);
+  const answer = objectBody(await metadata(server, { type: "remove_remote_schema", args: { name: "user" } }));
+  assert.equal(
+    answer.error,
+    "cannot drop due to the following dependent objects: remote_relationship author on type Message in remote schema my-remote-schema",
+  );
+  await metadata(server, {
+    type: "delete_remote_schema_remote_relationship",
+    args: { remote_schema: "my-remote-schema", type_name: "Message", name: "author" },
+  });
+});
