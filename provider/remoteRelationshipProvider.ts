@@ -6,7 +6,6 @@ import { checkRemoteRelationship } from "./inputs/check";
 import type { RemoteRelationshipInputs } from "./inputs/schema";
 import { planCreate, planDelete, planImport, planUpdate, type Wanted } from "./plans";
 import { formatRelationshipId, parseRelationshipId } from "./relationshipId";
-import { converge } from "./runtime/converge";
 import { configureRuntime, currentSettings, gatewayFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
@@ -43,7 +42,7 @@ export const remoteRelationshipProvider = {
     const wanted = wantedOf(inputs);
     const importing = inputs.importId !== undefined;
     const plan = importing ? planImport : planCreate;
-    await converge(gatewayFor(inputs.endpoint), tableRelationshipChange(key, importing ? "import" : "create", (held) => plan(held, wanted)));
+    await gatewayFor(inputs.endpoint).apply(tableRelationshipChange(key, importing ? "import" : "create", (held) => plan(held, wanted)));
     return { id: formatRelationshipId(key), outs: inputs };
   },
 
@@ -62,7 +61,7 @@ export const remoteRelationshipProvider = {
   /** Writes the whole new definition. */
   async update(_id: string, _olds: Record<string, unknown>, news: RemoteRelationshipInputs): Promise<dynamic.UpdateResult<RemoteRelationshipOutputs>> {
     const wanted = wantedOf(news);
-    await converge(gatewayFor(news.endpoint), tableRelationshipChange(keyOf(news), "update", (held) => planUpdate(held, wanted)));
+    await gatewayFor(news.endpoint).apply(tableRelationshipChange(keyOf(news), "update", (held) => planUpdate(held, wanted)));
     return { outs: news };
   },
 
@@ -70,7 +69,7 @@ export const remoteRelationshipProvider = {
   async delete(id: string, props: Record<string, unknown>): Promise<void> {
     const endpoint = endpointOf(id, props, currentSettings(), "delete");
     try {
-      await converge(gatewayFor(endpoint), tableRelationshipChange(parseRelationshipId(id), "delete", planDelete));
+      await gatewayFor(endpoint).apply(tableRelationshipChange(parseRelationshipId(id), "delete", planDelete));
     } catch (error) {
       if (isHasuraError(error) && error.code === "not-exists") return;
       throw error;

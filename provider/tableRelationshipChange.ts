@@ -1,4 +1,4 @@
-import { findTableRelationship, tableRelationshipLabel, type HeldRelationship, type TableRelationshipKey } from "../model";
+import { findTableRelationship, tableRelationshipLabel, withTableRelationship, type HeldRelationship, type TableRelationshipKey } from "../model";
 import { tableRelationshipRequest } from "./hasura/requests";
 import type { Step } from "./plans";
 import type { Change } from "./runtime/converge";
@@ -10,5 +10,6 @@ export function tableRelationshipChange(key: TableRelationshipKey, operation: st
     find: (metadata) => findTableRelationship(metadata, key),
     plan,
     request: (mode, write, resourceVersion) => tableRelationshipRequest(mode, key, write, resourceVersion),
+    edit: (metadata, write) => withTableRelationship(metadata, key, write.kind === "delete" ? undefined : { format: "definition", target: write.target }),
   };
 }

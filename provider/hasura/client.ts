@@ -19,6 +19,8 @@ export interface HasuraClientOptions {
 export interface CallContext {
   readonly operation: string;
   readonly relationship?: string;
+  /** The Hasura command sent, such as `export_metadata`, where it is not the operation's own write. */
+  readonly command?: string;
 }
 
 /** A client for one Hasura endpoint, holding a keep-alive connection pool. */

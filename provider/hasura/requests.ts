@@ -1,5 +1,5 @@
 /** The requests this provider sends to Hasura, as plain data: which API, and the JSON body. */
-import { defaultSource, storedDefinitionJson, tableJson, type RelationshipTarget, type TableRelationshipKey } from "../../model";
+import { defaultSource, storedDefinitionJson, tableJson, type JsonObject, type RelationshipTarget, type TableRelationshipKey } from "../../model";
 
 /** Which of Hasura's APIs carries the calls: `/v1/metadata` (v2.0.10+) or the deprecated `/v1/query`. */
 export type ApiMode = "metadata" | "query";
@@ -57,6 +57,17 @@ export function tableRelationshipRequest(mode: ApiMode, key: TableRelationshipKe
   const source = key.source === defaultSource ? {} : { source: key.source };
   const definition = write.kind === "delete" ? {} : storedDefinitionJson({ format: "legacy", target: write.target });
   return { path: "/v1/query", body: { type: `${write.kind}_remote_relationship`, args: { ...source, ...where, ...definition } } };
+}
+
+/**
+ * Replaces the whole metadata with `metadata`: the only write after which Hasura rebuilds its schema
+ * cache once for many changes. Refused (and nothing stored) when the result would be inconsistent.
+ */
+export function replaceMetadataRequest(metadata: JsonObject, resourceVersion: number): HasuraRequest {
+  return {
+    path: "/v1/metadata",
+    body: { type: "replace_metadata", version: 2, resource_version: resourceVersion, args: { allow_inconsistent_metadata: false, metadata } },
+  };
 }
 
 function guard(resourceVersion: number | undefined) {

@@ -1,50 +1,67 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { HeldRelationship, MetadataSnapshot } from "../../model";
+import type { DocumentEdit, HeldRelationship, JsonObject } from "../../model";
 import type { CallContext } from "../hasura/client";
-import { isHasuraError } from "../hasura/errors";
+import { isHasuraError, type HasuraError } from "../hasura/errors";
 import type { ApiMode, HasuraRequest, Write } from "../hasura/requests";
 import { defaultRetryPolicy, retryDelayMs } from "../hasura/retryPolicy";
 import type { Step } from "../plans";
 import type { Gateway } from "./gateway";
 
-/** One relationship's change, as the loop drives it: where it is in the metadata, what to do, and how to say it to Hasura. */
+/** One relationship's change, as the loops drive it: where it is in the metadata, what to do, and how to say it to Hasura. */
 export interface Change {
   readonly context: CallContext;
-  /** What Hasura holds for this relationship in a snapshot. */
-  find(metadata: MetadataSnapshot["metadata"]): HeldRelationship | undefined;
+  /** What Hasura holds for this relationship in a metadata document. */
+  find(metadata: JsonObject): HeldRelationship | undefined;
   /** The next step, from what Hasura holds. */
   plan(held: HeldRelationship | undefined): Step;
-  /** The request for a write, in the endpoint's API. */
+  /** The request for a write on its own, in the endpoint's API. */
   request(mode: ApiMode, write: Write, resourceVersion: number | undefined): HasuraRequest;
+  /** The document with the write folded in, for a whole-document write. */
+  edit(metadata: JsonObject, write: Write): DocumentEdit;
+}
+
+/** How many times a loop has gone round for each reason, against the settings' bounds. */
+export class RetryBudget {
+  private conflicts = 0;
+  private uncertain = 0;
+  constructor(private readonly limits: { readonly conflictRetries: number; readonly maxRetries: number }) {}
+
+  /**
+   * True (after a short jittered wait) when the failure is worth another observe-and-write: a stale
+   * `resource_version` (409), or a write whose outcome is unknown, since a re-read shows whether it
+   * applied. Both are bounded.
+   */
+  async another(error: unknown): Promise<boolean> {
+    if (!isHasuraError(error)) return false;
+    const retry = error.code === "conflict" ? ++this.conflicts <= this.limits.conflictRetries : isUncertain(error) && ++this.uncertain <= this.limits.maxRetries;
+    if (retry) await sleep(retryDelayMs(defaultRetryPolicy(), this.conflicts + this.uncertain, undefined));
+    return retry;
+  }
+}
+
+function isUncertain(error: HasuraError): boolean {
+  return error.uncertain === true;
 }
 
 /**
- * Observe, then write, until Hasura holds the wanted state. A stale `resource_version` (409) re-reads
- * and tries again; so does a write whose outcome is uncertain (no answer, or a gateway error), because
- * the re-read shows whether it applied. Both are bounded. A refusal by the plan is the provider's own
- * decision, not Hasura's answer: a plain error that says what to do.
+ * Observe, then write, until Hasura holds the wanted state, for one change on its own; the caller
+ * holds the endpoint's write lock. A refusal by the plan is the provider's own decision, not
+ * Hasura's answer: a plain error that says what to do.
  */
-export function converge(gateway: Gateway, change: Change): Promise<Step> {
-  return gateway.exclusive(async () => {
-    const mode = await gateway.api(change.context);
-    let conflicts = 0;
-    let uncertain = 0;
-    for (;;) {
-      const snapshot = await gateway.observe(change.context);
-      const step = change.plan(change.find(snapshot.metadata));
-      if (step.kind === "fail") throw new Error(step.message);
-      if (step.kind === "done") return step;
-      try {
-        await gateway.write(change.request(mode, step.write, snapshot.resourceVersion), change.context);
-        return step;
-      } catch (error) {
-        if (!isHasuraError(error)) throw error;
-        const retry =
-          error.code === "conflict" ? ++conflicts <= gateway.settings.conflictRetries : error.uncertain === true && ++uncertain <= gateway.settings.maxRetries;
-        if (!retry) throw error;
-        // Wait a little, then observe again: the re-read tells whether to write at all.
-        await sleep(retryDelayMs(defaultRetryPolicy(), conflicts + uncertain, undefined));
-      }
+export async function convergeAlone(gateway: Gateway, change: Change): Promise<Step> {
+  const mode = await gateway.api(change.context);
+  const budget = new RetryBudget(gateway.settings);
+  for (let fresh = false; ; fresh = true) {
+    // Without resource_version (the /v1/query API) nothing would catch a plan made on an old snapshot.
+    const snapshot = await gateway.observe(change.context, { fresh: fresh || mode === "query" });
+    const step = change.plan(change.find(snapshot.metadata));
+    if (step.kind === "fail") throw new Error(step.message);
+    if (step.kind === "done") return step;
+    try {
+      await gateway.write(change.request(mode, step.write, snapshot.resourceVersion), change.context);
+      return step;
+    } catch (error) {
+      if (!(await budget.another(error))) throw error;
     }
-  });
+  }
 }

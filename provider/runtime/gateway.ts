@@ -1,12 +1,17 @@
 /**
  * One Hasura endpoint as the provider process sees it: its HTTP client, the API it is called through
- * (decided once), and its queue of writes. Every resource of the process shares it.
+ * (decided once), its snapshot of the metadata shared by reads, and its writes, one at a time and,
+ * where Hasura allows, many changes in one.
  */
-import { parseExportAnswer, type MetadataSnapshot } from "../../model";
+import { parseExportAnswer, type JsonObject, type MetadataSnapshot } from "../../model";
 import { createHasuraClient, type CallContext, type HasuraClient } from "../hasura/client";
+import { isWriteAcknowledged } from "../hasura/answers";
 import { hasuraError } from "../hasura/errors";
 import { chooseApi, exportRequest, type ApiMode, type HasuraRequest } from "../hasura/requests";
 import { defaultRetryPolicy } from "../hasura/retryPolicy";
+import type { Step } from "../plans";
+import { createCoalescer } from "./coalescer";
+import { convergeAlone, type Change } from "./converge";
 import type { ProviderSettings } from "./settings";
 
 /** What the provider methods use to talk to one Hasura. */
@@ -15,15 +20,19 @@ export interface Gateway {
   readonly settings: ProviderSettings;
   /** The API this endpoint is called through: the setting, or what its `/v1/version` says. */
   api(context: CallContext): Promise<ApiMode>;
-  /** The whole metadata now, with the `resource_version` it was read at; an answer that is not Hasura's is an error. */
-  observe(context: CallContext): Promise<MetadataSnapshot>;
-  /** Sends one metadata write; never retried here, since only a re-read can tell whether it applied. */
-  write(request: HasuraRequest, context: CallContext): Promise<unknown>;
   /**
-   * Runs `work` when every earlier exclusive work on this endpoint from this process has finished.
-   * Hasura applies metadata writes one at a time behind one lock anyway; queueing them here as well
-   * means the engine's parallel creates do not race each other's `resource_version` into 409s.
+   * The whole metadata, with the `resource_version` it was read at. Concurrent calls share one
+   * `export_metadata`, and its answer serves later calls for `snapshotMaxAgeMs` unless a write
+   * changed it; `fresh` asks Hasura again. An answer that is not Hasura's is an error.
    */
+  observe(context: CallContext, options?: { readonly fresh?: boolean }): Promise<MetadataSnapshot>;
+  /** Sends one metadata write; never retried here, since only a re-read can tell whether it applied. */
+  write(request: HasuraRequest, context: CallContext): Promise<void>;
+  /** Takes what this process knows the metadata to be after a write it made, for the next observe. */
+  remember(snapshot: MetadataSnapshot): void;
+  /** Applies one relationship's change: observe, plan, write, until done; folded together with others where Hasura allows. */
+  apply(change: Change): Promise<Step>;
+  /** Runs `work` when every earlier exclusive work on this endpoint from this process has finished. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -41,6 +50,8 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
   });
   let mode: Promise<ApiMode> | undefined;
   let tail: Promise<unknown> = Promise.resolve();
+  let cached: { readonly snapshot: MetadataSnapshot; readonly at: number } | undefined;
+  let reading: Promise<MetadataSnapshot> | undefined;
 
   const api = (context: CallContext) => {
     if (mode === undefined) {
@@ -51,18 +62,44 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
     return mode;
   };
 
-  return {
+  const exportNow = async (context: CallContext): Promise<MetadataSnapshot> => {
+    const request = exportRequest(await api(context));
+    const body = await client.read(request.path, request.body, { ...context, command: "export_metadata" });
+    const parsed = parseExportAnswer(body, request.path === "/v1/metadata" ? "versioned" : "bare");
+    if (!parsed.ok) throw unexpectedAnswer(context, "export_metadata", parsed.reason, false);
+    cached = { snapshot: parsed.value, at: Date.now() };
+    return parsed.value;
+  };
+
+  const unexpectedAnswer = (context: CallContext, command: string, what: string, uncertain: boolean) =>
+    hasuraError({ ...context, endpoint, code: "unexpected-answer", error: `${command} was not answered as Hasura answers: ${what}`, uncertain });
+
+  const gateway: Gateway = {
     endpoint,
     settings,
     api,
-    observe: async (context) => {
-      const request = exportRequest(await api(context));
-      const body = await client.read(request.path, request.body, context);
-      const parsed = parseExportAnswer(body, request.path === "/v1/metadata" ? "versioned" : "bare");
-      if (parsed.ok) return parsed.value;
-      throw hasuraError({ ...context, endpoint, code: "unexpected-answer", error: `export_metadata did not answer with Hasura's metadata: ${parsed.reason}` });
+    observe: (context, options = {}) => {
+      if (!options.fresh && cached !== undefined && Date.now() - cached.at < settings.snapshotMaxAgeMs) return Promise.resolve(cached.snapshot);
+      if (!options.fresh && reading !== undefined) return reading;
+      const read = exportNow(context);
+      reading = read;
+      const done = () => {
+        if (reading === read) reading = undefined;
+      };
+      read.then(done, done);
+      return read;
     },
-    write: (request, context) => client.write(request.path, request.body, context),
+    write: async (request, context) => {
+      const command = String(request.body.type);
+      // Whatever happens, what this process knew of the metadata is out of date now.
+      cached = undefined;
+      const body = await client.write(request.path, request.body, { ...context, command });
+      if (!isWriteAcknowledged(body)) throw unexpectedAnswer(context, command, describeBody(body), true);
+    },
+    remember: (snapshot) => {
+      cached = { snapshot, at: Date.now() };
+    },
+    apply: (change) => coalescer.submit(change),
     exclusive: <T>(work: () => Promise<T>) => {
       const run = tail.then(work, work);
       tail = run.catch(() => undefined);
@@ -70,4 +107,17 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
     },
     close: () => client.close(),
   };
+  const coalescer = createCoalescer(gateway, (change) => convergeAlone(gateway, change));
+  return gateway;
+}
+
+/** A short, safe description of an answer body for a message. */
+function describeBody(body: unknown): string {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return text === undefined ? "an empty answer" : text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}
+
+/** The metadata after this process replaced it with `metadata` at `resourceVersion`: Hasura stores it as sent and adds one to the version. */
+export function snapshotAfterReplace(metadata: JsonObject, resourceVersion: number): MetadataSnapshot {
+  return { metadata, resourceVersion: resourceVersion + 1 };
 }

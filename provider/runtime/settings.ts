@@ -11,11 +11,26 @@ export interface ProviderSettings {
   readonly maxRetries: number;
   /** How many times a write that met a stale `resource_version` (409) re-reads and tries again. */
   readonly conflictRetries: number;
+  /** Whether writes to one endpoint that meet in time are applied together as one `replace_metadata`. */
+  readonly coalesceWrites: boolean;
+  /** How long the first write after a quiet spell waits for others to join it. */
+  readonly batchWindowMs: number;
+  /** How long one `export_metadata` serves the reads of this process before the next read asks again. */
+  readonly snapshotMaxAgeMs: number;
 }
 
 /** The settings with nothing configured. */
 export function defaultSettings(): ProviderSettings {
-  return { api: "auto", connectTimeoutMs: 10_000, requestTimeoutMs: 120_000, maxRetries: 4, conflictRetries: 5 };
+  return {
+    api: "auto",
+    connectTimeoutMs: 10_000,
+    requestTimeoutMs: 120_000,
+    maxRetries: 4,
+    conflictRetries: 5,
+    coalesceWrites: true,
+    batchWindowMs: 20,
+    snapshotMaxAgeMs: 5_000,
+  };
 }
 
 /**
@@ -37,6 +52,12 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
       throw new Error(`hasura:${key} is "${text}", but it must be a whole number. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
     return value;
   };
+  const boolean = (key: string, fallback: boolean) => {
+    const text = get(`hasura:${key}`);
+    if (text === undefined) return fallback;
+    if (text !== "true" && text !== "false") throw new Error(`hasura:${key} is "${text}", but it must be true or false. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
+    return text === "true";
+  };
   const adminSecret = get("hasura:adminSecret") ?? env.HASURA_GRAPHQL_ADMIN_SECRET;
   const endpoint = get("hasura:endpoint") ?? env.HASURA_ENDPOINT;
   return {
@@ -47,5 +68,8 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     requestTimeoutMs: number("requestTimeoutMs", defaults.requestTimeoutMs),
     maxRetries: number("maxRetries", defaults.maxRetries),
     conflictRetries: number("conflictRetries", defaults.conflictRetries),
+    coalesceWrites: boolean("coalesceWrites", defaults.coalesceWrites),
+    batchWindowMs: number("batchWindowMs", defaults.batchWindowMs),
+    snapshotMaxAgeMs: number("snapshotMaxAgeMs", defaults.snapshotMaxAgeMs),
   };
 }

@@ -3,30 +3,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, afterEach, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
-import type { RemoteRelationshipInputs as RelationshipInputs } from "../../provider/inputs/schema";
 import type { RunningHasuraServer } from "../../server";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
-import { configureProvider, conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
+import { configureProvider, conformanceSecret, inputsFor, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
 const profiles = { schema: "public", name: "profiles" };
-
-function inputsFor(endpoint: string, name: string): RelationshipInputs {
-  return {
-    endpoint,
-    source: "default",
-    table: profiles,
-    name,
-    hasuraFields: ["id"],
-    remoteSchema: "user",
-    remoteField: { user: { arguments: { id: "$id" } } },
-  };
-}
 
 describe("provider under faults", () => {
   let server: RunningHasuraServer;
   before(async () => {
     server = await startConformanceHasura();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    // Every read asks Hasura, so that each one meets the faults armed for it.
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:snapshotMaxAgeMs": "0" });
   });
   afterEach(() => server.faults.clear());
   after(() => server.stop());
@@ -115,11 +103,24 @@ describe("provider and resource_version conflicts", () => {
   });
 
   it("parallel creates from one process queue up instead of racing into conflicts", async () => {
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:coalesceWrites": "false" });
     server.resetStats();
     const names = Array.from({ length: 12 }, (_, index) => `parallel${index}`);
     await Promise.all(names.map((name) => provider.create(inputsFor(server.url, name))));
     for (const name of names) assert.ok(relationshipsOn(server, profiles)[name], name);
     assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 12);
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+
+  it("parallel creates from one process are applied together: one replace_metadata, one rebuild", async () => {
+    server.resetStats();
+    const names = Array.from({ length: 12 }, (_, index) => `together${index}`);
+    await Promise.all(names.map((name) => provider.create(inputsFor(server.url, name))));
+    for (const name of names) assert.ok(relationshipsOn(server, profiles)[name], name);
+    const stats = server.stats();
+    assert.equal(stats.requests["/v1/metadata replace_metadata"], 1);
+    assert.equal(stats.requests["/v1/metadata pg_create_remote_relationship"], undefined);
+    assert.equal(stats.rebuilds, 1);
   });
 
   it("a 409 conflict re-reads and retries, and both writes survive", async () => {

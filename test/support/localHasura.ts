@@ -4,6 +4,7 @@ import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer }
 import { listRemoteRelationships } from "../../scripts/hasuraAdmin";
 import { repoRoot } from "../../scripts/pulumiCli";
 import { remoteRelationshipProvider } from "../../provider";
+import type { RemoteRelationshipInputs } from "../../provider/inputs/schema";
 
 /** The admin secret of the conformance environment. */
 export const conformanceSecret = "conformance-secret";
@@ -22,4 +23,18 @@ export async function configureProvider(config: Record<string, string>): Promise
 export function relationshipsOn(server: RunningHasuraServer, table: { schema: string; name: string }, source = "default"): Record<string, unknown> {
   const listed = listRemoteRelationships(server.exportMetadata() as unknown as JsonObject).filter((entry) => entry.source === source && entry.table === `${table.schema}.${table.name}`);
   return Object.fromEntries(listed.map((relationship) => [relationship.name, relationship.definition]));
+}
+
+/** Canonical inputs of a relationship `name` on public.profiles joining remote schema "user" by id, as check returns them. */
+export function inputsFor(endpoint: string, name: string, overrides: Partial<RemoteRelationshipInputs> = {}): RemoteRelationshipInputs {
+  return {
+    endpoint,
+    source: "default",
+    table: { schema: "public", name: "profiles" },
+    name,
+    hasuraFields: ["id"],
+    remoteSchema: "user",
+    remoteField: { user: { arguments: { id: "$id" } } },
+    ...overrides,
+  };
 }

@@ -1,0 +1,131 @@
+/**
+ * Coalesced writes: changes to one endpoint that arrive while a write is in flight, or within a short
+ * window of each other, are applied together as one read-modify-write of the whole metadata (one
+ * `replace_metadata`, so one schema rebuild in Hasura however many changes it carries). Each change
+ * still gets its own outcome: the same plans decide as for a change alone, and when Hasura refuses
+ * the batch every change in it is sent alone, so that its error is its own.
+ */
+import type { MetadataSnapshot } from "../../model";
+import { isHasuraError } from "../hasura/errors";
+import { replaceMetadataRequest } from "../hasura/requests";
+import type { Step } from "../plans";
+import { planBatch } from "./batchPlan";
+import { RetryBudget, type Change } from "./converge";
+import { snapshotAfterReplace, type Gateway } from "./gateway";
+
+/** A change waiting for its batch, and how to tell its caller. */
+interface Pending {
+  readonly change: Change;
+  resolve(step: Step): void;
+  reject(error: unknown): void;
+}
+
+/** Takes changes for one endpoint and applies them, alone or together. */
+export interface Coalescer {
+  submit(change: Change): Promise<Step>;
+}
+
+/** Coalesces the gateway's writes when its settings and API allow; `alone` applies one change by itself (the caller holds the lock). */
+export function createCoalescer(gateway: Gateway, alone: (change: Change) => Promise<Step>): Coalescer {
+  const queue: Pending[] = [];
+  let scheduled = false;
+  // Set when a batch was refused but each of its changes then went through alone: the metadata is
+  // inconsistent already (replace_metadata would need all of it consistent), so batching cannot help.
+  let batchingRefused = false;
+
+  // The batch is taken only once the endpoint's lock is ours, so that everything that arrived while
+  // the previous write was in flight goes together.
+  const flush = () =>
+    gateway.exclusive(async () => {
+      scheduled = false;
+      const batch = queue.splice(0, queue.length);
+      // A bug must not leave the engine waiting: every change still hears back.
+      if (batch.length > 0) await applyBatch(batch).catch((error: unknown) => batch.forEach((pending) => pending.reject(error)));
+    });
+  const schedule = (delayMs: number) => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => void flush(), delayMs);
+  };
+
+  const applyBatch = async (batch: Pending[]) => {
+    const mode = await gateway.api(batch[0].change.context).catch((error: unknown) => error);
+    if (typeof mode !== "string") return batch.forEach((pending) => pending.reject(mode));
+    if (mode !== "metadata" || batchingRefused || batch.length === 1) return applyEachAlone(batch);
+    const budget = new RetryBudget(gateway.settings);
+    let remaining = batch;
+    for (let fresh = false; remaining.length > 0; fresh = true) {
+      const context = { operation: "apply", command: "replace_metadata" };
+      const snapshot = await gateway.observe(context, { fresh }).catch((error: unknown) => error);
+      if (!isSnapshot(snapshot)) return remaining.forEach((pending) => pending.reject(snapshot));
+      const plan = planBatch(snapshot.metadata, remaining.map((pending) => pending.change));
+      const written: Pending[] = [];
+      const loners: Pending[] = [];
+      plan.outcomes.forEach((outcome, index) => {
+        const pending = remaining[index];
+        if (outcome.kind === "settled") settle(pending, outcome.step);
+        else (outcome.kind === "written" ? written : loners).push(pending);
+      });
+      await applyEachAlone(loners);
+      if (written.length <= 1) return applyEachAlone(written);
+      try {
+        await gateway.write(replaceMetadataRequest(plan.metadata, snapshot.resourceVersion as number), context);
+        gateway.remember(snapshotAfterReplace(plan.metadata, snapshot.resourceVersion as number));
+        plan.outcomes.forEach((outcome, index) => outcome.kind === "written" && remaining[index].resolve(outcome.step));
+        return;
+      } catch (error) {
+        if (await budget.another(error)) {
+          remaining = written;
+          continue;
+        }
+        if (isHasuraError(error) && error.status === 400) return applyRefusedBatch(written);
+        return written.forEach((pending) => pending.reject(error));
+      }
+    }
+  };
+
+  const applyRefusedBatch = async (written: Pending[]) => {
+    const results = await applyEachAlone(written);
+    if (results.every((ok) => ok)) {
+      batchingRefused = true;
+      process.stderr.write(
+        `Hasura at ${gateway.endpoint} refused a whole-document write that each of its ${written.length} changes passed alone; its metadata is probably inconsistent already. Writes go one at a time from now on; run \`pulumi refresh\` to see the inconsistencies.\n`,
+      );
+    }
+  };
+
+  const applyEachAlone = async (batch: Pending[]): Promise<boolean[]> => {
+    const results: boolean[] = [];
+    for (const pending of batch) {
+      try {
+        pending.resolve(await alone(pending.change));
+        results.push(true);
+      } catch (error) {
+        pending.reject(error);
+        results.push(false);
+      }
+    }
+    return results;
+  };
+
+  return {
+    submit: (change) =>
+      new Promise<Step>((resolve, reject) => {
+        if (!gateway.settings.coalesceWrites) {
+          gateway.exclusive(() => alone(change)).then(resolve, reject);
+          return;
+        }
+        queue.push({ change, resolve, reject });
+        schedule(gateway.settings.batchWindowMs);
+      }),
+  };
+}
+
+function settle(pending: Pending, step: Step & { readonly kind: "done" | "fail" }): void {
+  if (step.kind === "fail") pending.reject(new Error(step.message));
+  else pending.resolve(step);
+}
+
+function isSnapshot(value: unknown): value is MetadataSnapshot {
+  return typeof value === "object" && value !== null && "metadata" in value;
+}

@@ -1,0 +1,191 @@
+import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, afterEach, before, describe, it } from "node:test";
+import { remoteRelationshipProvider as provider } from "../../provider";
+import type { RunningHasuraServer } from "../../server";
+import { exportMetadata, hasuraCall } from "../../scripts/hasuraAdmin";
+import { configureProvider, conformanceSecret, inputsFor, relationshipsOn, startConformanceHasura } from "../support/localHasura";
+
+const profiles = { schema: "public", name: "profiles" };
+const customProfiles = { schema: "custom", name: "profiles" };
+
+/** Runs the creates at once, as the engine's parallel steps do, and returns each outcome. */
+function createTogether(endpoint: string, names: readonly string[], overrides: Record<string, Parameters<typeof inputsFor>[2]> = {}) {
+  return Promise.allSettled(names.map((name) => provider.create(inputsFor(endpoint, name, overrides[name]))));
+}
+
+describe("coalesced writes", () => {
+  let server: RunningHasuraServer;
+  before(async () => {
+    server = await startConformanceHasura();
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  afterEach(() => server.faults.clear());
+  after(() => server.stop());
+
+  it("creates, updates and deletes that meet are one replace_metadata, and everything else round-trips untouched", async () => {
+    const before = await exportMetadata(server.url, conformanceSecret);
+    server.resetStats();
+    const names = ["c1", "c2", "c3", "c4"];
+    assert.deepEqual(
+      (await createTogether(server.url, names)).map((result) => result.status),
+      ["fulfilled", "fulfilled", "fulfilled", "fulfilled"],
+    );
+    await Promise.all([
+      provider.update("default/public/profiles/c1", {}, inputsFor(server.url, "c1", { hasuraFields: ["id", "name"] })),
+      provider.delete("default/public/profiles/c2", inputsFor(server.url, "c2")),
+      provider.delete("default/public/profiles/never", inputsFor(server.url, "never")),
+    ]);
+    const stats = server.stats();
+    assert.equal(stats.requests["/v1/metadata replace_metadata"], 2);
+    assert.equal(stats.rebuilds, 2);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["c1", "c3", "c4"]);
+    assert.deepEqual((relationshipsOn(server, profiles).c1 as { to_remote_schema: { lhs_fields: string[] } }).to_remote_schema.lhs_fields.sort(), ["id", "name"]);
+    await Promise.all(["c1", "c3", "c4"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+    const after = await exportMetadata(server.url, conformanceSecret);
+    assert.deepEqual(after, before);
+  });
+
+  it("a batch Hasura refuses is sent change by change: the valid ones are made, the invalid one gets Hasura's own error", async () => {
+    server.resetStats();
+    const results = await createTogether(server.url, ["ok1", "bad", "ok2"], { bad: { remoteField: { nope: { arguments: { id: "$id" } } } } });
+    assert.equal(results[0].status, "fulfilled");
+    assert.equal(results[2].status, "fulfilled");
+    assert.equal(results[1].status, "rejected");
+    assert.match(String((results[1] as PromiseRejectedResult).reason.message), /Could not create remote relationship "default\.public\.profiles\.bad": Hasura at \S+ answered 400 invalid-configuration/);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["ok1", "ok2"]);
+    assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 1);
+    await Promise.all(["ok1", "ok2"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+  });
+
+  it("a change on a table that is not tracked goes alone and gets Hasura's answer; the rest go together", async () => {
+    const results = await createTogether(server.url, ["t1", "t2", "untracked"], { untracked: { table: { schema: "public", name: "not_tracked" } } });
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ["fulfilled", "fulfilled", "rejected"],
+    );
+    assert.match(String((results[2] as PromiseRejectedResult).reason.message), /answered 400 not-exists/);
+    await Promise.all(["t1", "t2"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+  });
+
+  it("a batch whose answer was lost re-reads, finds it applied, and writes once", async () => {
+    server.resetStats();
+    server.faults.resetConnection("after-write", 1);
+    const results = await createTogether(server.url, ["lost1", "lost2", "lost3"]);
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ["fulfilled", "fulfilled", "fulfilled"],
+    );
+    assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 1);
+    assert.equal(server.stats().faults.resetAfterWrite, 1);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["lost1", "lost2", "lost3"]);
+  });
+
+  it("a batch whose connection dropped before the write re-reads and writes again", async () => {
+    server.resetStats();
+    server.faults.resetConnection("before-write", 1);
+    const results = await Promise.allSettled(["lost1", "lost2", "lost3"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ["fulfilled", "fulfilled", "fulfilled"],
+    );
+    assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 2);
+    assert.deepEqual(relationshipsOn(server, profiles), {});
+  });
+
+  it("concurrent reads share one export_metadata", async () => {
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    server.resetStats();
+    const reads = await Promise.all(Array.from({ length: 20 }, (_, index) => provider.read(`default/public/profiles/r${index}`, { endpoint: server.url })));
+    assert.equal(reads.length, 20);
+    assert.equal(server.stats().requests["/v1/metadata export_metadata"], 1);
+  });
+});
+
+describe("coalesced writes against another client", () => {
+  let server: RunningHasuraServer;
+  let proxy: http.Server;
+  let proxyUrl: string;
+  let interfered = false;
+
+  before(async () => {
+    server = await startConformanceHasura();
+    // Before the first replace_metadata reaches Hasura, another client writes unrelated metadata.
+    proxy = http.createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString();
+      if (!interfered && body.includes('"replace_metadata"')) {
+        interfered = true;
+        await hasuraCall(server.url, conformanceSecret, {
+          type: "pg_create_remote_relationship",
+          args: {
+            source: "default",
+            table: customProfiles,
+            name: "otherClient",
+            definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
+          },
+        });
+      }
+      const headers = { "content-type": "application/json", "x-hasura-admin-secret": String(request.headers["x-hasura-admin-secret"] ?? "") };
+      const answer = await fetch(`${server.url}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
+      response.writeHead(answer.status, { "content-type": "application/json" });
+      response.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  after(async () => {
+    proxy.close();
+    await server.stop();
+  });
+
+  it("a 409 re-reads and re-plans; the other client's write survives beside the batch", async () => {
+    server.resetStats();
+    const results = await createTogether(proxyUrl, ["mine1", "mine2"]);
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ["fulfilled", "fulfilled"],
+    );
+    assert.equal(interfered, true);
+    assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 2);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["mine1", "mine2"]);
+    assert.ok(relationshipsOn(server, customProfiles).otherClient);
+  });
+});
+
+describe("coalesced writes on a Hasura whose metadata is inconsistent already", () => {
+  let server: RunningHasuraServer;
+  before(async () => {
+    server = await startConformanceHasura();
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as { metadata: Record<string, unknown> };
+    const metadata = structuredClone(exported.metadata) as { sources: { tables: { table: { schema: string }; remote_relationships?: unknown[] }[] }[] };
+    const custom = metadata.sources[0].tables.find((table) => table.table.schema === "custom");
+    custom!.remote_relationships = [
+      { name: "broken", definition: { to_remote_schema: { remote_schema: "gone", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } } },
+    ];
+    await hasuraCall(server.url, conformanceSecret, { type: "replace_metadata", version: 2, args: { allow_inconsistent_metadata: true, metadata } });
+  });
+  after(() => server.stop());
+
+  it("falls back to one write per change, which Hasura takes, and stops batching", async () => {
+    server.resetStats();
+    const first = await createTogether(server.url, ["i1", "i2"]);
+    assert.deepEqual(
+      first.map((result) => result.status),
+      ["fulfilled", "fulfilled"],
+    );
+    const second = await createTogether(server.url, ["i3", "i4"]);
+    assert.deepEqual(
+      second.map((result) => result.status),
+      ["fulfilled", "fulfilled"],
+    );
+    const stats = server.stats();
+    assert.equal(stats.requests["/v1/metadata replace_metadata"], 1);
+    assert.equal(stats.requests["/v1/metadata pg_create_remote_relationship"], 4);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["i1", "i2", "i3", "i4"]);
+  });
+});
