@@ -51,10 +51,10 @@ export class Cursor {
     return this.value;
   }
 
-  /** This value as a boolean. */
-  boolean(): boolean {
+  /** This value as a boolean; `name` is the type aeson's `withBool` would report. */
+  boolean(name = "Bool"): boolean {
     if (typeof this.value !== "boolean") {
-      this.fail(`parsing Bool failed, expected Boolean, but encountered ${aesonTypeName(this.value)}`);
+      this.fail(`parsing ${name} failed, expected Boolean, but encountered ${aesonTypeName(this.value)}`);
     }
     return this.value;
   }

@@ -57,10 +57,19 @@ function fresh(inputs: InitialInputs): Metadata {
   return metadata;
 }
 
-/** Works out the starting metadata; throws an Error when stored metadata cannot be read. */
+/** The `resource_version` of Hasura's metadata before its first write. */
+export const firstResourceVersion = 1;
+
+/**
+ * Works out the starting metadata; throws an Error when stored metadata cannot be read. Fresh
+ * metadata starts where Hasura would stand after setting it up: each tracked table and each added
+ * remote schema was one metadata write there, so each counts one `resource_version`.
+ */
 export function initialMetadata(inputs: InitialInputs): InitialMetadata {
   if (inputs.persisted !== undefined) {
     return { metadata: fromDisk(inputs.persisted, inputs.remoteSchemaUrls), resourceVersion: inputs.persisted.resource_version, fromDisk: true };
   }
-  return { metadata: fresh(inputs), resourceVersion: 1, fromDisk: false };
+  const metadata = fresh(inputs);
+  const setupWrites = metadata.sources[0].tables.length + metadata.remoteSchemas.length;
+  return { metadata, resourceVersion: firstResourceVersion + setupWrites, fromDisk: false };
 }

@@ -64,11 +64,16 @@ export async function replaceMetadata(tx: Tx, replacement: Metadata, allowIncons
   return { is_consistent: tx.inconsistencies.length === 0, inconsistent_objects: tx.inconsistencyList(tx.inconsistencies) };
 }
 
-/** Parses `replace_metadata` in both argument forms. */
-export function replaceMetadataCommand(type: string, cursor: Cursor): Command {
-  const object = cursor.object("ReplaceMetadata");
-  const wrapped = object.has("metadata");
-  const allowInconsistent = wrapped ? (object.optional("allow_inconsistent_metadata")?.boolean() ?? false) : false;
+/**
+ * Parses `replace_metadata`. With the request's `version: 2` the arguments must be
+ * `{metadata, allow_inconsistent_metadata?}` (Hasura's `ReplaceMetadataV2`); without it, arguments
+ * holding a `metadata` key are that form and any others a bare metadata document. The wrapped
+ * form answers the consistency report, the bare one `success`.
+ */
+export function replaceMetadataCommand(type: string, cursor: Cursor, apiVersion: 1 | 2 = 1): Command {
+  const object = cursor.object(apiVersion === 2 ? "ReplaceMetadataV2" : "ReplaceMetadata");
+  const wrapped = apiVersion === 2 || object.has("metadata");
+  const allowInconsistent = wrapped ? (object.optional("allow_inconsistent_metadata")?.boolean("AllowInconsistentMetadata") ?? false) : false;
   const parsed = parseMetadata(wrapped ? object.required("metadata") : cursor);
   return {
     type,

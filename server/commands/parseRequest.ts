@@ -142,7 +142,7 @@ function metadataCommand(object: ObjectCursor, context: Context): Command {
   const type = object.required("type").text();
   if (version === 2) {
     if (type === "export_metadata") return withArgs(argsOf(object, context), () => exportMetadataCommand(type, 2));
-    if (type === "replace_metadata") return replaceMetadataCommand(type, argsOf(object, context)());
+    if (type === "replace_metadata") return replaceMetadataCommand(type, argsOf(object, context)(), 2);
     object.fail(`unknown RQLMetadataV2 type "${type}"; expected one of "replace_metadata", "export_metadata"`);
   }
   const agnostic = agnosticParsers[type];

@@ -1,13 +1,14 @@
 /**
  * Starting a server (boot/start.ts). A server whose version starts with `v1.` behaves as Hasura
  * 1.3: no `/v1/metadata` (404), only the flat relationship format on `/v1/query`, 1.3's wording
- * and codes, version 2 exports.
+ * and codes, version 2 exports. A fresh server stands at the `resource_version` its set-up writes
+ * would have brought a real Hasura to.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { JsonObject } from "../../../model";
-import type { RunningHasuraServer } from "../../../server";
-import { legacyCreate, metadata, objectBody, query, startEnvServer } from "../helpers";
+import { startHasuraServer, type RunningHasuraServer } from "../../../server";
+import { currentVersion, legacyCreate, metadata, objectBody, query, startEnvServer } from "../helpers";
 
 describe("a v1.x server version", () => {
   let server: RunningHasuraServer;
@@ -57,5 +58,36 @@ describe("a v1.x server version", () => {
   test("v1 mode: the definition format does not exist yet", async () => {
     const answer = await query(server, { type: "create_remote_relationship", args: { name: "r", table: "profiles", definition: {} } });
     assert.deepEqual(answer.body, { path: "$", error: 'key "hasura_fields" not found', code: "parse-failed" });
+  });
+});
+
+describe("resource_version at start", () => {
+  test("the conformance environment starts past its set-up writes: 2 tables tracked, 3 remote schemas added", async () => {
+    const server = await startEnvServer();
+    try {
+      assert.equal(await currentVersion(server), 1 + 2 + 3);
+      assert.equal(server.stats().resourceVersion, 6);
+      assert.equal(server.stats().writes, 0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test("a server with nothing set up starts at 1; tables and remote schemas from options count too", async () => {
+    const bare = await startHasuraServer();
+    try {
+      assert.equal(await currentVersion(bare), 1);
+    } finally {
+      await bare.stop();
+    }
+    const tracked = await startEnvServer({
+      database: [{ schema: "public", name: "extra", columns: [{ name: "id", type: "integer" }] }],
+      trackedTables: [{ schema: "public", name: "extra" }],
+    });
+    try {
+      assert.equal(await currentVersion(tracked), 1 + 3 + 3);
+    } finally {
+      await tracked.stop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningHasuraServer } from "../../../server";
+import { FifoLock } from "../../../server/engine/lock";
 import { metadata, pgCreate, startEnvServer } from "../helpers";
 
 let server: RunningHasuraServer;
@@ -34,4 +35,32 @@ test("cost: requests are served one at a time in arrival order, reads included",
   // Two rebuilds of at least 60 ms each, run one after the other.
   assert.ok(elapsed >= 115, `took ${elapsed} ms`);
   assert.equal(server.stats().lock.maxQueued, 3);
+});
+
+test("lock: FifoLock runs actions in call order, one at a time, and counts its queue", async () => {
+  const lock = new FifoLock();
+  const events: string[] = [];
+  const action = (label: string, ms: number) => async () => {
+    events.push(`start ${label}`);
+    await sleep(ms);
+    events.push(`end ${label}`);
+    return label;
+  };
+  const results = await Promise.all([lock.run(action("a", 20)), lock.run(action("b", 0)), lock.run(action("c", 5))]);
+  assert.deepEqual(results, ["a", "b", "c"]);
+  assert.deepEqual(events, ["start a", "end a", "start b", "end b", "start c", "end c"]);
+  assert.deepEqual(lock.usage(), { queued: 0, maxQueued: 3, acquisitions: 3 });
+  lock.resetUsage();
+  assert.deepEqual(lock.usage(), { queued: 0, maxQueued: 0, acquisitions: 0 });
+});
+
+test("lock: a failing action releases the lock for the next", async () => {
+  const lock = new FifoLock();
+  await assert.rejects(
+    lock.run(async () => {
+      throw new Error("boom");
+    }),
+    /boom/,
+  );
+  assert.equal(await lock.run(async () => "next"), "next");
 });

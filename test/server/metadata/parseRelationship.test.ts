@@ -4,7 +4,10 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import type { JsonObject } from "../../../model";
 import type { RunningHasuraServer } from "../../../server";
+import { Cursor } from "../../../server/base/cursor";
+import { parseCreateRelationship, parseDefinition, parseDeleteRelationship } from "../../../server/metadata/parseRelationship";
 import { metadata, pgCreate, query, startEnvServer } from "../helpers";
 
 let server: RunningHasuraServer;
@@ -72,5 +75,44 @@ test("parse: remote schema relationships take only the strict definition, unwrap
     path: "$.args.definition",
     error: "remote relationship definition (strict format) expects exactly one of: to_source, to_remote_schema",
     code: "parse-failed",
+  });
+});
+
+test("parseDefinition: each format becomes the model's StoredDefinition", () => {
+  const remoteField = { user: { arguments: { id: "$id" } } };
+  const legacy = parseDefinition("lenient", new Cursor({ remote_schema: "user", hasura_fields: ["name", "id", "id"], remote_field: remoteField }));
+  assert.deepEqual(legacy, { format: "legacy", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id", "name"], remoteField } });
+  const toRemoteSchema = parseDefinition("strict", new Cursor({ to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: remoteField } }));
+  assert.deepEqual(toRemoteSchema, { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField } });
+  const toSource = parseDefinition(
+    "strict",
+    new Cursor({ to_source: { relationship_type: "array", source: "default", table: "orders", field_mapping: { id: "user_id" } } }),
+  );
+  assert.deepEqual(toSource, {
+    format: "definition",
+    target: { kind: "toSource", relationshipType: "array", source: "default", table: { schema: "public", name: "orders" }, fieldMapping: { id: "user_id" } },
+  });
+});
+
+test("parseDefinition: a field_mapping key named __proto__ stays a key", () => {
+  const mapping = JSON.parse('{"__proto__": "id"}') as JsonObject;
+  const parsed = parseDefinition("strict", new Cursor({ to_source: { relationship_type: "object", source: "default", table: "t", field_mapping: mapping } }));
+  assert.ok(parsed.target.kind === "toSource" && Object.keys(parsed.target.fieldMapping).includes("__proto__"));
+});
+
+test("parseCreateRelationship and parseDeleteRelationship fill in Hasura's defaults", () => {
+  const created = parseCreateRelationship(
+    new Cursor({
+      table: "profiles",
+      name: "r",
+      definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: {} } } } },
+    }),
+  );
+  assert.equal(created.source, "default");
+  assert.deepEqual(created.table, { schema: "public", name: "profiles" });
+  assert.deepEqual(parseDeleteRelationship(new Cursor({ table: { name: "profiles" }, name: "r" })), {
+    source: "default",
+    table: { schema: "public", name: "profiles" },
+    name: "r",
   });
 });
