@@ -1,5 +1,6 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { isDeepStrictEqual } from "node:util";
+import { findJsonHazard, maxJsonDepth } from "../model";
 import type { InputName, RemoteRelationshipInputs } from "./inputs/schema";
 import { unknownValue } from "./inputs/unknowns";
 import { upgradeOutputs } from "./state";
@@ -24,7 +25,9 @@ export function diffRemoteRelationship(olds: Readonly<Record<string, unknown>>, 
   const after = news;
   const changed = (property: InputName) => {
     const [old, next] = [(before as Partial<RemoteRelationshipInputs>)[property], (after as Partial<RemoteRelationshipInputs>)[property]];
-    return old === unknownValue || next === unknownValue || !isDeepStrictEqual(old, next);
+    // A value too deep to compare safely (only a corrupted state holds one) counts as changed.
+    const comparable = findJsonHazard(old, maxJsonDepth) === undefined && findJsonHazard(next, maxJsonDepth) === undefined;
+    return old === unknownValue || next === unknownValue || !comparable || !isDeepStrictEqual(old, next);
   };
   const replaces = identityProperties.filter(changed);
   if (replaces.length > 0) {

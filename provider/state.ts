@@ -3,6 +3,7 @@
  * old outputs to `diff`, `update`, `read` and `delete`, and old state lives on across upgrades, so
  * every one of those methods reads them through here.
  */
+import { findJsonHazard, maxJsonDepth } from "../model";
 import { remoteRelationshipInputsSchema, type RemoteRelationshipInputs } from "./inputs/schema";
 import type { ProviderSettings } from "./runtime/settings";
 
@@ -12,6 +13,8 @@ import type { ProviderSettings } from "./runtime/settings";
  */
 export function upgradeOutputs(props: unknown): RemoteRelationshipInputs | undefined {
   const { __provider: _provider, ...outputs } = (props ?? {}) as Record<string, unknown>;
+  // A state nested deeper than any relationship would overflow the parser's stack: it is not one.
+  if (findJsonHazard(outputs, maxJsonDepth) !== undefined) return undefined;
   const parsed = remoteRelationshipInputsSchema.safeParse(outputs);
   return parsed.success ? parsed.data : undefined;
 }

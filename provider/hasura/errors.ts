@@ -4,15 +4,20 @@ export interface HasuraErrorFields {
   readonly operation: string;
   /** `source.schema.table.name` of the relationship, where one is concerned. */
   readonly relationship?: string;
+  /** The call, where it is not the operation's own write: `export_metadata`, `GET /v1/version`, ... */
+  readonly command?: string;
   /** The HTTP status, when Hasura answered. */
   readonly status?: number;
-  /** Hasura's error code (`not-exists`, `invalid-configuration`, ...), or `transport` when no answer came. */
+  /**
+   * Hasura's error code (`not-exists`, `invalid-configuration`, ...); `transport` when no answer came;
+   * `unexpected-answer` when what came back was not Hasura's answer.
+   */
   readonly code: string;
   /** Hasura's `error` text, or what failed in transport. */
   readonly error: string;
   /** Hasura's `path`, such as `$.args`. */
   readonly path?: string;
-  /** The `reason` of Hasura's `internal` list, when present. */
+  /** The `reason` of Hasura's `internal` detail, when present. */
   readonly reason?: string;
   /** The Hasura that was asked. */
   readonly endpoint?: string;
@@ -20,13 +25,28 @@ export interface HasuraErrorFields {
   readonly uncertain?: boolean;
 }
 
-/** An Error carrying Hasura's answer. Branch on `code`: a serialized provider may hold a second copy of this module. */
+/** An Error carrying Hasura's answer. Branch on `code`, not on the class: the fields are the contract. */
 export type HasuraError = Error & HasuraErrorFields & { readonly name: "HasuraError" };
 
-/** Builds the error; the message says which operation, which relationship, Hasura's code and error, and what to do. */
-export function hasuraError(fields: HasuraErrorFields): HasuraError {
-  const error = new Error(formatHasuraMessage(fields)) as HasuraError;
-  return Object.assign(error, fields, { name: "HasuraError" as const });
+/** The longest piece of Hasura's text a message repeats. */
+const maxQuotedLength = 500;
+
+/**
+ * Builds the error; the message says which operation, which relationship, Hasura's code and error,
+ * and what to do. Every text field is redacted of the secrets before it is shortened, so that no part
+ * of a secret survives at a cut.
+ */
+export function hasuraError(fields: HasuraErrorFields, secrets: readonly (string | undefined)[] = []): HasuraError {
+  const clean = (text: string) => shorten(redact(text, secrets));
+  const safe: HasuraErrorFields = {
+    ...fields,
+    code: clean(fields.code),
+    error: clean(fields.error),
+    ...(fields.path === undefined ? {} : { path: clean(fields.path) }),
+    ...(fields.reason === undefined ? {} : { reason: clean(fields.reason) }),
+  };
+  const error = new Error(formatHasuraMessage(safe)) as HasuraError;
+  return Object.assign(error, safe, { name: "HasuraError" as const });
 }
 
 /** True for errors made by `hasuraError`, judged by shape rather than by class. */
@@ -39,8 +59,13 @@ export function formatHasuraMessage(fields: HasuraErrorFields): string {
   const subject =
     fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
   const hasura = fields.endpoint === undefined ? "Hasura" : `Hasura at ${fields.endpoint}`;
+  const call = fields.command === undefined ? "" : ` to ${fields.command}`;
   const answer =
-    fields.status === undefined ? `no answer from ${hasura} (${fields.error})` : `${hasura} answered ${fields.status} ${fields.code}: ${fields.error}`;
+    fields.code === "unexpected-answer"
+      ? `the answer of ${hasura}${call} is not Hasura's${fields.status === undefined ? "" : ` (HTTP ${fields.status})`}: ${fields.error}`
+      : fields.status === undefined
+        ? `no answer from ${hasura}${call} (${fields.error})`
+        : `${hasura} answered${fields.command === undefined ? "" : ` ${fields.command} with`} ${fields.status} ${fields.code}: ${fields.error}`;
   const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
   const hint = hintFor(fields);
   return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;
@@ -48,6 +73,10 @@ export function formatHasuraMessage(fields: HasuraErrorFields): string {
 
 function withStop(text: string): string {
   return text === "" || /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function shorten(text: string): string {
+  return text.length <= maxQuotedLength ? text : `${text.slice(0, maxQuotedLength)}... (${text.length - maxQuotedLength} more characters)`;
 }
 
 /** What a user can do about each kind of failure. */
@@ -66,14 +95,22 @@ function hintFor(fields: HasuraErrorFields): string | undefined {
       return "The metadata changed while this operation ran; run it again.";
     case "transport":
       return "Check that the endpoint is right and reachable.";
+    case "unexpected-answer":
+      return "Check that the endpoint is Hasura's own base URL, not a proxy, login page or load balancer in front of it.";
     default:
       return undefined;
   }
 }
 
-/** The text with every occurrence of each secret replaced, for anything that may be shown or logged. */
+/**
+ * The text with every occurrence of each secret replaced, for anything that may be shown or logged:
+ * the secret as it is, and as JSON and URLs escape it, since an answer may echo it in either form.
+ */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let result = text;
-  for (const secret of secrets) if (secret) result = result.split(secret).join("[secret]");
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) result = result.split(form).join("[secret]");
+  }
   return result;
 }

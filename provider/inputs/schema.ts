@@ -12,12 +12,22 @@ const requiredString = (what: string, example: string) =>
     .string({ error: (issue) => (issue.input === undefined ? `${what} is required, such as ${example}.` : `${what} must be a string, such as ${example}.`) })
     .min(1, { error: `${what} must not be empty, such as ${example}.`, abort: true });
 
+/** A value quoted in a message, shortened: a message must not repeat a whole (possibly huge) input. */
+export function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= 80 ? text : `${text.slice(0, 80)}...`;
+}
+
 const invalidName = (what: string, example: string, input: unknown) =>
-  `${what} ${JSON.stringify(input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`;
+  `${what} ${quote(input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`;
 
 const nameOf = (what: string, example: string) => requiredString(what, example).refine(isGraphqlName, { error: (issue) => invalidName(what, example, issue.input) });
 
-const quoteKeys = (issue: { readonly keys?: readonly string[] }) => (issue.keys ?? []).map((key) => JSON.stringify(key)).join(", ");
+const quoteKeys = (issue: { readonly keys?: readonly string[] }) => (issue.keys ?? []).map(quote).join(", ");
+
+/** The sentence that lists the inputs, for a message about one that is not among them. */
+export const inputList =
+  "The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase), and importId, which the import option sets.";
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
 
@@ -57,18 +67,27 @@ export function canonicalEndpoint(endpoint: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-function isHttpUrl(value: string): boolean {
+function parseUrl(value: string): URL | undefined {
   try {
-    const url = new URL(value.trim());
-    return url.protocol === "http:" || url.protocol === "https:";
+    return new URL(value.trim());
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 const endpoint = requiredString("endpoint", '"https://hasura.example.com"')
-  .refine(isHttpUrl, {
-    error: (issue) => `endpoint ${JSON.stringify(issue.input)} is not an http(s) URL. Give Hasura's base URL, such as "https://hasura.example.com".`,
+  // First, so that no later message repeats a password.
+  .refine((value) => !parseUrl(value)?.username && !parseUrl(value)?.password, {
+    error:
+      "endpoint must not carry a user name or password: Hasura takes the admin secret instead. Remove them from the URL and set `pulumi config set --secret hasura:adminSecret ...`.",
+    abort: true,
+  })
+  .refine((value) => ["http:", "https:"].includes(parseUrl(value)?.protocol ?? ""), {
+    error: (issue) => `endpoint ${quote(issue.input)} is not an http(s) URL. Give Hasura's base URL, such as "https://hasura.example.com".`,
+    abort: true,
+  })
+  .refine((value) => !parseUrl(value)?.search && !parseUrl(value)?.hash, {
+    error: (issue) => `endpoint ${quote(issue.input)} has a query or fragment. Give Hasura's base URL only, such as "https://hasura.example.com".`,
     abort: true,
   })
   .transform(canonicalEndpoint);
@@ -108,14 +127,14 @@ export const remoteRelationshipInputsSchema = z.strictObject(
       .string({ error: 'The import ID must be a string, such as "default/public/users/userMessages".' })
       .regex(/^[^/]+\/[^/]+\/[^/]+\/[^/]+$/, {
         error: (issue) =>
-          `The import ID ${JSON.stringify(issue.input)} is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".`,
+          `The import ID ${quote(issue.input)} is not a remote relationship ID. Use source/schema/table/name, such as "default/public/users/userMessages".`,
       })
       .optional(),
   },
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `Unknown input ${quoteKeys(issue)}. The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase).`
+        ? `Unknown input ${quoteKeys(issue)}. ${inputList}`
         : "The inputs must be an object.",
   },
 );

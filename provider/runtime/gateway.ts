@@ -44,6 +44,7 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
     adminSecret: settings.adminSecret,
     connectTimeoutMs: settings.connectTimeoutMs,
     requestTimeoutMs: settings.requestTimeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     retry: defaultRetryPolicy({ maxRetries: settings.maxRetries }),
     // The dynamic provider host passes stderr through to the engine, which shows it as progress.
     onRetry: (message) => process.stderr.write(`${message}\n`),
@@ -66,13 +67,13 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
     const request = exportRequest(await api(context));
     const body = await client.read(request.path, request.body, { ...context, command: "export_metadata" });
     const parsed = parseExportAnswer(body, request.path === "/v1/metadata" ? "versioned" : "bare");
-    if (!parsed.ok) throw unexpectedAnswer(context, "export_metadata", parsed.reason, false);
+    if (!parsed.ok) throw unexpectedAnswer({ ...context, command: "export_metadata" }, parsed.reason, false);
     cached = { snapshot: parsed.value, at: Date.now() };
     return parsed.value;
   };
 
-  const unexpectedAnswer = (context: CallContext, command: string, what: string, uncertain: boolean) =>
-    hasuraError({ ...context, endpoint, code: "unexpected-answer", error: `${command} was not answered as Hasura answers: ${what}`, uncertain });
+  const unexpectedAnswer = (context: CallContext, what: string, uncertain: boolean) =>
+    hasuraError({ ...context, endpoint, code: "unexpected-answer", error: what, uncertain }, [settings.adminSecret]);
 
   const gateway: Gateway = {
     endpoint,
@@ -90,11 +91,10 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
       return read;
     },
     write: async (request, context) => {
-      const command = String(request.body.type);
       // Whatever happens, what this process knew of the metadata is out of date now.
       cached = undefined;
-      const body = await client.write(request.path, request.body, { ...context, command });
-      if (!isWriteAcknowledged(body)) throw unexpectedAnswer(context, command, describeBody(body), true);
+      const body = await client.write(request.path, request.body, context);
+      if (!isWriteAcknowledged(body)) throw unexpectedAnswer({ ...context, command: String(request.body.type) }, `it says ${describeBody(body)}`, true);
     },
     remember: (snapshot) => {
       cached = { snapshot, at: Date.now() };

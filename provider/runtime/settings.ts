@@ -15,6 +15,8 @@ export interface ProviderSettings {
   readonly coalesceWrites: boolean;
   /** How long the first write after a quiet spell waits for others to join it. */
   readonly batchWindowMs: number;
+  /** The most of one answer that is read. */
+  readonly maxResponseBytes: number;
   /** How long one `export_metadata` serves the reads of this process before the next read asks again. */
   readonly snapshotMaxAgeMs: number;
 }
@@ -30,6 +32,7 @@ export function defaultSettings(): ProviderSettings {
     coalesceWrites: true,
     batchWindowMs: 20,
     snapshotMaxAgeMs: 5_000,
+    maxResponseBytes: 64 * 1024 * 1024,
   };
 }
 
@@ -58,8 +61,13 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     if (text !== "true" && text !== "false") throw new Error(`hasura:${key} is "${text}", but it must be true or false. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
     return text === "true";
   };
-  const adminSecret = get("hasura:adminSecret") ?? env.HASURA_GRAPHQL_ADMIN_SECRET;
+  const fromConfig = get("hasura:adminSecret");
+  const adminSecret = fromConfig ?? env.HASURA_GRAPHQL_ADMIN_SECRET;
+  if (adminSecret) checkAdminSecret(adminSecret, fromConfig === undefined ? "HASURA_GRAPHQL_ADMIN_SECRET" : "hasura:adminSecret");
   const endpoint = get("hasura:endpoint") ?? env.HASURA_ENDPOINT;
+  if (endpoint !== undefined && !isHttpUrl(endpoint)) {
+    throw new Error(`hasura:endpoint is "${endpoint}", which is not an http(s) URL. Fix it with \`pulumi config set hasura:endpoint https://hasura.example.com\`.`);
+  }
   return {
     ...(adminSecret ? { adminSecret } : {}),
     ...(endpoint ? { endpoint } : {}),
@@ -71,5 +79,28 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     coalesceWrites: boolean("coalesceWrites", defaults.coalesceWrites),
     batchWindowMs: number("batchWindowMs", defaults.batchWindowMs),
     snapshotMaxAgeMs: number("snapshotMaxAgeMs", defaults.snapshotMaxAgeMs),
+    maxResponseBytes: number("maxResponseBytes", defaults.maxResponseBytes),
   };
+}
+
+/**
+ * An admin secret must be sendable as an HTTP header value, or every call would fail with an error
+ * that seems to be about the endpoint. The message names where the secret came from, never the secret.
+ */
+function checkAdminSecret(secret: string, from: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(secret)) {
+    throw new Error(`The admin secret in ${from} holds a line break or another character an HTTP header cannot carry. Set it again without it.`);
+  }
+  if (secret.trim() !== secret) {
+    throw new Error(`The admin secret in ${from} starts or ends with white space, which HTTP drops, so Hasura would never see it as set. Set it again without it.`);
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }

@@ -118,9 +118,9 @@ describe("check", () => {
       { hasura_fields: ["id"] },
       [
         {
-          property: "",
+          property: "hasura_fields",
           reason:
-            'Unknown input "hasura_fields". The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase).',
+            'Unknown input "hasura_fields". The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase), and importId, which the import option sets.',
         },
       ],
     ],
@@ -200,6 +200,68 @@ describe("check", () => {
         reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
       },
     ]);
+  });
+
+  it("names each unknown input as its own property", () => {
+    assert.deepEqual(
+      checkRelationship({ ...valid, a: 1, b: 2 }).failures?.map((failure) => failure.property),
+      ["a", "b"],
+    );
+  });
+
+  it("refuses credentials in the endpoint without repeating them", () => {
+    const failures = checkRelationship({ ...valid, endpoint: "https://admin:hunter2@hasura.example.com" }).failures;
+    assert.deepEqual(failures, [
+      {
+        property: "endpoint",
+        reason:
+          "endpoint must not carry a user name or password: Hasura takes the admin secret instead. Remove them from the URL and set `pulumi config set --secret hasura:adminSecret ...`.",
+      },
+    ]);
+  });
+
+  it("refuses an endpoint with a query", () => {
+    assert.deepEqual(checkRelationship({ ...valid, endpoint: "https://h.example.com/?x=1" }).failures, [
+      { property: "endpoint", reason: 'endpoint "https://h.example.com/?x=1" has a query or fragment. Give Hasura\'s base URL only, such as "https://hasura.example.com".' },
+    ]);
+  });
+
+  for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+    it(`fails, never throws, on an unknown input named like an Object.prototype member: ${key}`, () => {
+      const news = JSON.parse(JSON.stringify({ ...valid })) as Record<string, unknown>;
+      Object.defineProperty(news, key, { value: unknownValue, enumerable: true, configurable: true, writable: true });
+      const failures = checkRelationship(news).failures ?? [];
+      assert.deepEqual(
+        failures.map((failure) => failure.property),
+        [key],
+      );
+    });
+  }
+
+  it("refuses a remoteField nested deeper than any real one, naming where, without overflowing", () => {
+    let field: Record<string, unknown> = { leaf: { arguments: {} } };
+    for (let level = 0; level < 5_000; level++) field = { f: { arguments: {}, field } };
+    const failures = checkRelationship({ ...valid, remoteField: field }).failures ?? [];
+    assert.equal(failures.length, 1);
+    assert.equal(failures[0].property, "remoteField");
+    assert.match(failures[0].reason, /^remoteField nests deeper than 256 levels \(at remoteField\.f\.field\.f\.field/);
+  });
+
+  it("refuses a __proto__ key in an argument value instead of dropping it", () => {
+    const news = { ...valid, remoteField: JSON.parse('{"messages": {"arguments": {"where": {"__proto__": {"id": "$id"}}}}}') };
+    assert.deepEqual(checkRelationship(news).failures, [
+      {
+        property: "remoteField",
+        reason:
+          'remoteField holds a key named "__proto__" (at remoteField.messages.arguments.where.__proto__). GraphQL reserves names starting with "__", and no field, argument or input field can have this one: remove it.',
+      },
+    ]);
+  });
+
+  it("quotes at most the start of a huge invalid value", () => {
+    const failures = checkRelationship({ ...valid, name: "x-".repeat(500_000) }).failures ?? [];
+    assert.equal(failures.length, 1);
+    assert.ok(failures[0].reason.length < 300, `${failures[0].reason.length} characters`);
   });
 
   it("still checks what is known beside an unknown input", () => {
