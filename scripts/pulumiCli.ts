@@ -1,18 +1,16 @@
 import { execFileSync, spawn } from "node:child_process";
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { findNode } from "./ensureNode";
+import { repoRoot, toolsBin } from "./repoPaths";
+
+export { repoRoot, toolsBin } from "./repoPaths";
 
 /** The Pulumi CLI version this project builds, from the Go module proxy (module github.com/pulumi/pulumi/pkg/v3). */
 export const pinnedPulumiVersion = "3.259.0";
 
 /** The oldest CLI on PATH that this project uses as it is: inline programs need `--client` for every command. */
 export const minimumPulumiVersion = "3.181.0";
-
-/** The repository's root, from dist/scripts or scripts. */
-export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
-
-/** Where the project keeps its own tools; ignored by git. */
-export const toolsBin = path.join(repoRoot, ".tools", "bin");
 
 /** Where a CLI is, and where it came from. */
 export interface PulumiCli {
@@ -97,33 +95,46 @@ function firstExecutable(name: string, dirs: readonly string[]): string | undefi
 }
 
 /**
- * Writes the dynamic provider plugin beside the CLI: a shim that runs this project's
- * `@pulumi/pulumi/cmd/dynamic-provider` with this project's Node, so that the npm package's version,
- * not the CLI's, decides how dynamic resources behave.
+ * Writes the dynamic provider plugin beside the CLI, a shell script that does what Pulumi's own
+ * `pulumi-resource-pulumi-nodejs` does: it runs the dynamic provider host of the `@pulumi/pulumi` that
+ * the program's folder (the plugin's working directory) resolves, so in a user's project it is the
+ * project's own copy, and the provider it loads is the one installed there, found by package name.
+ * Unlike Pulumi's script it runs the project's Node 22, which is not on every PATH here.
  *
- * The host loads the serialized provider with require-from-string, which resolves its `require`s from
- * the plugin's working directory: the program's folder. A user's program folder has node_modules; the
- * temporary folders of this project's stacks do not, so the shim names this project's node_modules.
+ * The temporary folders of this project's inline test stacks have no node_modules: there the shim runs
+ * this repository's host, with this repository's node_modules on NODE_PATH for the state of 0.1.0,
+ * whose serialized provider code requires its dependencies from the working directory.
  */
 export function writeDynamicProviderShim(): string {
   mkdirSync(toolsBin, { recursive: true });
   const shim = path.join(toolsBin, "pulumi-resource-pulumi-nodejs");
-  const host = require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [repoRoot] });
+  const ownHost = require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [repoRoot] });
   const nodeModules = path.join(repoRoot, "node_modules");
-  writeFileSync(shim, `#!/bin/sh\nNODE_PATH="${nodeModules}\${NODE_PATH:+:$NODE_PATH}" exec "${nodeBinary()}" "${host}" "$@"\n`);
+  const node = nodeBinary();
+  const resolveHost = `process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider', { paths: [process.cwd()] }))`;
+  writeFileSync(
+    shim,
+    [
+      "#!/bin/sh",
+      "# Written by scripts/pulumiCli.ts (writeDynamicProviderShim): the dynamic provider host of the program's own @pulumi/pulumi.",
+      `host=$(NODE_PATH= "${node}" -e "${resolveHost}" 2>/dev/null)`,
+      `if [ -n "$host" ]; then exec "${node}" "$host" "$@"; fi`,
+      `NODE_PATH="${nodeModules}\${NODE_PATH:+:$NODE_PATH}" exec "${node}" "${ownHost}" "$@"`,
+      "",
+    ].join("\n"),
+  );
   chmodSync(shim, 0o755);
   return shim;
 }
 
-/** The Node that runs the engine's plugins: the project's own Node 22 from npm where it is installed. */
+/** The Node that runs the engine's plugins: the project's Node 22 (scripts/ensureNode.ts), else the running one. */
 export function nodeBinary(): string {
-  const local = path.join(repoRoot, "node_modules", ".bin", "node");
-  return existsSync(local) ? local : process.execPath;
+  return findNode() ?? process.execPath;
 }
 
 /** The environment every Pulumi command of this project runs with: the tools first on PATH, no update checks. */
 export function pulumiEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const pathList = [toolsBin, path.join(repoRoot, "node_modules", ".bin"), process.env.PATH ?? ""].join(path.delimiter);
+  const pathList = [toolsBin, path.dirname(nodeBinary()), path.join(repoRoot, "node_modules", ".bin"), process.env.PATH ?? ""].join(path.delimiter);
   return {
     ...(process.env as Record<string, string>),
     PATH: pathList,
