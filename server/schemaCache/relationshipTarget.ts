@@ -1,15 +1,19 @@
 /**
  * Resolves the right-hand side of one remote relationship (Hasura's `buildRemoteFieldInfo`):
- * a remote schema (validated by `validateToSchema`) or a table of a database source. Answers the
- * failure text, or undefined when the relationship is consistent. Pure.
+ * a remote schema (validated by the shared model's `validateToRemoteSchema`) or a table of a
+ * database source. Answers the failure text, or undefined when the relationship is consistent. Pure.
  */
 import type { GraphQLSchema } from "graphql";
-import { tableText, type QualifiedTable, type ToSource } from "../../model";
+import { errorToTextV1, tableText, validateToRemoteSchema, type QualifiedTable, type ToSource } from "../../model";
 import { dquote } from "../base/aeson";
 import type { RemoteRelationship } from "../metadata/records";
-import { errorToText, errorToTextV1, isValidationFailure } from "./validationErrors";
 import type { Profile } from "./inconsistency";
-import { validateToSchema, type LhsEntity } from "./toSchema";
+
+/** The LHS of a relationship: how Hasura names it in messages and which fields it can join on. */
+export interface LhsEntity {
+  identifier: string;
+  joinFields: readonly string[];
+}
 
 /** What resolving a relationship may look at: consistent remote schemas and tracked tables. */
 export interface TargetWorld {
@@ -35,14 +39,7 @@ function checkToSource(target: ToSource, lhs: LhsEntity, world: TargetWorld): st
 export function relationshipFailure(relationship: RemoteRelationship, lhs: LhsEntity, world: TargetWorld): string | undefined {
   const target = relationship.definition.target;
   if (target.kind === "toSource") return checkToSource(target, lhs, world);
-  const toText = world.profile === "v2" ? errorToText : errorToTextV1;
-  const schema = world.remoteSchemas.get(target.remoteSchema);
-  if (schema === undefined) return toText({ kind: "RemoteSchemaNotFound", name: target.remoteSchema });
-  try {
-    validateToSchema(target, relationship.name, lhs, schema);
-    return undefined;
-  } catch (error) {
-    if (isValidationFailure(error)) return toText(error.reason);
-    throw error;
-  }
+  const failure = validateToRemoteSchema(target, relationship.name, lhs, world.remoteSchemas.get(target.remoteSchema));
+  if (failure === undefined) return undefined;
+  return world.profile === "v2" ? failure.text : errorToTextV1(failure.reason);
 }

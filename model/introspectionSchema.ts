@@ -1,0 +1,28 @@
+/**
+ * A remote schema as Hasura sees it, from Hasura's own introspection answer: `introspect_remote_schema`
+ * answers the body the remote server gave Hasura's introspection query, `{"data": {"__schema": ...}}`,
+ * which graphql-js's `buildClientSchema` turns into a schema (as Hasura's console does).
+ */
+import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { findJsonHazard, isJsonObject } from "./json";
+import { hazardReason, maxJsonDepth } from "./storedJson";
+
+/** A schema, or why the answer is not one. */
+export type IntrospectedRemoteSchema = { readonly ok: true; readonly schema: GraphQLSchema } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Builds the schema of an introspection answer `{data: {__schema}}`; never throws: an answer that is
+ * not an introspection, or not a schema graphql-js can build, says why in a sentence fragment.
+ */
+export function schemaFromIntrospection(answer: unknown): IntrospectedRemoteSchema {
+  const hazard = findJsonHazard(answer, maxJsonDepth);
+  if (hazard !== undefined) return { ok: false, reason: hazardReason(hazard) };
+  const data = isJsonObject(answer) ? answer.data : undefined;
+  if (!isJsonObject(data) || !isJsonObject(data.__schema)) return { ok: false, reason: "the answer has no data.__schema" };
+  try {
+    // The schema's constructor resolves every type's fields, so a broken reference fails here, not later.
+    return { ok: true, schema: buildClientSchema(data as unknown as IntrospectionQuery) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
