@@ -1,4 +1,4 @@
-/** The library: the `RemoteRelationship` resource, and its dynamic provider for advanced use and tests. */
+/** The library: the resources, and their dynamic providers for advanced use and tests. */
 export * from "./sdk";
-export { remoteRelationshipProvider } from "./provider";
-export { formatRelationshipId, parseRelationshipId } from "./provider/relationshipId";
+export { remoteRelationshipProvider, remoteSchemaRelationshipProvider } from "./provider";
+export { formatRelationshipId, formatRemoteSchemaRelationshipId, parseRelationshipId, parseRemoteSchemaRelationshipId } from "./provider/relationshipId";

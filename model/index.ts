@@ -16,3 +16,4 @@ export * from "./storedJson";
 export * from "./table";
 export * from "./validationError";
 export * from "./inconsistency";
+export * from "./remoteSchemaType";

@@ -1,39 +1,56 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { isDeepStrictEqual } from "node:util";
+import type { z } from "zod";
 import { findJsonHazard, maxJsonDepth } from "../model";
-import type { InputName, RemoteRelationshipInputs } from "./inputs/schema";
+import { remoteRelationshipInputsSchema, type InputName } from "./inputs/schema";
 import { unknownValue } from "./inputs/unknowns";
 import { upgradeOutputs } from "./state";
 
-/** Properties whose change means another relationship, in the order diff reports them. */
-export const identityProperties = ["endpoint", "source", "table", "name"] as const satisfies readonly InputName[];
+/** How a resource's inputs decide between no change, an update in place and a replacement. */
+export interface DiffSpec {
+  /** The schema its outputs are read with (old state included). */
+  readonly schema: z.ZodObject;
+  /** Properties whose change means another relationship, in the order diff reports them. */
+  readonly identity: readonly string[];
+  /** Properties that Hasura's update operation changes in place. */
+  readonly definition: readonly string[];
+}
 
-/** Properties that Hasura's update operation changes in place. */
-export const definitionProperties = ["hasuraFields", "remoteSchema", "remoteField"] as const satisfies readonly InputName[];
+/** A `RemoteRelationship`: identity `endpoint, source, table, name`; target `hasuraFields, remoteSchema, remoteField` or `toSource`. */
+export const remoteRelationshipDiff: DiffSpec = {
+  schema: remoteRelationshipInputsSchema,
+  identity: ["endpoint", "source", "table", "name"] satisfies InputName[],
+  definition: ["hasuraFields", "remoteSchema", "remoteField", "toSource"] satisfies InputName[],
+};
 
 /**
  * Decides what a change of inputs means for the relationship, from old outputs and the new inputs
  * `check` made canonical. Old outputs of any earlier release are read in today's form first, so the
  * comparison is of like with like; the decision is the same either way round.
  *
- * A change of identity (`endpoint`, `source`, `table`, `name`) is another relationship: a replacement
- * that lists the changed properties. A change of `hasuraFields`, `remoteSchema` or `remoteField` is an
- * update in place. `adoptExisting` and `importId` only steer `create` and are never a change.
+ * A change of identity is another relationship: a replacement that lists the changed properties. A
+ * change of the target is an update in place, switching between targets too (Hasura's update
+ * replaces the whole definition). `adoptExisting` and `importId` only steer `create` and are never a
+ * change.
  */
-export function diffRemoteRelationship(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
-  const before = upgradeOutputs(olds) ?? olds;
-  const after = news;
-  const changed = (property: InputName) => {
-    const [old, next] = [(before as Partial<RemoteRelationshipInputs>)[property], (after as Partial<RemoteRelationshipInputs>)[property]];
+export function diffInputs(spec: DiffSpec, olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
+  const before = (upgradeOutputs(spec.schema, olds) ?? olds) as Readonly<Record<string, unknown>>;
+  const changed = (property: string) => {
+    const [old, next] = [before[property], news[property]];
     // A value too deep to compare safely (only a corrupted state holds one) counts as changed.
     const comparable = findJsonHazard(old, maxJsonDepth) === undefined && findJsonHazard(next, maxJsonDepth) === undefined;
     return old === unknownValue || next === unknownValue || !comparable || !isDeepStrictEqual(old, next);
   };
-  const replaces = identityProperties.filter(changed);
+  const replaces = spec.identity.filter(changed);
   if (replaces.length > 0) {
     // A new endpoint may be the same Hasura under another name: deleting first means the create that
     // follows can never be undone by the old resource's delete.
     return { changes: true, replaces, deleteBeforeReplace: replaces.includes("endpoint") };
   }
-  return { changes: definitionProperties.some(changed) };
+  return { changes: spec.definition.some(changed) };
+}
+
+/** `diffInputs` for a `RemoteRelationship`. */
+export function diffRemoteRelationship(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
+  return diffInputs(remoteRelationshipDiff, olds, news);
 }

@@ -13,7 +13,7 @@
 import path from "node:path";
 
 /** The providers the package exports from `provider/index.js`. */
-export type ProviderExport = "remoteRelationshipProvider";
+export type ProviderExport = "remoteRelationshipProvider" | "remoteSchemaRelationshipProvider";
 
 /**
  * How the provider host finds `provider/index.js`: by package name when the package is installed in

@@ -4,3 +4,5 @@
  */
 export { remoteRelationshipProvider } from "./remoteRelationshipProvider";
 export type { RemoteRelationshipOutputs } from "./remoteRelationshipProvider";
+export { remoteSchemaRelationshipProvider } from "./remoteSchemaRelationshipProvider";
+export type { RemoteSchemaRelationshipOutputs } from "./remoteSchemaRelationshipProvider";

@@ -1,19 +1,33 @@
-import type { TableRelationshipKey as RelationshipKey } from "../model";
-
 /**
- * The resource ID: `source/schema/table/name`, each part URI-encoded so that a `/` inside a name
- * cannot shift the parts. This is also what `pulumi import` and the `import` option take.
+ * Resource IDs, each part URI-encoded so that a `/` inside a name cannot shift the parts. They are
+ * also what the `import` option takes.
  */
-export function formatRelationshipId(key: RelationshipKey): string {
+import type { RemoteSchemaRelationshipKey, TableRelationshipKey } from "../model";
+
+function parts(id: string, count: number, form: string, example: string): string[] {
+  const split = id.split("/");
+  if (split.length !== count || split.some((part) => part === "")) throw new Error(`"${id}" is not a ${form} ID. Use ${example}.`);
+  return split.map(decodeURIComponent);
+}
+
+/** A `RemoteRelationship`'s ID: `source/schema/table/name`. */
+export function formatRelationshipId(key: TableRelationshipKey): string {
   return [key.source, key.table.schema, key.table.name, key.name].map(encodeURIComponent).join("/");
 }
 
-/** The key an ID names, or an error that shows the expected form. */
-export function parseRelationshipId(id: string): RelationshipKey {
-  const parts = id.split("/");
-  if (parts.length !== 4 || parts.some((part) => part === "")) {
-    throw new Error(`"${id}" is not a remote relationship ID. Use source/schema/table/name, such as default/public/users/userMessages.`);
-  }
-  const [source, schema, table, name] = parts.map(decodeURIComponent);
+/** The key a `RemoteRelationship` ID names, or an error that shows the expected form. */
+export function parseRelationshipId(id: string): TableRelationshipKey {
+  const [source, schema, table, name] = parts(id, 4, "remote relationship", "source/schema/table/name, such as default/public/users/userMessages");
   return { source, table: { schema, name: table }, name };
+}
+
+/** A `RemoteSchemaRelationship`'s ID: `remoteSchema/typeName/name`. */
+export function formatRemoteSchemaRelationshipId(key: RemoteSchemaRelationshipKey): string {
+  return [key.remoteSchema, key.typeName, key.name].map(encodeURIComponent).join("/");
+}
+
+/** The key a `RemoteSchemaRelationship` ID names, or an error that shows the expected form. */
+export function parseRemoteSchemaRelationshipId(id: string): RemoteSchemaRelationshipKey {
+  const [remoteSchema, typeName, name] = parts(id, 3, "remote schema relationship", "remoteSchema/typeName/name, such as users-api/User/orders");
+  return { remoteSchema, typeName, name };
 }

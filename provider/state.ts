@@ -3,19 +3,22 @@
  * old outputs to `diff`, `update`, `read` and `delete`, and old state lives on across upgrades, so
  * every one of those methods reads them through here.
  */
+import type { z } from "zod";
 import { findJsonHazard, maxJsonDepth } from "../model";
-import { remoteRelationshipInputsSchema, type RemoteRelationshipInputs } from "./inputs/schema";
 import type { ProviderSettings } from "./runtime/settings";
+
+/** What outputs carry besides the inputs, and what a reading of them leaves out. */
+const notInputs = ["__provider", "inconsistency"];
 
 /**
  * Outputs written by 0.1.0 or later, in today's canonical form; undefined when they cannot be read
- * as a relationship at all (then only what `endpointOf` can find is used).
+ * as the resource's inputs at all (then only what `endpointOf` can find is used).
  */
-export function upgradeOutputs(props: unknown): RemoteRelationshipInputs | undefined {
-  const { __provider: _provider, ...outputs } = (props ?? {}) as Record<string, unknown>;
+export function upgradeOutputs<S extends z.ZodObject>(schema: S, props: unknown): z.output<S> | undefined {
+  const outputs = Object.fromEntries(Object.entries((props ?? {}) as Record<string, unknown>).filter(([key]) => !notInputs.includes(key)));
   // A state nested deeper than any relationship would overflow the parser's stack: it is not one.
   if (findJsonHazard(outputs, maxJsonDepth) !== undefined) return undefined;
-  const parsed = remoteRelationshipInputsSchema.safeParse(outputs);
+  const parsed = schema.safeParse(outputs);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -25,9 +28,12 @@ export function upgradeOutputs(props: unknown): RemoteRelationshipInputs | undef
  */
 export function endpointOf(id: string, props: unknown, settings: ProviderSettings, operation: string): string {
   const stored = (props as { endpoint?: unknown } | undefined)?.endpoint;
-  const endpoint = upgradeOutputs(props)?.endpoint ?? (typeof stored === "string" && stored !== "" ? stored : settings.endpoint);
+  const endpoint = typeof stored === "string" && stored !== "" ? stored : settings.endpoint;
   if (endpoint === undefined) {
     throw new Error(`Cannot ${operation} remote relationship "${id}": no endpoint is known. Set hasura:endpoint for this stack, or pass endpoint.`);
+  }
+  if (!URL.canParse(endpoint)) {
+    throw new Error(`Cannot ${operation} remote relationship "${id}": the endpoint its state names, ${JSON.stringify(endpoint.slice(0, 80))}, is not a URL. Fix the state with \`pulumi stack export\` and \`pulumi stack import\`.`);
   }
   return endpoint;
 }

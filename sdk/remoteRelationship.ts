@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { QualifiedTable, RemoteField, RemoteFieldCall, TableRef } from "../model";
-import { providerModuleText } from "../provider/handle";
+import type { QualifiedTable, RelationshipType, RemoteField, RemoteFieldCall, TableRef } from "../model";
+import { engineProps } from "./engineProps";
 
 /** A table of the source: `"users"` (schema public) or `{schema, name}`. */
 export type TableArgs = TableRef;
@@ -11,6 +11,14 @@ export type RemoteFieldCallArgs = RemoteFieldCall;
 /** The remote field tree, one field name per level, ending at the field to join. */
 export type RemoteFieldArgs = RemoteField;
 
+/** A table of a database source to join: an object (one row) or array (many rows) relationship, `fieldMapping` from this side's fields to its columns. */
+export interface ToSourceArgs {
+  readonly relationshipType: pulumi.Input<RelationshipType>;
+  readonly source: pulumi.Input<string>;
+  readonly table: pulumi.Input<TableArgs>;
+  readonly fieldMapping: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
 /** The inputs of a `RemoteRelationship`: the arguments of Hasura's `create_remote_relationship`, in camelCase. */
 export interface RemoteRelationshipArgs {
   /** The relationship's name: a GraphQL name, the field it adds to the table's type. */
@@ -19,12 +27,14 @@ export interface RemoteRelationshipArgs {
   readonly table: pulumi.Input<TableArgs>;
   /** The database source of the table; `default` when not given. */
   readonly source?: pulumi.Input<string>;
-  /** Columns or computed fields of the table used as join keys; every `$variable` in `remoteField` must be one. */
-  readonly hasuraFields: pulumi.Input<pulumi.Input<string>[]>;
-  /** The remote schema to join, as added to Hasura. */
-  readonly remoteSchema: pulumi.Input<string>;
-  /** The remote field tree ending at the joined field, as in Hasura's `remote_field`. */
-  readonly remoteField: pulumi.Input<RemoteFieldArgs>;
+  /** Columns or computed fields of the table used as join keys; every `$variable` in `remoteField` must be one. With `remoteSchema` and `remoteField`. */
+  readonly hasuraFields?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The remote schema to join, as added to Hasura. With `hasuraFields` and `remoteField`. */
+  readonly remoteSchema?: pulumi.Input<string>;
+  /** The remote field tree ending at the joined field, as in Hasura's `remote_field`. With `hasuraFields` and `remoteSchema`. */
+  readonly remoteField?: pulumi.Input<RemoteFieldArgs>;
+  /** Instead of a remote schema: a table of another database source, joined by `fieldMapping` (Hasura's `to_source`). */
+  readonly toSource?: pulumi.Input<ToSourceArgs>;
   /** Hasura's base URL; the stack config `hasura:endpoint` when not given. */
   readonly endpoint?: pulumi.Input<string>;
   /** Take over a relationship that exists with another definition, overwriting it. Off by default: create refuses instead. */
@@ -43,23 +53,19 @@ export class RemoteRelationship extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly table: pulumi.Output<QualifiedTable>;
   declare readonly source: pulumi.Output<string>;
-  declare readonly hasuraFields: pulumi.Output<string[]>;
-  declare readonly remoteSchema: pulumi.Output<string>;
-  declare readonly remoteField: pulumi.Output<RemoteFieldArgs>;
+  declare readonly hasuraFields: pulumi.Output<string[] | undefined>;
+  declare readonly remoteSchema: pulumi.Output<string | undefined>;
+  declare readonly remoteField: pulumi.Output<RemoteFieldArgs | undefined>;
+  declare readonly toSource: pulumi.Output<{ relationshipType: RelationshipType; source: string; table: QualifiedTable; fieldMapping: Record<string, string> } | undefined>;
   declare readonly endpoint: pulumi.Output<string>;
   declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
   /** The ID given to the `import` option, when the relationship was taken over that way. */
   declare readonly importId: pulumi.Output<string | undefined>;
+  /** Hasura's reason when the relationship is inconsistent (say, its remote schema changed under it), as the last refresh found; absent when consistent. */
+  declare readonly inconsistency: pulumi.Output<string | undefined>;
 
   constructor(resourceName: string, args: RemoteRelationshipArgs, opts: pulumi.CustomResourceOptions = {}) {
-    // The endpoint is an input, not provider config, so that moving a relationship to another Hasura
-    // shows in the diff. A missing one is reported by check, with the fix, rather than thrown here.
-    const endpoint = args.endpoint ?? new pulumi.Config("hasura").get("endpoint");
-    // The engine's import cannot reach a dynamic provider (its Read carries no inputs, so the host
-    // cannot find the provider's code; pulumi/pulumi#16175). The import option becomes an input
-    // instead, and create takes over the existing relationship when it is provably the same one.
-    const { import: importId, ...options } = opts;
-    const props = { ...args, endpoint, source: args.source, adoptExisting: args.adoptExisting, importId, __provider: providerModuleText("remoteRelationshipProvider") };
-    super("pulumi-nodejs:dynamic/hasura:RemoteRelationship", resourceName, props, options);
+    const { props, options } = engineProps(args, opts, "remoteRelationshipProvider");
+    super("pulumi-nodejs:dynamic/hasura:RemoteRelationship", resourceName, { ...args, source: args.source, ...props, inconsistency: undefined }, options);
   }
 }

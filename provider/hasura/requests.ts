@@ -1,5 +1,5 @@
 /** The requests this provider sends to Hasura, as plain data: which API, and the JSON body. */
-import { defaultSource, storedDefinitionJson, tableJson, type JsonObject, type RelationshipTarget, type TableRelationshipKey } from "../../model";
+import { defaultSource, storedDefinitionJson, tableJson, targetJson, type JsonObject, type RelationshipTarget, type RemoteSchemaRelationshipKey, type TableRelationshipKey } from "../../model";
 
 /** Which of Hasura's APIs carries the calls: `/v1/metadata` (v2.0.10+) or the deprecated `/v1/query`. */
 export type ApiMode = "metadata" | "query";
@@ -53,10 +53,40 @@ export function tableRelationshipRequest(mode: ApiMode, key: TableRelationshipKe
     const args = { source: key.source, ...where, ...definition };
     return { path: "/v1/metadata", body: { type: `pg_${write.kind}_remote_relationship`, ...guard(resourceVersion), args } };
   }
+  if (write.kind !== "delete" && write.target.kind === "toSource") {
+    throw new Error(
+      `Hasura's /v1/query API (Hasura 1.x) has no relationships to another database source, so "${key.source}.${key.table.schema}.${key.table.name}.${key.name}" cannot be written. Upgrade Hasura to v2, or join a remote schema instead.`,
+    );
+  }
   // The deprecated API predates sources: name the source only when it is not the default one.
   const source = key.source === defaultSource ? {} : { source: key.source };
   const definition = write.kind === "delete" ? {} : storedDefinitionJson({ format: "legacy", target: write.target });
   return { path: "/v1/query", body: { type: `${write.kind}_remote_relationship`, args: { ...source, ...where, ...definition } } };
+}
+
+/**
+ * Creates, updates or deletes one relationship on a remote schema's type (Hasura v2.5+, `/v1/metadata`
+ * only), guarded by `resourceVersion` like the others.
+ */
+export function remoteSchemaRelationshipRequest(mode: ApiMode, key: RemoteSchemaRelationshipKey, write: Write, resourceVersion?: number): HasuraRequest {
+  if (mode === "query") {
+    throw new Error(
+      `Hasura's /v1/query API (Hasura 1.x) has no relationships on remote schema types, so "${key.remoteSchema}.${key.typeName}.${key.name}" cannot be written. They need Hasura v2.5 or newer.`,
+    );
+  }
+  const definition = write.kind === "delete" ? {} : { definition: targetJson(write.target) };
+  const args = { remote_schema: key.remoteSchema, type_name: key.typeName, name: key.name, ...definition };
+  return { path: "/v1/metadata", body: { type: `${write.kind}_remote_schema_remote_relationship`, ...guard(resourceVersion), args } };
+}
+
+/** Asks Hasura which metadata objects no longer build (`get_inconsistent_metadata`), on either API. */
+export function inconsistenciesRequest(mode: ApiMode): HasuraRequest {
+  return { path: mode === "metadata" ? "/v1/metadata" : "/v1/query", body: { type: "get_inconsistent_metadata", args: {} } };
+}
+
+/** Asks Hasura for a remote schema's introspection, as Hasura itself stored it when the schema was added or reloaded. */
+export function introspectRemoteSchemaRequest(name: string): HasuraRequest {
+  return { path: "/v1/metadata", body: { type: "introspect_remote_schema", args: { name } } };
 }
 
 /**

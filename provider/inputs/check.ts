@@ -1,47 +1,66 @@
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { relationshipRules, type RuleIssue } from "../rules";
+import type { z } from "zod";
+import { remoteRelationshipRules, type Rule, type RuleIssue } from "../rules";
 import { propertyPath } from "./propertyPath";
 import { findJsonHazard, maxJsonDepth } from "../../model";
-import { inputList, quote, remoteRelationshipInputsSchema, type InputName, type RemoteRelationshipInputs } from "./schema";
+import { quote } from "./fields";
+import { inputList, remoteRelationshipInputsSchema, type RemoteRelationshipInputs } from "./schema";
 import { containsUnknown, unknownValue } from "./unknowns";
 
 /** The property the dynamic provider host keeps the serialized provider under. */
 const providerKey = "__provider";
+
+/** The property the resource sets during a preview, so that check knows to validate unchanged relationships too. */
+export const dryRunKey = "__dryRun";
+
+/** What check needs of one resource: the schema of its inputs, the rules that run after it, and the sentence listing its inputs. */
+export interface InputsKind<I> {
+  readonly schema: z.ZodObject;
+  readonly rules: readonly Rule<I>[];
+  readonly inputList: string;
+}
+
+/** A `RemoteRelationship`'s inputs. */
+export const remoteRelationshipInputs: InputsKind<RemoteRelationshipInputs> = { schema: remoteRelationshipInputsSchema, rules: remoteRelationshipRules, inputList };
 
 /**
  * Validates a resource's new inputs without the network and returns them in canonical form, or the
  * failures, each naming the input (a property path) and how to fix it. Inputs that are not known yet
  * pass through as unknown, and the rules that depend on them are skipped.
  */
-export function checkRemoteRelationship(news: Readonly<Record<string, unknown>>): CheckResult<RemoteRelationshipInputs> {
+export function checkInputs<I>(kind: InputsKind<I>, news: Readonly<Record<string, unknown>>): CheckResult<I> {
   const props: Record<string, unknown> = { ...news };
   delete props[providerKey];
-  const schema = remoteRelationshipInputsSchema;
+  delete props[dryRunKey];
   // Own keys only: a key such as "constructor" is in every object's prototype chain, not in the schema.
-  const unknownInputs = Object.keys(props).filter((key) => props[key] === unknownValue && Object.hasOwn(schema.shape, key)) as InputName[];
-  const known = Object.fromEntries(Object.entries(props).filter(([key]) => !unknownInputs.includes(key as InputName)));
+  const unknownInputs = Object.keys(props).filter((key) => props[key] === unknownValue && Object.hasOwn(kind.schema.shape, key));
+  const known = Object.fromEntries(Object.entries(props).filter(([key]) => !unknownInputs.includes(key)));
 
   const hazards = Object.entries(known).flatMap(([input, value]) => hazardIssues(input, value));
   if (hazards.length > 0) return failed(props, hazards);
 
-  const mask = Object.fromEntries(unknownInputs.map((key) => [key, true])) as { [K in InputName]?: true };
-  const parsed = schema.partial(mask).safeParse(known);
-  if (!parsed.success) return failed(props, parsed.error.issues.flatMap(perUnknownKey));
+  const mask = Object.fromEntries(unknownInputs.map((key) => [key, true as const])) as Record<string, true> & Record<number, never>;
+  const parsed = kind.schema.partial(mask).safeParse(known);
+  if (!parsed.success) return failed(props, parsed.error.issues.flatMap((issue) => perUnknownKey(issue, kind.inputList)));
 
   const issues: RuleIssue[] = [];
   const context = {
-    inputs: parsed.data as Partial<RemoteRelationshipInputs>,
-    isUnknown: (input: InputName) => containsUnknown(props[input]),
+    inputs: parsed.data as Partial<I>,
+    isUnknown: (input: string) => containsUnknown(props[input]),
     report: (issue: RuleIssue) => issues.push(issue),
   };
-  for (const rule of relationshipRules) rule(context);
+  for (const rule of kind.rules) rule(context);
   if (issues.length > 0) return failed(props, issues);
 
   // Unknown inputs stay the engine's unknown marker, so that the engine still sees them as unknown;
   // inputs given as undefined are left out, as the state would leave them out.
   const given = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
-  const inputs = { ...given, ...Object.fromEntries(unknownInputs.map((key) => [key, unknownValue])) };
-  return { inputs: inputs as RemoteRelationshipInputs };
+  return { inputs: { ...given, ...Object.fromEntries(unknownInputs.map((key) => [key, unknownValue])) } as I };
+}
+
+/** `checkInputs` for a `RemoteRelationship`. */
+export function checkRemoteRelationship(news: Readonly<Record<string, unknown>>): CheckResult<RemoteRelationshipInputs> {
+  return checkInputs(remoteRelationshipInputs, news);
 }
 
 /**
@@ -61,12 +80,15 @@ function hazardIssues(input: string, value: unknown): { path: PropertyKey[]; mes
 }
 
 /** Unknown inputs are one failure each, named by the input itself, rather than one for the whole object. */
-function perUnknownKey(issue: { readonly code?: string; readonly path: readonly PropertyKey[]; readonly message: string; readonly keys?: readonly string[] }) {
+function perUnknownKey(
+  issue: { readonly code?: string; readonly path: readonly PropertyKey[]; readonly message: string; readonly keys?: readonly string[] },
+  list: string,
+) {
   if (issue.code !== "unrecognized_keys" || issue.path.length > 0) return [issue];
-  return (issue.keys ?? []).map((key) => ({ path: [key], message: `Unknown input ${quote(key)}. ${inputList}` }));
+  return (issue.keys ?? []).map((key) => ({ path: [key], message: `Unknown input ${quote(key)}. ${list}` }));
 }
 
-function failed(props: Record<string, unknown>, issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]) {
+function failed<I>(props: Record<string, unknown>, issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): CheckResult<I> {
   const failures: CheckFailure[] = issues.map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
-  return { inputs: props as RemoteRelationshipInputs, failures };
+  return { inputs: props as I, failures };
 }

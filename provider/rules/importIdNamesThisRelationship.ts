@@ -1,20 +1,33 @@
-import { formatRelationshipId } from "../relationshipId";
-import type { RelationshipRule } from "./rule";
+import type { RemoteSchemaRelationshipInputs } from "../inputs/remoteSchemaRelationshipSchema";
+import type { RemoteRelationshipInputs } from "../inputs/schema";
+import { formatRelationshipId, formatRemoteSchemaRelationshipId } from "../relationshipId";
+import type { Rule, RuleContext } from "./rule";
 
 /**
  * The import ID names this relationship.
  *
  * An import takes over the relationship the inputs describe, so the ID given to the `import` option
- * must be `source/schema/table/name` of these inputs.
+ * must be the ID of these inputs.
  */
-export const importIdNamesThisRelationship: RelationshipRule = (context) => {
-  const { importId, source, table, name } = context.inputs;
-  if (importId === undefined || source === undefined || table === undefined || name === undefined) return;
-  if (context.isUnknown("source") || context.isUnknown("table") || context.isUnknown("name")) return;
-  const described = formatRelationshipId({ source, table, name });
-  if (described === importId) return;
-  context.report({
-    path: ["importId"],
-    message: `The import ID "${importId}" names another relationship than these inputs, which describe "${described}". Import the relationship the inputs describe, or fix name, table or source.`,
-  });
-};
+function importIdNames<I extends { readonly importId?: string }>(identity: readonly (keyof I & string)[], idOf: (inputs: I) => string, fix: string): Rule<I> {
+  return (context: RuleContext<I>) => {
+    const importId = context.inputs.importId;
+    if (importId === undefined || identity.some((input) => context.inputs[input] === undefined || context.isUnknown(input))) return;
+    const described = idOf(context.inputs as I);
+    if (described === importId) return;
+    context.report({
+      path: ["importId"],
+      message: `The import ID "${importId}" names another relationship than these inputs, which describe "${described}". Import the relationship the inputs describe, or fix ${fix}.`,
+    });
+  };
+}
+
+/** For a `RemoteRelationship`: `source/schema/table/name`. */
+export const importIdNamesThisRelationship = importIdNames<RemoteRelationshipInputs>(["source", "table", "name"], formatRelationshipId, "name, table or source");
+
+/** For a `RemoteSchemaRelationship`: `remoteSchema/typeName/name`. */
+export const importIdNamesThisRemoteSchemaRelationship = importIdNames<RemoteSchemaRelationshipInputs>(
+  ["remoteSchema", "typeName", "name"],
+  formatRemoteSchemaRelationshipId,
+  "name, typeName or remoteSchema",
+);

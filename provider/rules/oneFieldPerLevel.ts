@@ -1,25 +1,27 @@
 import { remoteFieldLevels } from "../../model";
-import type { RelationshipRule } from "./rule";
+import type { Rule, TreeInputs } from "./rule";
 
 /**
  * One field per level.
  *
- * A remote relationship joins to exactly one remote field, so every level of `remoteField` names
- * exactly one field; a deeper field goes under `field`.
+ * A remote relationship joins to exactly one remote field, so every level of the remote field tree
+ * names exactly one field; a deeper field goes under `field`.
  */
-export const oneFieldPerLevel: RelationshipRule = (context) => {
-  const { remoteField } = context.inputs;
-  if (remoteField === undefined || context.isUnknown("remoteField")) return;
-  for (const level of remoteFieldLevels(remoteField)) {
-    const names = Object.keys(level.field);
-    if (names.length === 1) continue;
-    const where = level.path.length === 0 ? "remoteField" : `remoteField.${level.path.join(".")}`;
-    context.report({
-      path: ["remoteField", ...level.path],
-      message:
-        names.length === 0
-          ? `${where} names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.`
-          : `${where} names ${names.length} fields (${names.map((name) => JSON.stringify(name)).join(", ")}) but a relationship joins exactly one. Keep one, and put a deeper field under field.`,
-    });
-  }
-};
+export function oneFieldPerLevel<I>(at: TreeInputs<I>): Rule<I> {
+  return (context) => {
+    const tree = at.tree(context.inputs);
+    if (tree === undefined || context.isUnknown(at.treeInput)) return;
+    for (const level of remoteFieldLevels(tree)) {
+      const names = Object.keys(level.field);
+      if (names.length === 1) continue;
+      const where = [...at.treePath, ...level.path].join(".");
+      context.report({
+        path: [...at.treePath, ...level.path],
+        message:
+          names.length === 0
+            ? `${where} names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.`
+            : `${where} names ${names.length} fields (${names.map((name) => JSON.stringify(name)).join(", ")}) but a relationship joins exactly one. Keep one, and put a deeper field under field.`,
+      });
+    }
+  };
+}

@@ -3,11 +3,11 @@
  * (decided once), its snapshot of the metadata shared by reads, and its writes, one at a time and,
  * where Hasura allows, many changes in one.
  */
-import { parseExportAnswer, type JsonObject, type MetadataSnapshot } from "../../model";
+import { parseExportAnswer, parseInconsistencies, type InconsistentObject, type JsonObject, type MetadataSnapshot } from "../../model";
 import { createHasuraClient, type CallContext, type HasuraClient } from "../hasura/client";
 import { isWriteAcknowledged } from "../hasura/answers";
-import { hasuraError } from "../hasura/errors";
-import { chooseApi, exportRequest, type ApiMode, type HasuraRequest } from "../hasura/requests";
+import { hasuraError, isHasuraError } from "../hasura/errors";
+import { chooseApi, exportRequest, inconsistenciesRequest, introspectRemoteSchemaRequest, type ApiMode, type HasuraRequest } from "../hasura/requests";
 import { defaultRetryPolicy } from "../hasura/retryPolicy";
 import type { Step } from "../plans";
 import { createCoalescer } from "./coalescer";
@@ -30,12 +30,26 @@ export interface Gateway {
   write(request: HasuraRequest, context: CallContext): Promise<void>;
   /** Takes what this process knows the metadata to be after a write it made, for the next observe. */
   remember(snapshot: MetadataSnapshot): void;
+  /**
+   * Hasura's inconsistent objects, asked once for all the reads of one operation: shared and kept
+   * like the snapshot, and forgotten after a write.
+   */
+  inconsistencies(context: CallContext): Promise<readonly InconsistentObject[]>;
+  /**
+   * The remote schema named `name` as Hasura sees it (`introspect_remote_schema`), asked once per
+   * process however many relationships use it; `missing` when Hasura has no such remote schema,
+   * `unsupported` on the /v1/query API (Hasura 1.x), which cannot be asked.
+   */
+  remoteSchema(name: string, context: CallContext): Promise<RemoteSchemaLookup>;
   /** Applies one relationship's change: observe, plan, write, until done; folded together with others where Hasura allows. */
   apply(change: Change): Promise<Step>;
   /** Runs `work` when every earlier exclusive work on this endpoint from this process has finished. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** What Hasura says of a remote schema: its introspection answer, or that it has none by that name. */
+export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspection: unknown } | { readonly kind: "missing" } | { readonly kind: "unsupported" };
 
 /** Opens the gateway to one endpoint; nothing is sent until a method is called. */
 export function openGateway(endpoint: string, settings: ProviderSettings): Gateway {
@@ -53,6 +67,28 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
   let tail: Promise<unknown> = Promise.resolve();
   let cached: { readonly snapshot: MetadataSnapshot; readonly at: number } | undefined;
   let reading: Promise<MetadataSnapshot> | undefined;
+  const remoteSchemas = new Map<string, Promise<RemoteSchemaLookup>>();
+  let inconsistent: { readonly objects: Promise<readonly InconsistentObject[]>; readonly at: number } | undefined;
+
+  const askInconsistencies = async (context: CallContext): Promise<readonly InconsistentObject[]> => {
+    const request = inconsistenciesRequest(await api(context));
+    const body = await client.read(request.path, request.body, { ...context, command: "get_inconsistent_metadata" });
+    const parsed = parseInconsistencies(body);
+    if (!parsed.ok) throw unexpectedAnswer({ ...context, command: "get_inconsistent_metadata" }, parsed.reason, false);
+    return parsed.value;
+  };
+
+  const lookUpRemoteSchema = async (name: string, context: CallContext): Promise<RemoteSchemaLookup> => {
+    if ((await api(context)) === "query") return { kind: "unsupported" };
+    const request = introspectRemoteSchemaRequest(name);
+    try {
+      return { kind: "found", introspection: await client.read(request.path, request.body, { ...context, command: "introspect_remote_schema" }) };
+    } catch (error) {
+      // Hasura answers a name it does not know with 400 not-exists.
+      if (isHasuraError(error) && error.code === "not-exists") return { kind: "missing" };
+      throw error;
+    }
+  };
 
   const api = (context: CallContext) => {
     if (mode === undefined) {
@@ -93,11 +129,33 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
     write: async (request, context) => {
       // Whatever happens, what this process knew of the metadata is out of date now.
       cached = undefined;
+      inconsistent = undefined;
       const body = await client.write(request.path, request.body, context);
       if (!isWriteAcknowledged(body)) throw unexpectedAnswer({ ...context, command: String(request.body.type) }, `it says ${describeBody(body)}`, true);
     },
     remember: (snapshot) => {
       cached = { snapshot, at: Date.now() };
+    },
+    inconsistencies: (context) => {
+      if (inconsistent === undefined || Date.now() - inconsistent.at >= settings.snapshotMaxAgeMs) {
+        const objects = askInconsistencies(context);
+        const entry = { objects, at: Date.now() };
+        inconsistent = entry;
+        objects.catch(() => {
+          if (inconsistent === entry) inconsistent = undefined;
+        });
+      }
+      return inconsistent.objects;
+    },
+    remoteSchema: (name, context) => {
+      let lookup = remoteSchemas.get(name);
+      if (lookup === undefined) {
+        lookup = lookUpRemoteSchema(name, context);
+        remoteSchemas.set(name, lookup);
+        // A failed lookup is not remembered: the next relationship asks again.
+        lookup.catch(() => remoteSchemas.delete(name));
+      }
+      return lookup;
     },
     apply: (change) => coalescer.submit(change),
     exclusive: <T>(work: () => Promise<T>) => {

@@ -15,6 +15,8 @@ export interface ProviderSettings {
   readonly coalesceWrites: boolean;
   /** How long the first write after a quiet spell waits for others to join it. */
   readonly batchWindowMs: number;
+  /** Whether `check` validates remote fields against the remote schema Hasura holds (in every preview, and in an up for what changed). */
+  readonly validateLive: boolean;
   /** The most of one answer that is read. */
   readonly maxResponseBytes: number;
   /** How long one `export_metadata` serves the reads of this process before the next read asks again. */
@@ -33,6 +35,7 @@ export function defaultSettings(): ProviderSettings {
     batchWindowMs: 20,
     snapshotMaxAgeMs: 5_000,
     maxResponseBytes: 64 * 1024 * 1024,
+    validateLive: true,
   };
 }
 
@@ -80,6 +83,7 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     batchWindowMs: number("batchWindowMs", defaults.batchWindowMs),
     snapshotMaxAgeMs: number("snapshotMaxAgeMs", defaults.snapshotMaxAgeMs),
     maxResponseBytes: number("maxResponseBytes", defaults.maxResponseBytes),
+    validateLive: boolean("validateLive", defaults.validateLive),
   };
 }
 

@@ -45,6 +45,11 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
     { name: "other", table: "accounts", remoteSchema: "x" },
     { changes: true, replaces: ["table", "name"], deleteBeforeReplace: false },
   ],
+  [
+    "a switch to a toSource target, in place",
+    { hasuraFields: undefined, remoteSchema: undefined, remoteField: undefined, toSource: { relationshipType: "object", source: "db2", table: "t", fieldMapping: { id: "uid" } } },
+    { changes: true },
+  ],
   ["an unknown name", { name: unknownValue }, { changes: true, replaces: ["name"], deleteBeforeReplace: false }],
   ["an unknown remoteField", { remoteField: unknownValue }, { changes: true }],
 ];

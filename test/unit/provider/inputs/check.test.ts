@@ -120,7 +120,7 @@ describe("check", () => {
         {
           property: "hasura_fields",
           reason:
-            'Unknown input "hasura_fields". The inputs are endpoint, source, table, name, hasuraFields, remoteSchema, remoteField and adoptExisting (camelCase), and importId, which the import option sets.',
+            'Unknown input "hasura_fields". The inputs are endpoint, source, table, name, hasuraFields, remoteSchema and remoteField (or toSource), and adoptExisting (camelCase), and importId, which the import option sets.',
         },
       ],
     ],
@@ -199,6 +199,27 @@ describe("check", () => {
         property: "remoteField.messages.arguments.id",
         reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
       },
+    ]);
+  });
+
+  it("accepts a toSource target and returns it canonical, its table qualified and its mapping a sorted map", () => {
+    const { hasuraFields: _f, remoteSchema: _s, remoteField: _r, ...identity } = valid;
+    assert.deepEqual(expectValid({ ...identity, toSource: { relationshipType: "object", source: "analytics", table: "orders", fieldMapping: { b: "y", a: "x" } } }), {
+      endpoint: "https://hasura.example.com",
+      source: "default",
+      table: { schema: "public", name: "users" },
+      name: "userMessages",
+      toSource: { relationshipType: "object", source: "analytics", table: { schema: "public", name: "orders" }, fieldMapping: { a: "x", b: "y" } },
+    });
+  });
+
+  it("names what is wrong inside toSource", () => {
+    const { hasuraFields: _f, remoteSchema: _s, remoteField: _r, ...identity } = valid;
+    expectFailures({ ...identity, toSource: { relationshipType: "many", source: "", table: 1, fieldMapping: {} } }, [
+      { property: "toSource.relationshipType", reason: 'toSource.relationshipType must be "object" (one row) or "array" (many rows).' },
+      { property: "toSource.source", reason: 'toSource.source must not be empty, such as "analytics".' },
+      { property: "toSource.table", reason: 'toSource.table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.' },
+      { property: "toSource.fieldMapping", reason: 'toSource.fieldMapping must map at least one field, such as {id: "user_id"}.' },
     ]);
   });
 

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { remoteRelationshipInputsSchema, type InputName } from "../../../../provider/inputs/schema";
 import { containsUnknown } from "../../../../provider/inputs/unknowns";
-import type { RelationshipRule, RuleIssue } from "../../../../provider/rules";
+import type { Rule, RuleIssue } from "../../../../provider/rules";
+import type { RemoteRelationshipInputs } from "../../../../provider/inputs/schema";
+
+type RelationshipRule = Rule<RemoteRelationshipInputs>;
 
 /** Inputs every rule test starts from: valid, so that only the change under test can fail. */
 export const validInputs = {
@@ -20,7 +23,7 @@ export function issuesOf(rule: RelationshipRule, change: Record<string, unknown>
   const mask = Object.fromEntries(unknown.map((key) => [key, true])) as { [K in InputName]?: true };
   const inputs = remoteRelationshipInputsSchema.partial(mask).parse(known);
   const issues: RuleIssue[] = [];
-  rule({ inputs, isUnknown: (input) => unknown.includes(input) || containsUnknown(raw[input]), report: (issue) => issues.push(issue) });
+  rule({ inputs, isUnknown: (input: string) => unknown.includes(input) || containsUnknown(raw[input]), report: (issue) => issues.push(issue) });
   return issues;
 }
 

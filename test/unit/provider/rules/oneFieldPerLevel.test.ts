@@ -1,6 +1,9 @@
 import { describe, it } from "node:test";
-import { oneFieldPerLevel } from "../../../../provider/rules/oneFieldPerLevel";
+import { remoteRelationshipTree } from "../../../../provider/rules";
+import { oneFieldPerLevel as oneFieldPerLevelAt } from "../../../../provider/rules/oneFieldPerLevel";
 import { expectErrors, expectValid } from "./harness";
+
+const oneFieldPerLevel = oneFieldPerLevelAt(remoteRelationshipTree);
 
 describe("rule: one field per level", () => {
   it("accepts one field at every level", () =>

@@ -1,6 +1,9 @@
 import { describe, it } from "node:test";
 import { unknownValue } from "../../../../provider/inputs/unknowns";
-import { joinVariablesInHasuraFields } from "../../../../provider/rules/joinVariablesInHasuraFields";
+import { remoteRelationshipTree } from "../../../../provider/rules";
+import { joinVariablesDeclared } from "../../../../provider/rules/joinVariablesDeclared";
+
+const joinVariablesInHasuraFields = joinVariablesDeclared(remoteRelationshipTree);
 import { expectErrors, expectValid } from "./harness";
 
 const notDeclared = (variable: string) =>

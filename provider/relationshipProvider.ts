@@ -1,0 +1,132 @@
+/**
+ * The one shape of both dynamic providers: the same CRUD steps over a resource kind that says where
+ * its relationship lives in Hasura's metadata and how its inputs map to a target. The engine keeps
+ * a small reference to the provider in the state (provider/handle.ts) and loads it from the installed
+ * package, so old state is driven by the code installed now: every method reads outputs of earlier
+ * releases through provider/state.ts. It holds no secret: the admin secret is read in `configure`.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import type { HeldRelationship, InconsistentObject, JsonObject, RelationshipTarget } from "../model";
+import { diffInputs, type DiffSpec } from "./diff";
+import { isHasuraError } from "./hasura/errors";
+import { checkInputs, dryRunKey, type InputsKind } from "./inputs/check";
+import { planCreate, planDelete, planImport, planUpdate, type Step, type Wanted } from "./plans";
+import type { Change } from "./runtime/converge";
+import { configureRuntime, currentSettings, gatewayFor } from "./runtime/runtime";
+import { readSettings } from "./runtime/settings";
+import { endpointOf, steeringOf } from "./state";
+import type { LiveValidationScope } from "./validation/liveValidation";
+
+/** The inputs every relationship resource has. */
+export interface CommonInputs {
+  readonly endpoint: string;
+  readonly adoptExisting?: boolean;
+  readonly importId?: string;
+}
+
+/** What the generic provider needs to know of one resource. */
+export interface RelationshipKind<I extends CommonInputs, K> {
+  /** `remote relationship` or `remote schema relationship`, for messages. */
+  readonly noun: string;
+  readonly inputs: InputsKind<I>;
+  readonly diff: DiffSpec;
+  keyOf(inputs: I): K;
+  label(key: K): string;
+  formatId(key: K): string;
+  parseId(id: string): K;
+  targetOf(inputs: I): RelationshipTarget;
+  /** The inputs a live relationship has: its key and target, as this resource names them. */
+  liveInputs(endpoint: string, key: K, target: RelationshipTarget): I;
+  find(metadata: JsonObject, key: K): HeldRelationship | undefined;
+  change(key: K, operation: string, plan: (held: HeldRelationship | undefined) => Step): Change;
+  inconsistency(objects: readonly InconsistentObject[], key: K): string | undefined;
+  liveFailures(inputs: I, scope: LiveValidationScope): Promise<CheckFailure[]>;
+}
+
+/** The outputs: every input under the same name, and Hasura's reason when the relationship is inconsistent. */
+export type RelationshipOutputs<I> = I & { readonly inconsistency?: string };
+
+/** The dynamic provider for a relationship kind. */
+export function relationshipProvider<I extends CommonInputs, K>(kind: RelationshipKind<I, K>) {
+  const wantedOf = (inputs: I): Wanted => ({ label: kind.label(kind.keyOf(inputs)), endpoint: inputs.endpoint, adoptExisting: inputs.adoptExisting, target: kind.targetOf(inputs) });
+  return {
+    /** Reads `hasura:*` stack config and HASURA_GRAPHQL_ADMIN_SECRET. */
+    async configure(request: dynamic.ConfigureRequest): Promise<void> {
+      await configureRuntime(readSettings((key) => request.config.get(key), process.env));
+    },
+
+    /**
+     * Validates the inputs and returns them in canonical form: first what the inputs alone show, then,
+     * when those pass, what Hasura would say of them against the live remote schema (every
+     * relationship in a preview; in an up, those whose target changed).
+     */
+    async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> {
+      const result = checkInputs(kind.inputs, news);
+      if (result.failures !== undefined && result.failures.length > 0) return result;
+      const inputs = result.inputs as I;
+      if (!currentSettings().validateLive) return result;
+      const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind.diff, olds ?? {}, inputs as Record<string, unknown>).changes !== false };
+      const failures = await kind.liveFailures(inputs, scope);
+      return failures.length === 0 ? result : { inputs, failures };
+    },
+
+    /** Update in place, or replace when the relationship's identity changes. */
+    async diff(_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> {
+      return diffInputs(kind.diff, olds, news as Record<string, unknown>);
+    },
+
+    /** Creates the relationship, adopts an identical one that exists already, or imports the one the `import` option names. */
+    async create(inputs: I): Promise<dynamic.CreateResult<RelationshipOutputs<I>>> {
+      const key = kind.keyOf(inputs);
+      const wanted = wantedOf(inputs);
+      const importing = inputs.importId !== undefined;
+      const plan = importing ? planImport : planCreate;
+      await gatewayFor(inputs.endpoint).apply(kind.change(key, importing ? "import" : "create", (held) => plan(held, wanted)));
+      return { id: kind.formatId(key), outs: inputs };
+    },
+
+    /**
+     * Reads the live relationship, with Hasura's reason when it is inconsistent (one warning line says
+     * so too); one that is gone returns no ID, so that refresh drops it from the state.
+     */
+    async read(id: string, props?: Record<string, unknown>): Promise<dynamic.ReadResult<RelationshipOutputs<I>>> {
+      const key = kind.parseId(id);
+      const endpoint = endpointOf(id, props, currentSettings(), "read");
+      const gateway = gatewayFor(endpoint);
+      const context = { operation: "read", relationship: kind.label(key) };
+      const held = kind.find((await gateway.observe(context)).metadata, key);
+      if (held === undefined) return {};
+      if (held.kind === "unrecognized") {
+        throw new Error(
+          `Cannot read ${kind.noun} "${kind.label(key)}": Hasura at ${endpoint} holds it in a form this provider cannot read (${held.reason}). ` +
+            "Fix or delete it in Hasura, then run this again; `pulumi destroy` or removing the resource from the program still deletes it.",
+        );
+      }
+      const live: I = { ...kind.liveInputs(endpoint, key, held.stored.target), ...steeringOf(props) };
+      const inconsistency = kind.inconsistency(await gateway.inconsistencies(context), key);
+      if (inconsistency === undefined) return { id, props: live, inputs: live };
+      // The dynamic provider host passes stderr to the engine, which prints it with the refresh.
+      process.stderr.write(`warning: ${kind.noun} "${kind.label(key)}" is inconsistent in Hasura at ${endpoint}: ${inconsistency}\n`);
+      return { id, props: { ...live, inconsistency }, inputs: live };
+    },
+
+    /** Writes the whole new definition. */
+    async update(_id: string, _olds: Record<string, unknown>, news: I): Promise<dynamic.UpdateResult<RelationshipOutputs<I>>> {
+      const wanted = wantedOf(news);
+      await gatewayFor(news.endpoint).apply(kind.change(kind.keyOf(news), "update", (held) => planUpdate(held, wanted)));
+      return { outs: news };
+    },
+
+    /** Deletes the relationship; one already gone, with its table, source or remote schema, counts as deleted. */
+    async delete(id: string, props: Record<string, unknown>): Promise<void> {
+      const endpoint = endpointOf(id, props, currentSettings(), "delete");
+      try {
+        await gatewayFor(endpoint).apply(kind.change(kind.parseId(id), "delete", planDelete));
+      } catch (error) {
+        if (isHasuraError(error) && error.code === "not-exists") return;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerModuleText, type ProviderExport } from "../provider/handle";
+
+/**
+ * The properties and options every relationship resource registers with, besides its own inputs:
+ * the endpoint's default, the `import` option turned into an input, and the dynamic provider host's
+ * `__provider` reference (see provider/handle.ts).
+ */
+export function engineProps(
+  args: { readonly endpoint?: pulumi.Input<string>; readonly adoptExisting?: pulumi.Input<boolean> },
+  opts: pulumi.CustomResourceOptions,
+  provider: ProviderExport,
+): { readonly props: Record<string, unknown>; readonly options: pulumi.CustomResourceOptions } {
+  // The endpoint is an input, not provider config, so that moving a relationship to another Hasura
+  // shows in the diff. A missing one is reported by check, with the fix, rather than thrown here.
+  const endpoint = args.endpoint ?? new pulumi.Config("hasura").get("endpoint");
+  // The engine's import cannot reach a dynamic provider (its Read carries no inputs, so the host
+  // cannot find the provider's code; pulumi/pulumi#16175). The import option becomes an input
+  // instead, and create takes over the existing relationship when it is provably the same one.
+  const { import: importId, ...options } = opts;
+  // check validates unchanged relationships against the live remote schema only in a preview, so
+  // that a remote schema changed under them shows there, while an up of nothing sends nothing.
+  const props = { endpoint, adoptExisting: args.adoptExisting, importId, __provider: providerModuleText(provider), __dryRun: pulumi.runtime.isDryRun() };
+  return { props, options };
+}
