@@ -83,20 +83,8 @@ export async function createUserProject(options: UserProjectOptions): Promise<Us
   cpSync(options.from, dir, { recursive: true, filter: (source) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(source) });
   const backendDir = tempDir("user-backend");
   mkdirSync(path.join(backendDir, ".pulumi-home"), { recursive: true });
-  const env = projectEnv(backendDir, options.env ?? {});
-  const run = async (command: string, args: readonly string[], allowFailure = false): Promise<CommandResult> => {
-    const result = await execFileAsync(command, args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({
-        code: typeof error.code === "number" ? error.code : 1,
-        stdout: error.stdout ?? "",
-        stderr: error.stderr ?? "",
-      }),
-    );
-    if (process.env.E2E_VERBOSE) process.stderr.write(`$ ${command} ${args.join(" ")}\n${result.stdout}${result.stderr}`);
-    if (result.code !== 0 && !allowFailure) throw new Error(`${command} ${args.join(" ")} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
-    return result;
-  };
+  const shell = userShell(backendDir, options.env ?? {});
+  const run = (command: string, args: readonly string[], allowFailure = false) => shell(command, args, { cwd: dir, allowFailure });
   const started = Date.now();
   await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...options.install]);
   const installSeconds = (Date.now() - started) / 1000;
@@ -116,6 +104,32 @@ export async function createUserProject(options: UserProjectOptions): Promise<Us
     pulumi,
     exportText: async (stack) => (await run(cli.command, ["stack", "export", "--stack", stack])).stdout,
     run: (command, args) => run(command, args),
+  };
+}
+
+/** Runs a command as a user's shell would (see projectEnv); rejects on a non-zero exit unless `allowFailure`. */
+export type UserShell = (
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly allowFailure?: boolean; readonly env?: Record<string, string> },
+) => Promise<CommandResult>;
+
+/** A user's shell whose Pulumi stacks live on a local file backend in `backendDir`. */
+export function userShell(backendDir: string, extraEnv: Record<string, string> = {}): UserShell {
+  const env = projectEnv(backendDir, extraEnv);
+  return async (command, args, options) => {
+    const result = await execFileAsync(command, args, { cwd: options.cwd, env: { ...env, ...options.env }, maxBuffer: 64 * 1024 * 1024 }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: typeof error.code === "number" ? error.code : 1,
+        stdout: error.stdout ?? "",
+        stderr: error.stderr ?? "",
+      }),
+    );
+    if (process.env.E2E_VERBOSE) process.stderr.write(`$ ${command} ${args.join(" ")}\n${result.stdout}${result.stderr}`);
+    if (result.code !== 0 && !options.allowFailure)
+      throw new Error(`${command} ${args.join(" ")} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+    return result;
   };
 }
 

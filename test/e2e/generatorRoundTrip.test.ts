@@ -1,0 +1,191 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { tempDir } from "../../scripts/localStack";
+import { hasuraCall } from "../../scripts/hasuraAdmin";
+import type { RunningHasuraServer } from "../../server";
+import { conformanceSecret, startConformanceHasura } from "../support/localHasura";
+import {
+  createUserProject,
+  packPackage,
+  projectDevDependencies,
+  userShell,
+  type PackedPackage,
+  type UserProject,
+  type UserShell,
+} from "../support/userProject";
+
+const bin = "pulumi-hasura-remote-relationships";
+const userField = { user: { arguments: { id: "$id" } } };
+
+/**
+ * Onboarding from an existing Hasura, as a user does it: the package's bin run with npx from the packed
+ * tarball writes a project; the package installed there; `pulumi up` takes every relationship over with
+ * no write to Hasura, and the next `preview` shows no changes.
+ */
+describe("generate, then pulumi up: every relationship taken over, nothing written", () => {
+  let server: RunningHasuraServer;
+  let packed: PackedPackage;
+  let shell: UserShell;
+  let workDir: string;
+  let project: UserProject;
+
+  /** `npx --package <tarball> pulumi-hasura-remote-relationships ARGS` in the work folder. */
+  const npxGenerate = async (args: readonly string[], env: Record<string, string> = { HASURA_GRAPHQL_ADMIN_SECRET: conformanceSecret }) => {
+    const result = await shell("npx", ["--yes", `--package=${packed.tarball}`, "--", bin, ...args], { cwd: workDir, allowFailure: true, env });
+    // npm's own warnings (such as about this machine's npmrc) are npm's, not the generator's.
+    return { ...result, stderr: result.stderr.replace(/^npm warn .*\n/gm, "") };
+  };
+
+  before(async () => {
+    server = await startConformanceHasura();
+    // Both stored formats: the legacy flat one through /v1/query, the definition format through /v1/metadata.
+    await hasuraCall(
+      server.url,
+      conformanceSecret,
+      {
+        type: "create_remote_relationship",
+        args: { name: "legacyUser", table: "profiles", hasura_fields: ["id"], remote_schema: "user", remote_field: userField },
+      },
+      "/v1/query",
+    );
+    for (const [table, name, definition] of [
+      [{ schema: "public", name: "profiles" }, "userOfProfile", { remote_schema: "user", lhs_fields: ["id", "name"], remote_field: userField }],
+      [
+        { schema: "custom", name: "profiles" },
+        "messageOfProfile",
+        { remote_schema: "my-remote-schema", lhs_fields: ["id"], remote_field: { messages: { arguments: { where: { id: { eq: "$id" } } } } } },
+      ],
+    ] as const) {
+      await hasuraCall(server.url, conformanceSecret, {
+        type: "pg_create_remote_relationship",
+        args: { source: "default", table, name, definition: { to_remote_schema: definition } },
+      });
+    }
+    packed = await packPackage();
+    workDir = tempDir("generate-work");
+    shell = userShell(tempDir("generate-backend"));
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  it("Hasura holds relationships in both stored formats", () => {
+    const tables = (server.exportMetadata() as unknown as { sources: { tables: { remote_relationships?: { definition: object }[] }[] }[] }).sources[0].tables;
+    const definitions = tables
+      .flatMap((table) => table.remote_relationships ?? [])
+      .map((relationship) => Object.keys(relationship.definition).sort().join(","));
+    assert.deepEqual(definitions.sort(), ["hasura_fields,remote_field,remote_schema", "to_remote_schema", "to_remote_schema"]);
+  });
+
+  it("a wrong admin secret is one line that says to set HASURA_GRAPHQL_ADMIN_SECRET, and nothing is written", async () => {
+    const result = await npxGenerate(["generate", "--endpoint", server.url, "--out", "refused"], { HASURA_GRAPHQL_ADMIN_SECRET: "wrong-secret" });
+    assert.equal(result.code, 1);
+    assert.equal(
+      result.stderr.trim(),
+      `Hasura at ${server.url} refused the admin secret (invalid x-hasura-admin-secret/x-hasura-access-key). Set HASURA_GRAPHQL_ADMIN_SECRET to the admin secret this Hasura runs with, and run again.`,
+    );
+    assert.equal(existsSync(path.join(workDir, "refused")), false);
+  });
+
+  it("an endpoint nothing listens on is one line that says to check --endpoint", async () => {
+    const endpoint = `http://127.0.0.1:${await closedPort()}`;
+    const result = await npxGenerate(["generate", "--endpoint", endpoint, "--out", "unreachable"]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr.trim().split("\n").length, 1);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^Cannot reach Hasura at ${endpoint} \\(.*ECONNREFUSED.*\\)\\. Check --endpoint \\(Hasura's base URL, such as http://localhost:8080\\) and that Hasura is running\\.\\n$`,
+      ),
+    );
+  });
+
+  it("writes the project and prints what it found and wrote", async () => {
+    const result = await npxGenerate(["generate", "--endpoint", server.url, "--out", "hasura-relationships"]);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.split("\n");
+    assert.match(lines[0], new RegExp(`^Read the metadata of ${server.url} \\(Hasura v[^,]+, /v1/metadata\\): 3 remote relationships\\.$`));
+    assert.deepEqual(
+      lines
+        .slice(1, 4)
+        .map((line) => line.replace(/\s+/g, " ").trim())
+        .sort(),
+      [
+        'declared default.custom.profiles.messageOfProfile as RemoteRelationship "custom-profiles-messageOfProfile"',
+        'declared default.public.profiles.legacyUser as RemoteRelationship "profiles-legacyUser"',
+        'declared default.public.profiles.userOfProfile as RemoteRelationship "profiles-userOfProfile"',
+      ],
+    );
+    assert.match(
+      result.stdout,
+      /Wrote the Pulumi project "hasura-relationships" to .*: Pulumi\.yaml, package\.json, tsconfig\.json, \.gitignore, index\.ts \(3 resources, each with the import option\)\./,
+    );
+    assert.match(result.stdout, new RegExp(`pulumi config set hasura:endpoint ${server.url}\\n`));
+    assert.deepEqual(readdirSync(path.join(workDir, "hasura-relationships")).sort(), [
+      ".gitignore",
+      "Pulumi.yaml",
+      "index.ts",
+      "package.json",
+      "tsconfig.json",
+    ]);
+    assert.equal(result.stdout.includes(conformanceSecret), false);
+  });
+
+  it("refuses to write into the now non-empty folder unless --force", async () => {
+    const refused = await npxGenerate(["generate", "--endpoint", server.url, "--out", "hasura-relationships"]);
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /hasura-relationships is not empty \(it holds 5 entries, such as "\.gitignore"\)\. Give --out a new or empty folder, or add --force/,
+    );
+    const forced = await npxGenerate(["generate", "--endpoint", server.url, "--out", "hasura-relationships", "--force"]);
+    assert.equal(forced.code, 0, forced.stderr);
+  });
+
+  it("pulumi up of the generated program takes every relationship over with no write to Hasura; preview then shows no changes", async () => {
+    project = await createUserProject({
+      from: path.join(workDir, "hasura-relationships"),
+      install: [packed.tarball, "@pulumi/pulumi@3.270.0", ...projectDevDependencies],
+    });
+    await project.pulumi(["stack", "init", "dev"]);
+    await project.pulumi(["config", "set", "hasura:endpoint", server.url]);
+    await project.pulumi(["config", "set", "--secret", "hasura:adminSecret", conformanceSecret]);
+    const metadataBefore = server.exportMetadata();
+    const before = server.stats();
+    await project.pulumi(["up", "--yes", "--stack", "dev"]);
+    const afterUp = server.stats();
+    assert.deepEqual([afterUp.writes - before.writes, afterUp.resourceVersion], [0, before.resourceVersion]);
+    assert.deepEqual(server.exportMetadata(), metadataBefore);
+
+    const state = JSON.parse(await project.exportText("dev")) as { deployment: { resources: { type: string; id?: string; outputs: { importId?: string } }[] } };
+    const taken = state.deployment.resources.filter((resource) => resource.type.endsWith("hasura:RemoteRelationship"));
+    assert.deepEqual(taken.map((resource) => [resource.id, resource.outputs.importId]).sort(), [
+      ["default/custom/profiles/messageOfProfile", "default/custom/profiles/messageOfProfile"],
+      ["default/public/profiles/legacyUser", "default/public/profiles/legacyUser"],
+      ["default/public/profiles/userOfProfile", "default/public/profiles/userOfProfile"],
+    ]);
+    await project.pulumi(["preview", "--expect-no-changes", "--stack", "dev"]);
+    assert.equal(server.stats().writes, before.writes);
+  });
+
+  it("the generated project compiles with its own TypeScript, and its package.json names the package and @pulumi/pulumi", async () => {
+    await project.run("node", [path.join("node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "."]);
+    const manifest = JSON.parse(readFileSync(path.join(workDir, "hasura-relationships", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["@pulumi/pulumi", bin]);
+  });
+});
+
+/** A local port nothing listens on: bound, then released. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
