@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
-import { exampleProgram } from "../examples/basic/program";
+import { createProjectStack, type ProjectStack } from "./demo/projectStack";
 import { startDemoTarget, type DemoTarget } from "./demo/target";
 import { exportMetadata, hasuraCall, listRemoteRelationships } from "./hasuraAdmin";
-import { createLocalStack, type LocalStack } from "./localStack";
 
 /**
- * `npm run demo`: the whole life of two remote relationships through the real Pulumi engine, told
- * step by step, with the engine's own output shown as it comes.
+ * `npm run demo`: the whole life of two remote relationships through the Pulumi CLI, as a user runs
+ * it: the repository's Pulumi.yaml program (examples/basic), a stack with its Pulumi.demo.yaml, and
+ * `pulumi` commands, told step by step, with each command and the engine's own output shown as it comes.
  */
 async function main(): Promise<void> {
   const target = await startDemoTarget();
@@ -20,25 +20,31 @@ async function main(): Promise<void> {
 async function tell(target: DemoTarget): Promise<void> {
   say(`Hasura: ${target.description}.`);
   const before = await exportMetadata(target.endpoint, target.adminSecret);
-  const stack = await createLocalStack({
-    program: async () => exampleProgram(),
-    projectName: "hasura-remote-relationships-example",
-    stackName: "demo",
-    config: { "hasura:endpoint": target.endpoint },
-    secrets: target.adminSecret ? { "hasura:adminSecret": target.adminSecret } : {},
-    onOutput: (text) => process.stdout.write(text.replace(/^(?=.)/gm, "    │ ")),
-  });
-  say(`Stack "demo" on a local file backend in ${stack.backendDir}; the admin secret is stack config, encrypted with a passphrase.`);
+  const stack = await createProjectStack("demo", (text) => process.stdout.write(text.replace(/^(?=.)/gm, "    │ ")));
+  try {
+    await tellWith(stack, target, before);
+  } finally {
+    stack.cleanUp();
+  }
+}
+
+async function tellWith(stack: ProjectStack, target: DemoTarget, before: Awaited<ReturnType<typeof exportMetadata>>): Promise<void> {
+  say(
+    `The project is this repository's Pulumi.yaml, whose program is examples/basic (built to dist/). Its stack "demo" keeps its state on a local file backend in ${stack.backendDir}, and its config in Pulumi.demo.yaml, the admin secret encrypted with a passphrase.`,
+  );
+  await stack.pulumi("stack", "init");
+  await stack.pulumi("config", "set", "hasura:endpoint", target.endpoint);
+  if (target.adminSecret) await stack.setSecret("hasura:adminSecret", target.adminSecret);
 
   step(
     1,
     "Preview",
     "The program (examples/basic/program.ts) declares two relationships on table users: messages -> remote schema messages, team -> remote schema teams. Nothing exists yet, so the plan is to create both.",
   );
-  await stack.preview();
+  await stack.pulumi("preview", "--diff");
 
   step(2, "Up", "Pulumi checks the inputs, then the provider reads Hasura's metadata and creates each relationship through the metadata API.");
-  await stack.up();
+  await stack.pulumi("up", "--yes");
   await showRelationships(target);
 
   step(
@@ -74,14 +80,16 @@ async function tell(target: DemoTarget): Promise<void> {
     },
   });
   await showRelationships(target);
-  const refresh = await stack.refresh();
-  say(`refresh: ${JSON.stringify(refresh.summary.resourceChanges ?? {})} — "team" dropped from the state, "userMessages" updated to what Hasura holds.`);
-  await stack.preview();
-  await stack.up();
+  await stack.pulumi("refresh", "--yes");
+  say(
+    `After the refresh the state holds ${(await relationshipIdsInState(stack)).join(", ")}: "team" dropped from it, "userMessages" updated to what Hasura holds.`,
+  );
+  await stack.pulumi("preview", "--diff");
+  await stack.pulumi("up", "--yes");
   await showRelationships(target);
 
   step(6, "Destroy", "Pulumi deletes every relationship it manages; Hasura's metadata is back to where it started.");
-  await stack.destroy();
+  await stack.pulumi("destroy", "--yes");
   const after = await exportMetadata(target.endpoint, target.adminSecret);
   say(
     isDeepStrictEqual(listRemoteRelationships(after), listRemoteRelationships(before))
@@ -89,17 +97,23 @@ async function tell(target: DemoTarget): Promise<void> {
       : "Warning: Hasura's remote relationships differ from before the first up.",
   );
   await showSecretKept(stack, target);
-  say("Done. Every step above ran the real Pulumi engine and the provider against Hasura's metadata API.");
+  say("Done. Every step above ran the Pulumi CLI on the example program, and the provider against Hasura's metadata API.");
 }
 
 /** What a user does to change a stack: set a config value, preview, up; then what Hasura received and holds. */
-async function changeConfigAndApply(stack: LocalStack, target: DemoTarget, key: string, value: string): Promise<void> {
-  await stack.stack.setConfig(key, { value });
-  await stack.preview();
+async function changeConfigAndApply(stack: ProjectStack, target: DemoTarget, key: string, value: string): Promise<void> {
+  await stack.pulumi("config", "set", key, value);
+  await stack.pulumi("preview", "--diff");
   const counts = target.stats();
-  await stack.up();
+  await stack.pulumi("up", "--yes");
   showRequestDelta(target, counts);
   await showRelationships(target);
+}
+
+/** The IDs of the relationships in the stack's state. */
+async function relationshipIdsInState(stack: ProjectStack): Promise<string[]> {
+  const state = JSON.parse(await stack.exportText()) as { deployment: { resources?: { type: string; id?: string }[] } };
+  return (state.deployment.resources ?? []).filter((resource) => resource.type.endsWith("hasura:RemoteRelationship")).map((resource) => resource.id ?? "?");
 }
 
 async function showRelationships(target: DemoTarget): Promise<void> {
@@ -117,13 +131,11 @@ function showRequestDelta(target: DemoTarget, before: Record<string, number> | u
   say(`Writes Hasura received during that up: ${delta.map(([type, count]) => `${count} × ${type}`).join(", ") || "none"}.`);
 }
 
-async function showSecretKept(stack: LocalStack, target: DemoTarget): Promise<void> {
+async function showSecretKept(stack: ProjectStack, target: DemoTarget): Promise<void> {
   if (!target.adminSecret) return;
   const state = await stack.exportText();
   const leaked = state.includes(target.adminSecret) || stack.output.some((text) => text.includes(target.adminSecret as string));
-  say(
-    leaked ? "Warning: the admin secret appears in the state or the output." : "The admin secret appears nowhere in the exported state or the engine's output.",
-  );
+  say(leaked ? "Warning: the admin secret appears in the state or the output." : "The admin secret appears nowhere in the exported state or the CLI's output.");
 }
 
 function step(number: number, title: string, explanation: string): void {
