@@ -25,10 +25,13 @@ export function userOfProfile(name: string, overrides: Partial<RemoteRelationshi
 }
 
 /** A stack against a local server, with `hasura:endpoint` and the secret `hasura:adminSecret` set as a user would. */
-export function stackFor(server: RunningHasuraServer, options: Omit<LocalStackOptions, "config" | "secrets"> & { adminSecret?: string }): Promise<LocalStack> {
+export function stackFor(
+  server: RunningHasuraServer,
+  options: Omit<LocalStackOptions, "config" | "secrets"> & { adminSecret?: string; config?: Record<string, string> },
+): Promise<LocalStack> {
   return createLocalStack({
     ...options,
-    config: { "hasura:endpoint": server.url },
+    config: { "hasura:endpoint": server.url, ...options.config },
     secrets: { "hasura:adminSecret": options.adminSecret ?? conformanceSecret },
     onOutput: process.env.E2E_VERBOSE ? (text) => process.stderr.write(text) : undefined,
   });
@@ -37,7 +40,7 @@ export function stackFor(server: RunningHasuraServer, options: Omit<LocalStackOp
 /** How many requests of each metadata write type the server has answered. */
 export function writesOf(server: RunningHasuraServer): Record<string, number> {
   const requests = (server.stats() as unknown as { requests: Record<string, number> }).requests;
-  return Object.fromEntries(Object.entries(requests).filter(([type]) => /(create|update|delete)_remote_relationship/.test(type)));
+  return Object.fromEntries(Object.entries(requests).filter(([type]) => /(create|update|delete)_remote(_schema_remote)?_relationship|replace_metadata/.test(type)));
 }
 
 /** The change in write counts between two readings, leaving out zeros. */
