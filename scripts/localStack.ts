@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { findPulumiCli, pulumiEnv } from "./pulumiCli";
 
-/** A stack on a local file backend, driven through the Automation API with an inline program: the project's tests and demo run the real engine this way, since no Node.js language host can be built here. */
+/** A stack on a local file backend, driven through the Automation API with an inline program: how the tests that need to build a program per step run the real engine (the demo and the CLI tests run Pulumi.yaml programs with the `pulumi` CLI instead). */
 export interface LocalStack {
   readonly stack: auto.Stack;
   readonly workDir: string;
