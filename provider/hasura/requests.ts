@@ -93,10 +93,10 @@ export function introspectRemoteSchemaRequest(name: string): HasuraRequest {
  * Replaces the whole metadata with `metadata`: the only write after which Hasura rebuilds its schema
  * cache once for many changes. Refused (and nothing stored) when the result would be inconsistent.
  */
-export function replaceMetadataRequest(metadata: JsonObject, resourceVersion: number): HasuraRequest {
+export function replaceMetadataRequest(metadata: JsonObject, resourceVersion: number, allowInconsistent = false): HasuraRequest {
   return {
     path: "/v1/metadata",
-    body: { type: "replace_metadata", version: 2, resource_version: resourceVersion, args: { allow_inconsistent_metadata: false, metadata } },
+    body: { type: "replace_metadata", version: 2, resource_version: resourceVersion, args: { allow_inconsistent_metadata: allowInconsistent, metadata } },
   };
 }
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { DocumentEdit, HeldRelationship, JsonObject } from "../../model";
+import type { DocumentEdit, HeldRelationship, JsonObject, MetadataSnapshot } from "../../model";
 import type { CallContext } from "../hasura/client";
 import { isHasuraError, type HasuraError } from "../hasura/errors";
-import type { ApiMode, HasuraRequest, Write } from "../hasura/requests";
+import { replaceMetadataRequest, type ApiMode, type HasuraRequest, type Write } from "../hasura/requests";
 import { defaultRetryPolicy, retryDelayMs } from "../hasura/retryPolicy";
 import type { Step } from "../plans";
 import type { Gateway } from "./gateway";
@@ -61,7 +61,28 @@ export async function convergeAlone(gateway: Gateway, change: Change): Promise<S
       await gateway.write(change.request(mode, step.write, snapshot.resourceVersion), change.context);
       return step;
     } catch (error) {
-      if (!(await budget.another(error))) throw error;
+      let failure = error;
+      if (isHasuraError(error) && error.code === "not-exists" && mode === "metadata" && step.write.kind !== "create") {
+        try {
+          await writeInconsistent(gateway, change, step.write, snapshot);
+          return step;
+        } catch (second) {
+          failure = second;
+        }
+      }
+      if (!(await budget.another(failure))) throw failure;
     }
   }
+}
+
+/**
+ * Hasura answers "does not exist" to an update or delete of a relationship it holds but cannot build
+ * (an inconsistent one: it is stored, but not in the schema cache). The whole document, with the
+ * change folded in, still reaches it. A delete may leave other inconsistencies as they are; an update
+ * must make the metadata consistent.
+ */
+async function writeInconsistent(gateway: Gateway, change: Change, write: Write, snapshot: MetadataSnapshot): Promise<void> {
+  const edit = change.edit(snapshot.metadata, write);
+  if (!edit.ok || snapshot.resourceVersion === undefined) throw new Error(`Hasura answered that "${change.context.relationship}" does not exist, although its metadata holds it.`);
+  await gateway.write(replaceMetadataRequest(edit.metadata, snapshot.resourceVersion, write.kind === "delete"), change.context);
 }
