@@ -5,6 +5,7 @@
  * else in server/ is internal. See docs/local-hasura-server.md.
  */
 import type { JsonObject } from "../model";
+import type { SourceSpec } from "./boot/environment";
 import type { TableSpec } from "./engine/catalog";
 import type { FaultController, FaultSpec } from "./harness/faults";
 import type { ServerStats } from "./harness/stats";
@@ -12,6 +13,7 @@ import type { ServerStats } from "./harness/stats";
 export { startHasuraServer, defaultServerVersion } from "./boot/start";
 export { startRemoteSchemaServer, type RunningRemoteSchemaServer } from "./remoteSchemas/remoteSchemaServer";
 export type { TableSpec } from "./engine/catalog";
+export type { SourceSpec } from "./boot/environment";
 export type { FaultController, FaultSpec, ResetWhen } from "./harness/faults";
 export type { ServerStats } from "./harness/stats";
 
@@ -31,6 +33,8 @@ export interface HasuraServerOptions {
   environment?: string;
   /** Extra tables that exist in the `default` Postgres source (tracked or not). */
   database?: TableSpec[];
+  /** Database sources besides `default`, each added at start with its tracked tables (after the environment's). */
+  sources?: SourceSpec[];
   /** Tables tracked at start. */
   trackedTables?: { schema: string; name: string }[];
   /** Remote schemas added at start (introspected from `url`). */
@@ -99,4 +103,11 @@ export interface RunningHasuraServer {
   exportMetadata(): HasuraMetadata;
   /** Name to URL of the remote schema servers this server started (from its environment). */
   remoteSchemaUrls: Record<string, string>;
+  /**
+   * Makes the environment's remote schema server `name` serve `sdl` from now on, at the same URL, as
+   * when a remote schema changes under Hasura. Hasura notices at `reload_metadata` (which then marks
+   * the relationships that no longer fit inconsistent) or `reload_remote_schema` (which refuses).
+   * Throws when there is no such server or the SDL is not a schema.
+   */
+  setRemoteSchemaSdl(name: string, sdl: string): void;
 }

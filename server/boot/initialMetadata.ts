@@ -1,16 +1,16 @@
 /**
  * The metadata a server starts with: what the data directory kept (with the URLs of remote
  * schema servers it restarted brought up to date), or else the environment's and options'
- * tracked tables and remote schemas on an empty `default` source.
+ * sources, tracked tables and remote schemas, on an empty `default` source.
  */
-import { sameTable, type QualifiedTable } from "../../model";
+import { defaultSource, sameTable, type QualifiedTable } from "../../model";
 import { isParseFailure } from "../base/apiError";
 import { Cursor } from "../base/cursor";
 import type { PersistedState } from "../engine/persistence";
 import type { HasuraServerOptions } from "../index";
 import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
-import { emptyMetadata, type Metadata } from "../metadata/records";
-import type { Environment } from "./environment";
+import { emptyMetadata, sourceConfiguration, type Metadata, type SourceMetadata } from "../metadata/records";
+import type { Environment, SourceSpec } from "./environment";
 
 /** The starting metadata, its `resource_version`, and whether it came from the data directory. */
 export interface InitialMetadata {
@@ -45,13 +45,30 @@ function fromDisk(persisted: PersistedState, remoteSchemaUrls: Record<string, st
   return stored;
 }
 
+function trackAll(source: SourceMetadata, tables: readonly QualifiedTable[]): void {
+  for (const table of tables) {
+    if (!source.tables.some((known) => sameTable(known.table, table)))
+      source.tables.push({ table: { schema: table.schema, name: table.name }, remoteRelationships: [], extra: {} });
+  }
+}
+
+/** The sources besides `default` that the environment and the options name, in that order. */
+export function extraSources(inputs: Pick<InitialInputs, "environment" | "options">): SourceSpec[] {
+  return [...(inputs.environment?.sources ?? []), ...(inputs.options.sources ?? [])];
+}
+
 function fresh(inputs: InitialInputs): Metadata {
   const metadata = emptyMetadata();
-  const tables: QualifiedTable[] = [];
-  for (const table of [...(inputs.environment?.trackedTables ?? []), ...(inputs.options.trackedTables ?? [])]) {
-    if (!tables.some((known) => sameTable(known, table))) tables.push({ schema: table.schema, name: table.name });
+  trackAll(metadata.sources[0], [...(inputs.environment?.trackedTables ?? []), ...(inputs.options.trackedTables ?? [])]);
+  for (const spec of extraSources(inputs)) {
+    let source = metadata.sources.find((candidate) => candidate.name === spec.name);
+    if (source === undefined) {
+      const kind = spec.kind ?? "postgres";
+      source = { name: spec.name, kind, tables: [], configuration: sourceConfiguration(spec.name), extra: {} };
+      metadata.sources.push(source);
+    }
+    trackAll(source, spec.trackedTables ?? []);
   }
-  metadata.sources[0].tables = tables.map((table) => ({ table, remoteRelationships: [], extra: {} }));
   const schemas = [...Object.entries(inputs.remoteSchemaUrls).map(([name, url]) => ({ name, url })), ...(inputs.options.remoteSchemas ?? [])];
   metadata.remoteSchemas = schemas.map(({ name, url }) => ({ name, definition: { url }, remoteRelationships: [], extra: {} }));
   return metadata;
@@ -62,14 +79,17 @@ export const firstResourceVersion = 1;
 
 /**
  * Works out the starting metadata; throws an Error when stored metadata cannot be read. Fresh
- * metadata starts where Hasura would stand after setting it up: each tracked table and each added
- * remote schema was one metadata write there, so each counts one `resource_version`.
+ * metadata starts where Hasura would stand after setting it up: each added source (other than
+ * `default`), each tracked table and each added remote schema was one metadata write there, so
+ * each counts one `resource_version`.
  */
 export function initialMetadata(inputs: InitialInputs): InitialMetadata {
   if (inputs.persisted !== undefined) {
     return { metadata: fromDisk(inputs.persisted, inputs.remoteSchemaUrls), resourceVersion: inputs.persisted.resource_version, fromDisk: true };
   }
   const metadata = fresh(inputs);
-  const setupWrites = metadata.sources[0].tables.length + metadata.remoteSchemas.length;
+  const addedSources = metadata.sources.filter((source) => source.name !== defaultSource).length;
+  const trackedTables = metadata.sources.reduce((count, source) => count + source.tables.length, 0);
+  const setupWrites = addedSources + trackedTables + metadata.remoteSchemas.length;
   return { metadata, resourceVersion: firstResourceVersion + setupWrites, fromDisk: false };
 }

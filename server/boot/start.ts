@@ -14,7 +14,7 @@ import { loadEnvironment, type Environment } from "./environment";
 import { startEnvironmentServers } from "./environmentServers";
 import { Faults } from "../harness/faults";
 import { createRouter } from "../http/router";
-import { initialMetadata, type InitialInputs } from "./initialMetadata";
+import { extraSources, initialMetadata, type InitialInputs } from "./initialMetadata";
 import { introspectRemoteSchema } from "../remoteSchemas/introspect";
 import { metadataJson } from "../metadata/serialize";
 import { loadState, saveState } from "../engine/persistence";
@@ -38,7 +38,7 @@ function createEngine(
   const serverVersion = options.serverVersion ?? defaultServerVersion;
   return new Engine(
     {
-      catalog: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])]),
+      catalog: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])], extraSources({ environment, options })),
       profile: serverVersion.startsWith("v1.") ? "v1" : "v2",
       rebuildMs: options.rebuildMs ?? 0,
       rebuildMsPerObject: options.rebuildMsPerObject ?? 0,
@@ -95,11 +95,23 @@ export async function startHasuraServer(options: HasuraServerOptions = {}): Prom
     const stats = new StatsRecorder();
     const engine = createEngine(options, environment, stats, remoteSchemaUrls);
     await loadInitial(engine, { environment, options, persisted, remoteSchemaUrls }, options.dataDir !== undefined);
-    return await serve(options, environment, engine, stats, remoteSchemaUrls, stopRemotes);
+    const setRemoteSchemaSdl = (name: string, sdl: string) => {
+      const remote = remotes.get(name);
+      if (remote === undefined) throw new Error(`The environment started no remote schema server named "${name}".`);
+      remote.setSdl(sdl);
+    };
+    return await serve(options, environment, engine, stats, { urls: remoteSchemaUrls, setSdl: setRemoteSchemaSdl, stop: stopRemotes });
   } catch (error) {
     await stopRemotes();
     throw error;
   }
+}
+
+/** The environment's remote schema servers, as the running server exposes them. */
+interface EnvironmentRemotes {
+  urls: Record<string, string>;
+  setSdl(name: string, sdl: string): void;
+  stop(): Promise<void>;
 }
 
 async function serve(
@@ -107,8 +119,7 @@ async function serve(
   environment: Environment | undefined,
   engine: Engine,
   stats: StatsRecorder,
-  remoteSchemaUrls: Record<string, string>,
-  stopRemotes: () => Promise<void>,
+  remotes: EnvironmentRemotes,
 ): Promise<RunningHasuraServer> {
   const serverVersion = options.serverVersion ?? defaultServerVersion;
   const profile = serverVersion.startsWith("v1.") ? "v1" : "v2";
@@ -124,20 +135,21 @@ async function serve(
     profile,
     serverVersion,
     api: { engine, faults, stats, profile, adminSecret },
-    local: { adminSecret, faults, stats: snapshot, resetStats },
+    local: { adminSecret, faults, stats: snapshot, resetStats, setRemoteSchemaSdl: remotes.setSdl },
   });
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 0, host);
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    remoteSchemaUrls,
+    remoteSchemaUrls: remotes.urls,
+    setRemoteSchemaSdl: remotes.setSdl,
     faults,
     stats: snapshot,
     resetStats,
     exportMetadata: () => metadataJson(engine.metadata()) as unknown as HasuraMetadata,
     stop: async () => {
       await closeServer(server);
-      await stopRemotes();
+      await remotes.stop();
     },
   };
 }

@@ -6,7 +6,7 @@
 import { tableText, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
-import { findTable, type Metadata, type TableMetadata } from "../metadata/records";
+import { findTable, type Metadata, type SourceMetadata, type TableMetadata } from "../metadata/records";
 import { tableRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
 
@@ -29,16 +29,25 @@ export function success(): JsonObject {
   return { message: "success" };
 }
 
-/** The database backends whose command prefixes Hasura recognises; only `pg` has tables here. */
-export type Backend = "pg" | "citus" | "cockroach" | "mssql" | "bigquery";
+/**
+ * The kind of source a backend command acts on (Hasura's backend type, named as a source's `kind`):
+ * `pg_` and `postgres_` commands act on `postgres` sources, `mssql_` ones on `mssql` sources, ...
+ */
+export type Backend = "postgres" | "citus" | "cockroach" | "mssql" | "bigquery";
+
+/** True when the metadata holds source `name` with the kind `backend` commands act on. */
+export function sourceOfKind(metadata: Metadata, backend: Backend, name: string): SourceMetadata | undefined {
+  return metadata.sources.find((source) => source.name === name && source.kind === backend);
+}
 
 /**
- * Hasura's `askTableInfo`: the table must be tracked in the source and present in the schema
- * cache. Answers its metadata or throws 400 `not-exists`.
+ * Hasura's `askTableInfo`: the table must be tracked in a source of the command's kind and present
+ * in the schema cache. Answers its metadata or throws 400 `not-exists`.
  */
 export function askTableInfo(tx: Tx, backend: Backend, source: string, table: QualifiedTable): TableMetadata {
-  const found = backend === "pg" ? findTable(tx.metadata, source, table) : undefined;
-  const inCache = found !== undefined && tx.services.catalog.columns(table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
+  const found = sourceOfKind(tx.metadata, backend, source) === undefined ? undefined : findTable(tx.metadata, source, table);
+  const inCache =
+    found !== undefined && tx.services.catalog.columns(source, table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
   if (found !== undefined && inCache) return found;
   const text = dquote(tableText(table));
   throw err400("not-exists", tx.services.profile === "v2" ? `table ${text} does not exist in source: ${source}` : `table ${text} does not exist`);
@@ -49,7 +58,7 @@ export function askTableInfo(tx: Tx, backend: Backend, source: string, table: Qu
  * cache. A column of that name answers `unexpected-payload`; anything else `not-exists`.
  */
 export function askRemoteRelationship(tx: Tx, source: string, table: TableMetadata, name: string): void {
-  const columns = tx.services.catalog.columns(table.table) ?? [];
+  const columns = tx.services.catalog.columns(source, table.table) ?? [];
   if (columns.includes(name)) throw err400("unexpected-payload", "expecting a remote relationship");
   const exists = table.remoteRelationships.some((relationship) => relationship.name === name);
   if (!exists || !tx.isConsistent(tableRelationshipId(source, tableText(table.table), name))) {

@@ -1,3 +1,5 @@
+import type { Backend } from "./command";
+
 /**
  * Names of real Hasura metadata commands the local server does not implement. They answer
  * `not-supported` rather than the "unknown command" parse error, which would wrongly say Hasura
@@ -97,9 +99,14 @@ export const otherAgnosticCommands: ReadonlySet<string> = new Set([
   "count",
 ]);
 
-/** Hasura's backend prefixes, and the backend name its messages use. */
-export const backendPrefixes: Readonly<Record<string, string>> = {
+/**
+ * Hasura's backend prefixes and the source kind each acts on, which is also the backend name its
+ * messages use: every kind's own name, and `pg` for `postgres` (`backendTextNames`,
+ * Hasura/RQL/Types/BackendType.hs). Data connector agents' names are prefixes too; this server has none.
+ */
+export const backendPrefixes: Readonly<Record<string, Backend>> = {
   pg: "postgres",
+  postgres: "postgres",
   citus: "citus",
   cockroach: "cockroach",
   mssql: "mssql",

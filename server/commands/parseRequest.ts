@@ -58,7 +58,7 @@ const agnosticParsers: Record<string, Parser> = {
   bulk_atomic: (type, args, context) => bulkAtomicCommand(type, children(args(), context)),
 };
 
-/** Commands `/v1/query` knows, with the backend they act on (always `pg` there). */
+/** Commands `/v1/query` knows; the backend ones act on `postgres` sources. */
 const queryCommands = new Set([
   "create_remote_relationship",
   "update_remote_relationship",
@@ -126,7 +126,7 @@ function backendCommand(object: ObjectCursor, type: string, context: Context): C
       "See our documentation at https://hasura.io/docs/latest/graphql/core/api-reference/metadata-api/index.html#metadata-apis.",
       `Internal error message: ${message}`,
     ].join("\n");
-  return modifyFailure(details, () => parser(type, prefix as Backend, args, context));
+  return modifyFailure(details, () => parser(type, backendName, args, context));
 }
 
 function apiVersion(object: ObjectCursor): 1 | 2 {
@@ -159,9 +159,9 @@ function queryCommand(object: ObjectCursor, context: Context): Command {
     object.fail(`unknown query type "${type}"`);
   }
   const args = argsOf(object, context);
-  if (type === "add_existing_table_or_view") return trackTableCommand(type, "pg", args());
+  if (type === "add_existing_table_or_view") return trackTableCommand(type, "postgres", args());
   const backend = backendParsers[type];
-  if (backend !== undefined) return backend(type, "pg", args(), context);
+  if (backend !== undefined) return backend(type, "postgres", args(), context);
   return agnosticParsers[type](type, args, context);
 }
 

@@ -10,7 +10,7 @@ import type { Cursor, ObjectCursor } from "../base/cursor";
 import { parseQualifiedTable } from "../metadata/parseTable";
 import { dependencyMessage, tableDependents } from "../schemaCache/dependents";
 import type { Tx } from "../engine/tx";
-import { success, type Backend, type Command } from "./command";
+import { sourceOfKind, success, type Backend, type Command } from "./command";
 
 interface TableArgs {
   source: string;
@@ -28,7 +28,7 @@ function parseTableArgs(cursor: Cursor): TableArgs {
 }
 
 function sourceOf(tx: Tx, backend: Backend, name: string) {
-  const source = backend === "pg" ? tx.metadata.sources.find((candidate) => candidate.name === name) : undefined;
+  const source = sourceOfKind(tx.metadata, backend, name);
   if (source === undefined) throw err400("not-exists", `source with name ${dquote(name)} does not exist`);
   return source;
 }

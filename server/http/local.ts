@@ -1,9 +1,11 @@
 /**
  * The server's own control endpoints, outside Hasura's namespace and behind the admin secret:
- * `GET /_local/stats`, `POST /_local/stats/reset`, `GET /_local/faults`, `POST /_local/faults`.
+ * `GET /_local/stats`, `POST /_local/stats/reset`, `GET /_local/faults`, `POST /_local/faults`,
+ * `POST /_local/remote-schema-sdl` (`{name, sdl}`: an environment remote schema server serves
+ * another schema from now on).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { JsonValue } from "../../model";
+import { isJsonObject, type JsonValue } from "../../model";
 import { apiError } from "../base/apiError";
 import { parseFaultSpec, type Faults } from "../harness/faults";
 import type { ServerStats } from "../harness/stats";
@@ -16,6 +18,7 @@ export interface LocalContext {
   faults: Faults;
   stats(): ServerStats;
   resetStats(): void;
+  setRemoteSchemaSdl(name: string, sdl: string): void;
 }
 
 function toJson(value: unknown): JsonValue {
@@ -27,11 +30,26 @@ async function updateFaults(context: LocalContext, request: IncomingMessage, res
   try {
     spec = parseFaultSpec(JSON.parse(await readBody(request)));
   } catch (error) {
-    return sendError(response, apiError({ status: 400, code: "bad-request", error: (error as Error).message, path: [] }), true);
+    return sendError(response, badRequest((error as Error).message), true);
   }
   if (spec.clear === true) context.faults.clear();
   context.faults.apply(spec);
   sendJson(response, 200, toJson(context.faults.pending()));
+}
+
+function badRequest(message: string) {
+  return apiError({ status: 400, code: "bad-request", error: message, path: [] });
+}
+
+async function setRemoteSchemaSdl(context: LocalContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  try {
+    const body: unknown = JSON.parse(await readBody(request));
+    if (!isJsonObject(body) || typeof body.name !== "string" || typeof body.sdl !== "string") throw new Error("expected {name, sdl}, both strings");
+    context.setRemoteSchemaSdl(body.name, body.sdl);
+  } catch (error) {
+    return sendError(response, badRequest((error as Error).message), true);
+  }
+  sendJson(response, 200, { message: "success" });
 }
 
 /** Handles a request under `/_local/`; answers 404 for unknown paths there. */
@@ -51,6 +69,8 @@ export async function handleLocal(context: LocalContext, path: string, request: 
       return sendJson(response, 200, toJson(context.faults.pending()));
     case "POST /_local/faults":
       return updateFaults(context, request, response);
+    case "POST /_local/remote-schema-sdl":
+      return setRemoteSchemaSdl(context, request, response);
     default:
       return sendError(response, apiError({ status: 404, code: "not-found", error: "resource does not exist", path: [] }), false);
   }

@@ -60,6 +60,19 @@ export const defaultSourceConfiguration: JsonObject = {
   },
 };
 
+/**
+ * The configuration the local server gives a source it adds at start (Hasura keeps whatever
+ * `pg_add_source` was sent): the default source's, its database URL read from an environment
+ * variable named after the source.
+ */
+export function sourceConfiguration(source: string): JsonObject {
+  if (source === defaultSource) return structuredClone(defaultSourceConfiguration);
+  const configuration = structuredClone(defaultSourceConfiguration);
+  const variable = `${source.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_DATABASE_URL`;
+  (configuration.connection_info as JsonObject).database_url = { from_env: variable };
+  return configuration;
+}
+
 /** Metadata with an empty `default` Postgres source and nothing else. */
 export function emptyMetadata(): Metadata {
   return {

@@ -31,6 +31,15 @@ export function createArgumentsJson(source: string, table: QualifiedTable, relat
   return legacy ? { ...common, ...definition } : { definition, ...common };
 }
 
+/**
+ * The `CreateRemoteSchemaRemoteRelationship` JSON Hasura shows as an inconsistent remote schema
+ * relationship's `definition`. Hasura derives it generically (`genericToJSON hasuraJSON` on the
+ * field `_crsrrType`), so the type is under `type`, though the command takes it as `type_name`.
+ */
+export function schemaRelationshipArgumentsJson(remoteSchema: string, typeName: string, relationship: RemoteRelationship): JsonObject {
+  return { remote_schema: remoteSchema, type: typeName, name: relationship.name, definition: definitionJson(relationship) };
+}
+
 function byName<T extends { name: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

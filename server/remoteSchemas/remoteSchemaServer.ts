@@ -21,6 +21,11 @@ import { isJsonObject } from "../../model";
 /** A running remote schema server. */
 export interface RunningRemoteSchemaServer {
   url: string;
+  /**
+   * Serves `sdl` from now on, at the same URL, as when a remote schema's owners deploy a new
+   * version. Throws when the SDL is not a schema, and then keeps the old one.
+   */
+  setSdl(sdl: string): void;
   stop(): Promise<void>;
 }
 
@@ -72,7 +77,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 /** Starts a GraphQL server for `sdl` on `host:port` (default 127.0.0.1 and a free port). */
 export async function startRemoteSchemaServer(sdl: string, options: { port?: number; host?: string } = {}): Promise<RunningRemoteSchemaServer> {
-  const schema = buildSchema(sdl);
+  let schema = buildSchema(sdl);
   const server = createServer((request, response) => {
     void (async () => {
       if (request.method !== "POST") return send(response, 405, { errors: [{ message: "only POST is supported" }] });
@@ -97,6 +102,9 @@ export async function startRemoteSchemaServer(sdl: string, options: { port?: num
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}/graphql`,
+    setSdl: (next) => {
+      schema = buildSchema(next);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,15 +1,15 @@
 /**
  * The schema-cache build: walks the whole metadata and answers every object that cannot be
- * included, with Hasura's identities, reasons and definitions. It is a pure function of the
- * metadata, the database catalog and the introspected remote schemas; the rebuild cost is
- * modelled by the caller.
+ * included, with Hasura's identities, reasons and definitions (`buildSchemaCacheRule`,
+ * Hasura/RQL/DDL/Schema/Cache.hs). It is a pure function of the metadata, the databases behind the
+ * sources and the introspected remote schemas; the rebuild cost is modelled by the caller.
  */
 import { isObjectType, type GraphQLSchema } from "graphql";
-import { defaultSource, tableJson, tableText } from "../../model";
+import { tableJson, tableText } from "../../model";
 import { dquote } from "../base/aeson";
 import type { Catalog } from "../engine/catalog";
 import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
-import { createArgumentsJson, definitionJson, remoteSchemaJson } from "../metadata/serialize";
+import { createArgumentsJson, remoteSchemaJson, schemaRelationshipArgumentsJson } from "../metadata/serialize";
 import type { InconsistentObject, Profile } from "./inconsistency";
 import { relationshipFailure, type TargetWorld } from "./relationshipTarget";
 
@@ -35,8 +35,11 @@ export function schemaRelationshipId(schema: string, typeName: string, name: str
 }
 
 function makeWorld(input: BuildInput): TargetWorld {
-  // Only the default source has a database behind it on this server.
-  const sources = new Set(input.metadata.sources.filter((s) => s.name === defaultSource).map((s) => s.name));
+  // A source resolves when the server has a database of its kind behind it.
+  const sources = new Map<string, string>();
+  for (const source of input.metadata.sources) {
+    if (input.catalog.kind(source.name) === source.kind) sources.set(source.name, source.kind);
+  }
   const remoteSchemas = new Map<string, GraphQLSchema>();
   for (const { name } of input.metadata.remoteSchemas) {
     const schema = input.remoteSchemas.get(name);
@@ -47,20 +50,19 @@ function makeWorld(input: BuildInput): TargetWorld {
     remoteSchemas,
     sources,
     trackedColumns: (source, table) =>
-      sources.has(source) && findTable(input.metadata, source, table) !== undefined ? input.catalog.columns(table) : undefined,
+      sources.has(source) && findTable(input.metadata, source, table) !== undefined ? input.catalog.columns(source, table) : undefined,
   };
 }
 
 function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world: TargetWorld): InconsistentObject[] {
   if (!world.sources.has(source.name)) {
-    return [
-      { id: `source ${source.name}`, type: "source", reason: `source ${dquote(source.name)} has no database on this local server`, definition: source.name },
-    ];
+    const reason = `source ${dquote(source.name)} has no ${source.kind} database on this local server`;
+    return [{ id: `source ${source.name}`, type: "source", reason, definition: source.name }];
   }
   const found: InconsistentObject[] = [];
   for (const table of source.tables) {
     const text = tableText(table.table);
-    const columns = input.catalog.columns(table.table);
+    const columns = input.catalog.columns(source.name, table.table);
     if (columns === undefined) {
       found.push({
         id: `table ${text} in source ${source.name}`,
@@ -125,7 +127,7 @@ function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildI
         id: schemaRelationshipId(schema.name, type.typeName, relationship.name),
         type: "remote_schema_remote_relationship",
         reason: `in remote relationship ${dquote(relationship.name)}: ${reason}`,
-        definition: { remote_schema: schema.name, type_name: type.typeName, name: relationship.name, definition: definitionJson(relationship) },
+        definition: schemaRelationshipArgumentsJson(schema.name, type.typeName, relationship),
       });
     }
   }

@@ -47,36 +47,48 @@ function tableRelationshipDependents(
   return found;
 }
 
-function schemaRelationshipTexts(metadata: Metadata, inconsistencies: readonly InconsistentObject[], remoteSchema: string): string[] {
-  const found: string[] = [];
+/** Objects that depend on remote schema `name`, sorted as Hasura sorts them. */
+export function remoteSchemaDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], name: string): string[] {
+  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => joinsRemoteSchema(d, name)).map((d) => d.text);
+  // Relationships defined on the remote schema depend on it as much as those joining to it.
+  const schemaTexts = metadata.remoteSchemas
+    .filter((schema) => schema.name === name)
+    .flatMap((schema) => schema.remoteRelationships.flatMap((type) => type.relationships.map((relationship) => ({ schema, type, relationship }))))
+    .filter(({ schema, type, relationship }) => consistent(inconsistencies, schemaRelationshipId(schema.name, type.typeName, relationship.name)))
+    .map(({ schema, type, relationship }) => `remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`);
+  const joining = schemaRelationshipDependents(metadata, inconsistencies, (d) => joinsRemoteSchema(d, name)).map((d) => d.text);
+  return [...new Set([...tableTexts, ...schemaTexts, ...joining])].sort();
+}
+
+function schemaRelationshipDependents(
+  metadata: Metadata,
+  inconsistencies: readonly InconsistentObject[],
+  matches: (definition: StoredDefinition) => boolean,
+): Dependent[] {
+  const found: Dependent[] = [];
   for (const schema of metadata.remoteSchemas) {
     for (const type of schema.remoteRelationships) {
       for (const relationship of type.relationships) {
-        const definition = relationship.definition;
-        const targets = joinsRemoteSchema(definition, remoteSchema);
-        const id = schemaRelationshipId(schema.name, type.typeName, relationship.name);
-        if ((schema.name === remoteSchema || targets) && consistent(inconsistencies, id)) {
-          found.push(`remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`);
-        }
+        if (!matches(relationship.definition) || !consistent(inconsistencies, schemaRelationshipId(schema.name, type.typeName, relationship.name))) continue;
+        found.push({
+          text: `remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`,
+          drop: (target) => {
+            const owner = target.remoteSchemas.find((s) => s.name === schema.name)?.remoteRelationships.find((t) => t.typeName === type.typeName);
+            if (owner !== undefined) owner.relationships = owner.relationships.filter((r) => r.name !== relationship.name);
+          },
+        });
       }
     }
   }
   return found;
 }
 
-/** Objects that depend on remote schema `name`, sorted as Hasura sorts them. */
-export function remoteSchemaDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], name: string): string[] {
-  const tableTexts = tableRelationshipDependents(metadata, inconsistencies, (d) => joinsRemoteSchema(d, name)).map((d) => d.text);
-  return [...tableTexts, ...schemaRelationshipTexts(metadata, inconsistencies, name)].sort();
-}
-
-/** Relationships of other tables that join to `table` of `source` (to_source targets). */
+/** Relationships of other tables and of remote schemas' types that join to `table` of `source` (to_source targets). */
 export function tableDependents(metadata: Metadata, inconsistencies: readonly InconsistentObject[], source: string, table: QualifiedTable): Dependent[] {
-  return tableRelationshipDependents(
-    metadata,
-    inconsistencies,
-    (d) => d.target.kind === "toSource" && d.target.source === source && sameTable(d.target.table, table),
-  ).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const joinsTable = (d: StoredDefinition) => d.target.kind === "toSource" && d.target.source === source && sameTable(d.target.table, table);
+  return [...tableRelationshipDependents(metadata, inconsistencies, joinsTable), ...schemaRelationshipDependents(metadata, inconsistencies, joinsTable)].sort(
+    (a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
 }
 
 /** Hasura's `reportDependentObjectsExist` message. */

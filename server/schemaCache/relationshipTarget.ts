@@ -1,7 +1,8 @@
 /**
- * Resolves the right-hand side of one remote relationship (Hasura's `buildRemoteFieldInfo`):
- * a remote schema (validated by the shared model's `validateToRemoteSchema`) or a table of a
- * database source. Answers the failure text, or undefined when the relationship is consistent. Pure.
+ * Resolves the right-hand side of one remote relationship (Hasura's `buildRemoteFieldInfo`,
+ * Hasura/RQL/DDL/RemoteRelationship.hs): a remote schema (validated by the shared model's
+ * `validateToRemoteSchema`) or a table of a database source. Answers the failure text, or
+ * undefined when the relationship is consistent. Pure.
  */
 import type { GraphQLSchema } from "graphql";
 import { errorToTextV1, tableText, validateToRemoteSchema, type QualifiedTable, type ToSource } from "../../model";
@@ -15,17 +16,31 @@ export interface LhsEntity {
   joinFields: readonly string[];
 }
 
-/** What resolving a relationship may look at: consistent remote schemas and tracked tables. */
+/** What resolving a relationship may look at: consistent remote schemas, resolved sources and their tracked tables. */
 export interface TargetWorld {
   profile: Profile;
   remoteSchemas: ReadonlyMap<string, GraphQLSchema>;
-  sources: ReadonlySet<string>;
+  /** The sources that resolved, by name, with their kind. */
+  sources: ReadonlyMap<string, string>;
   /** Columns of a tracked, existing table; undefined when the table is not in the schema cache. */
   trackedColumns(source: string, table: QualifiedTable): readonly string[] | undefined;
 }
 
+/**
+ * The kinds whose sources can be the target of a remote relationship (`supportsBeingRemoteRelationshipTarget`
+ * is True for Postgres, Citus, Cockroach, MS SQL Server and BigQuery; MySQL's is False, and a data
+ * connector's depends on its agent's capabilities).
+ */
+const targetKinds: ReadonlySet<string> = new Set(["postgres", "citus", "cockroach", "mssql", "bigquery"]);
+
+/**
+ * Hasura's checks, in its order: the source resolved, its kind can be a target, the table is
+ * tracked there, then each mapping's LHS field and target column exist (`askFieldInfo`).
+ */
 function checkToSource(target: ToSource, lhs: LhsEntity, world: TargetWorld): string | undefined {
-  if (!world.sources.has(target.source)) return `source not found: ${dquote(target.source)}`;
+  const kind = world.sources.get(target.source);
+  if (kind === undefined) return `source not found: ${dquote(target.source)}`;
+  if (!targetKinds.has(kind)) return `source ${target.source} does not support being used as the target of a remote relationship`;
   const targetColumns = world.trackedColumns(target.source, target.table);
   if (targetColumns === undefined) return `table ${dquote(tableText(target.table))} does not exist in source: ${target.source}`;
   for (const [from, to] of Object.entries(target.fieldMapping)) {

@@ -13,6 +13,7 @@ const environment = {
     { schema: "public", name: "profiles" },
     { schema: "custom", name: "profiles" },
   ],
+  sources: [],
   remoteSchemas: [],
 };
 
@@ -63,4 +64,24 @@ test("initialMetadata: stored metadata wins, with its resource_version and moved
   assert.equal(start.resourceVersion, 42);
   assert.equal(start.metadata.sources[0].tables.length, 0);
   assert.equal(start.metadata.remoteSchemas[0].definition.url, "http://127.0.0.1:9/graphql");
+});
+
+test("initialMetadata: each further source is one write, and each table tracked in it one more", () => {
+  const sources = [{ name: "target", kind: "citus", tables: [], trackedTables: [{ schema: "hasura", name: "album" }] }];
+  const start = initialMetadata({ environment: { ...environment, sources }, options: { sources: [{ name: "empty", tables: [] }] }, remoteSchemaUrls: {} });
+  assert.deepEqual(
+    start.metadata.sources.map((source) => [source.name, source.kind, source.tables.length]),
+    [
+      ["default", "postgres", 2],
+      ["target", "citus", 1],
+      ["empty", "postgres", 0],
+    ],
+  );
+  assert.deepEqual(start.metadata.sources[1].configuration.connection_info, {
+    database_url: { from_env: "TARGET_DATABASE_URL" },
+    isolation_level: "read-committed",
+    pool_settings: { connection_lifetime: 600, idle_timeout: 180, max_connections: 50, retries: 1 },
+    use_prepared_statements: true,
+  });
+  assert.equal(start.resourceVersion, firstResourceVersion + 2 + 2 + 1);
 });

@@ -62,18 +62,18 @@ describe("a v1.x server version", () => {
 });
 
 describe("resource_version at start", () => {
-  test("the conformance environment starts past its set-up writes: 2 tables tracked, 3 remote schemas added", async () => {
+  test("the conformance environment starts past its set-up writes: 1 source added, 3 tables tracked, 3 remote schemas added", async () => {
     const server = await startEnvServer();
     try {
-      assert.equal(await currentVersion(server), 1 + 2 + 3);
-      assert.equal(server.stats().resourceVersion, 6);
+      assert.equal(await currentVersion(server), 1 + 1 + 3 + 3);
+      assert.equal(server.stats().resourceVersion, 8);
       assert.equal(server.stats().writes, 0);
     } finally {
       await server.stop();
     }
   });
 
-  test("a server with nothing set up starts at 1; tables and remote schemas from options count too", async () => {
+  test("a server with nothing set up starts at 1; sources, tables and remote schemas from options count too", async () => {
     const bare = await startHasuraServer();
     try {
       assert.equal(await currentVersion(bare), 1);
@@ -85,9 +85,19 @@ describe("resource_version at start", () => {
       trackedTables: [{ schema: "public", name: "extra" }],
     });
     try {
-      assert.equal(await currentVersion(tracked), 1 + 3 + 3);
+      assert.equal(await currentVersion(tracked), 1 + 1 + 4 + 3);
     } finally {
       await tracked.stop();
+    }
+    const sourced = await startHasuraServer({
+      sources: [{ name: "db2", kind: "mssql", tables: [{ schema: "dbo", name: "t", columns: [] }], trackedTables: [{ schema: "dbo", name: "t" }] }],
+    });
+    try {
+      assert.equal(await currentVersion(sourced), 1 + 1 + 1);
+      const db2 = sourced.exportMetadata().sources.find((source) => source.name === "db2");
+      assert.deepEqual([db2?.kind, db2?.tables], ["mssql", [{ table: { schema: "dbo", name: "t" } }]]);
+    } finally {
+      await sourced.stop();
     }
   });
 });

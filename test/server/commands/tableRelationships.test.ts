@@ -42,3 +42,33 @@ test("semantics: the format written is the format exported, and an update may sw
     { name: "r", definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: userField } } },
   ]);
 });
+
+test("sources: a backend prefix acts on sources of its kind only; pg_ and postgres_ both mean postgres", async () => {
+  const long = pgCreate("long", {}, "postgres_create_remote_relationship");
+  assert.deepEqual(await metadata(server, long), { status: 200, body: { message: "success" } });
+  const wrongKind = await metadata(server, pgCreate("r", {}, "mssql_create_remote_relationship"));
+  assert.deepEqual(wrongKind, { status: 400, body: { path: "$.args", error: 'table "profiles" does not exist in source: default', code: "not-exists" } });
+  const definition = { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: userField } };
+  const otherSource = {
+    type: "pg_create_remote_relationship",
+    args: { source: "target", table: { schema: "public", name: "profiles" }, name: "r", definition },
+  };
+  const answer = await metadata(server, otherSource);
+  assert.equal((answer.body as { error: string }).error, 'table "profiles" does not exist in source: target');
+});
+
+test("sources: a relationship on a table of the second source", async () => {
+  const definition = { to_remote_schema: { remote_schema: "user", lhs_fields: ["artist_id"], remote_field: { user: { arguments: { id: "$artist_id" } } } } };
+  const args = { source: "target", table: { schema: "hasura", name: "album" }, name: "artist", definition };
+  assert.deepEqual(await metadata(server, { type: "pg_create_remote_relationship", args }), { status: 200, body: { message: "success" } });
+  const album = server.exportMetadata().sources.find((source) => source.name === "target")?.tables[0];
+  assert.deepEqual(album?.remote_relationships, [{ name: "artist", definition }]);
+  const bad = { ...args, definition: { to_remote_schema: { ...definition.to_remote_schema, lhs_fields: ["nope"] } } };
+  const refused = await metadata(server, { type: "pg_update_remote_relationship", args: bad });
+  assert.equal(
+    (refused.body as { error: string }).error,
+    'Inconsistent object: in table "hasura.album": in remote relationship "artist": field with name "nope"is not provided by the lhs entity""hasura.album"for defining a join condition, the allowed fields are "id", "title", or "artist_id""',
+  );
+  const remove = { type: "pg_delete_remote_relationship", args: { source: "target", table: { schema: "hasura", name: "album" }, name: "artist" } };
+  assert.deepEqual(await metadata(server, remove), { status: 200, body: { message: "success" } });
+});

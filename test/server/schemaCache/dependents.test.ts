@@ -46,3 +46,25 @@ test("semantics: relationships defined on a remote schema also block its removal
     args: { remote_schema: "my-remote-schema", type_name: "Message", name: "author" },
   });
 });
+
+test("semantics: a remote schema relationship joining a table blocks untracking it, unless cascaded", async () => {
+  const definition = {
+    to_source: { source: "target", table: { schema: "hasura", name: "album" }, relationship_type: "array", field_mapping: { id: "artist_id" } },
+  };
+  const args = { remote_schema: "user", type_name: "User", name: "albums", definition };
+  assert.equal((await metadata(server, { type: "create_remote_schema_remote_relationship", args })).status, 200);
+  const untrack = { type: "pg_untrack_table", args: { source: "target", table: { schema: "hasura", name: "album" } } };
+  assert.deepEqual(await metadata(server, untrack), {
+    status: 400,
+    body: {
+      path: "$.args",
+      error: "cannot drop due to the following dependent objects: remote_relationship albums on type User in remote schema user",
+      code: "dependency-error",
+    },
+  });
+  assert.deepEqual(await metadata(server, { ...untrack, args: { ...untrack.args, cascade: true } }), { status: 200, body: { message: "success" } });
+  const exported = server.exportMetadata();
+  assert.equal(exported.remote_schemas?.find((schema) => schema.name === "user")?.remote_relationships, undefined);
+  assert.deepEqual(exported.sources.find((source) => source.name === "target")?.tables, []);
+  assert.equal((await metadata(server, { type: "pg_track_table", args: { source: "target", table: { schema: "hasura", name: "album" } } })).status, 200);
+});
