@@ -1,4 +1,4 @@
-import { findRemoteSchemaRelationship, remoteSchemaRelationshipLabel, withRemoteSchemaRelationship, type HeldRelationship, type RemoteSchemaRelationshipKey } from "../model";
+import { findRemoteSchemaRelationship, remoteSchemaNames, remoteSchemaRelationshipLabel, withRemoteSchemaRelationship, type HeldRelationship, type RemoteSchemaRelationshipKey } from "../model";
 import { remoteSchemaRelationshipRequest } from "./hasura/requests";
 import type { Step } from "./plans";
 import type { Change } from "./runtime/converge";
@@ -8,7 +8,15 @@ export function remoteSchemaRelationshipChange(key: RemoteSchemaRelationshipKey,
   return {
     context: { operation, relationship: remoteSchemaRelationshipLabel(key) },
     find: (metadata) => findRemoteSchemaRelationship(metadata, key),
-    plan,
+    // Hasura answers success to a create on a remote schema it does not have, and stores nothing.
+    plan: (held, metadata) => {
+      const step = plan(held);
+      if (step.kind !== "write" || step.write.kind === "delete" || remoteSchemaNames(metadata).includes(key.remoteSchema)) return step;
+      return {
+        kind: "fail",
+        message: `Remote schema "${key.remoteSchema}" does not exist in Hasura, so relationship "${remoteSchemaRelationshipLabel(key)}" cannot be defined on its type. Add the remote schema to Hasura first, or fix remoteSchema.`,
+      };
+    },
     request: (mode, write, resourceVersion) => remoteSchemaRelationshipRequest(mode, key, write, resourceVersion),
     edit: (metadata, write) => withRemoteSchemaRelationship(metadata, key, write.kind === "delete" ? undefined : { format: "definition", target: write.target }),
   };

@@ -28,7 +28,7 @@ export interface BatchPlan<C extends Change = Change> {
 export function planBatch<C extends Change>(metadata: JsonObject, changes: readonly C[]): BatchPlan<C> {
   let document = metadata;
   const outcomes = changes.map((change): BatchOutcome<C> => {
-    const step = change.plan(change.find(document));
+    const step = change.plan(change.find(document), document);
     if (step.kind !== "write") return { change, kind: "settled", step };
     const edit = change.edit(document, step.write);
     if (!edit.ok) return { change, kind: "alone" };

@@ -12,8 +12,8 @@ export interface Change {
   readonly context: CallContext;
   /** What Hasura holds for this relationship in a metadata document. */
   find(metadata: JsonObject): HeldRelationship | undefined;
-  /** The next step, from what Hasura holds. */
-  plan(held: HeldRelationship | undefined): Step;
+  /** The next step, from what Hasura holds under the relationship's name and in the whole metadata. */
+  plan(held: HeldRelationship | undefined, metadata: JsonObject): Step;
   /** The request for a write on its own, in the endpoint's API. */
   request(mode: ApiMode, write: Write, resourceVersion: number | undefined): HasuraRequest;
   /** The document with the write folded in, for a whole-document write. */
@@ -54,7 +54,7 @@ export async function convergeAlone(gateway: Gateway, change: Change): Promise<S
   for (let fresh = false; ; fresh = true) {
     // Without resource_version (the /v1/query API) nothing would catch a plan made on an old snapshot.
     const snapshot = await gateway.observe(change.context, { fresh: fresh || mode === "query" });
-    const step = change.plan(change.find(snapshot.metadata));
+    const step = change.plan(change.find(snapshot.metadata), snapshot.metadata);
     if (step.kind === "fail") throw new Error(step.message);
     if (step.kind === "done") return step;
     try {
