@@ -8,7 +8,7 @@ import type { RemoteSchemaRelationshipKey } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
 import type { Cursor } from "../base/cursor";
-import { parseDefinition } from "../metadata/parseRelationship";
+import { parseRemoteRelationship } from "../metadata/parseRelationship";
 import type { Metadata, RemoteRelationship } from "../metadata/records";
 import { schemaRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
@@ -62,7 +62,7 @@ function existsInCache(tx: Tx, target: RemoteSchemaRelationshipKey): boolean {
 export function upsertSchemaRelationshipCommand(type: string, cursor: Cursor, mustExist: boolean): Command {
   const target = parseTarget(cursor, "CreateRemoteSchemaRemoteRelationship");
   const object = cursor.object("CreateRemoteSchemaRemoteRelationship");
-  const relationship = { name: target.name, definition: parseDefinition("strict", object.required("definition")) };
+  const relationship = parseRemoteRelationship("strict", target.name, object.required("definition"));
   return {
     type,
     modifiesMetadata: true,

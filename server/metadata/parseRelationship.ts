@@ -4,7 +4,15 @@
  * modes) and `ToSourceRelationshipDef` FromJSON instances, messages included. They produce the
  * model's `StoredDefinition`: `legacy` for the flat format, `definition` for the others.
  */
-import { defaultSource, type QualifiedTable, type StoredDefinition, type TableRelationshipKey, type ToRemoteSchema, type ToSource } from "../../model";
+import {
+  defaultSource,
+  isJsonObject,
+  type QualifiedTable,
+  type StoredDefinition,
+  type TableRelationshipKey,
+  type ToRemoteSchema,
+  type ToSource,
+} from "../../model";
 import { Cursor, type ObjectCursor } from "../base/cursor";
 import type { RemoteRelationship } from "./records";
 import { parseRemoteField } from "./parseRemoteField";
@@ -67,6 +75,17 @@ function parseToSource(cursor: Cursor): ToSource {
   return { kind: "toSource", relationshipType, source, table: parseQualifiedTable(object.required("table")), fieldMapping };
 }
 
+/**
+ * A named relationship from its definition JSON (parsed in `mode`). A `to_source` target keeps its
+ * table as the JSON it was sent as, as Hasura keeps it (`_tsrdTable` is a JSON value, parsed only
+ * when the schema cache is built).
+ */
+export function parseRemoteRelationship(mode: ParseMode, name: string, cursor: Cursor): RemoteRelationship {
+  const definition = parseDefinition(mode, cursor);
+  if (definition.target.kind !== "toSource" || !isJsonObject(cursor.value) || !isJsonObject(cursor.value.to_source)) return { name, definition };
+  return { name, definition, targetTableJson: structuredClone(cursor.value.to_source.table) };
+}
+
 /** The arguments of `*_create_remote_relationship` / `*_update_remote_relationship`. */
 export interface CreateRelationshipArgs {
   source: string;
@@ -88,8 +107,10 @@ export function parseCreateRelationship(cursor: Cursor): CreateRelationshipArgs 
   if (hasSchema === (definition !== undefined)) {
     object.fail("create_remote_relationship expects exactly one of: remote_schema, definition");
   }
-  const parsed = hasSchema ? parseDefinition("legacy", new Cursor(object.fields, object.path)) : parseDefinition("strict", definition as Cursor);
-  return { source, table, relationship: { name, definition: parsed } };
+  const relationship = hasSchema
+    ? parseRemoteRelationship("legacy", name, new Cursor(object.fields, object.path))
+    : parseRemoteRelationship("strict", name, definition as Cursor);
+  return { source, table, relationship };
 }
 
 /**
@@ -120,5 +141,5 @@ export function parseDeleteRelationship(cursor: Cursor): DeleteRelationshipArgs 
 /** Parses a stored relationship `{name, definition}` as it appears in exported metadata. */
 export function parseStoredRelationship(cursor: Cursor): RemoteRelationship {
   const object = cursor.object("RemoteRelationship");
-  return { name: object.required("name").nonEmptyText(), definition: parseDefinition("lenient", object.required("definition")) };
+  return parseRemoteRelationship("lenient", object.required("name").nonEmptyText(), object.required("definition"));
 }

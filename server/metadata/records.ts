@@ -4,12 +4,17 @@
  * verbatim in `extra`, so that `replace_metadata` followed by `export_metadata` gives back what
  * was sent.
  */
-import { defaultSource, sameTable, type JsonObject, type QualifiedTable, type StoredDefinition } from "../../model";
+import { defaultSource, sameTable, type JsonObject, type JsonValue, type QualifiedTable, type StoredDefinition } from "../../model";
 
-/** A named remote relationship, its definition in the format it was written in. */
+/**
+ * A named remote relationship, its definition in the format it was written in. Hasura keeps a
+ * `to_source` target's table as the JSON it was sent as (`"album"` stays a string), so that JSON
+ * is kept beside the model's qualified table.
+ */
 export interface RemoteRelationship {
   name: string;
   definition: StoredDefinition;
+  targetTableJson?: JsonValue;
 }
 
 /** A tracked table and its remote relationships; other table metadata stays in `extra`. */

@@ -4,15 +4,18 @@
  * in the format it was written in (the model's `storedDefinitionJson`), `hasura_fields`/`lhs_fields`
  * as sets.
  */
-import { defaultSource, storedDefinitionJson, tableJson, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
+import { defaultSource, isJsonObject, storedDefinitionJson, tableJson, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
 import type { Metadata, RemoteRelationship, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
 
 /**
- * A relationship's definition as JSON: legacy flat, `to_remote_schema` or `to_source`. A copy, so
- * that answers never share objects with the stored metadata.
+ * A relationship's definition as JSON: legacy flat, `to_remote_schema` or `to_source`, a
+ * `to_source` table as it was sent. A copy, so that answers never share objects with the stored
+ * metadata.
  */
 export function definitionJson(relationship: RemoteRelationship): JsonObject {
-  return structuredClone(storedDefinitionJson(relationship.definition));
+  const json = structuredClone(storedDefinitionJson(relationship.definition));
+  if (relationship.targetTableJson !== undefined && isJsonObject(json.to_source)) json.to_source.table = structuredClone(relationship.targetTableJson);
+  return json;
 }
 
 /** A stored relationship `{name, definition}`. */

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import type { JsonObject } from "../../../model";
 import type { RunningHasuraServer } from "../../../server";
 import { Cursor } from "../../../server/base/cursor";
-import { parseCreateRelationship, parseDefinition, parseDeleteRelationship } from "../../../server/metadata/parseRelationship";
+import { parseCreateRelationship, parseDefinition, parseDeleteRelationship, parseRemoteRelationship } from "../../../server/metadata/parseRelationship";
 import { metadata, pgCreate, query, startEnvServer } from "../helpers";
 
 let server: RunningHasuraServer;
@@ -115,4 +115,13 @@ test("parseCreateRelationship and parseDeleteRelationship fill in Hasura's defau
     table: { schema: "public", name: "profiles" },
     name: "r",
   });
+});
+
+test("parseRemoteRelationship: a to_source table keeps the JSON it was sent as; other targets have none", () => {
+  const toSource = { to_source: { relationship_type: "object", source: "target", table: "album", field_mapping: { id: "id" } } };
+  const parsed = parseRemoteRelationship("strict", "r", new Cursor(toSource));
+  assert.deepEqual(parsed.targetTableJson, "album");
+  assert.deepEqual(parsed.definition.target.kind === "toSource" && parsed.definition.target.table, { schema: "public", name: "album" });
+  const toSchema = { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } };
+  assert.equal("targetTableJson" in parseRemoteRelationship("strict", "r", new Cursor(toSchema)), false);
 });

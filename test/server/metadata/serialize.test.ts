@@ -26,6 +26,16 @@ test("serialize: a definition in the format it was written in", () => {
   });
 });
 
+test("serialize: a to_source table as it was sent, as Hasura keeps it", () => {
+  const toSource: StoredDefinition = {
+    format: "definition",
+    target: { kind: "toSource", relationshipType: "array", source: "target", table: { schema: "public", name: "album" }, fieldMapping: { id: "id" } },
+  };
+  assert.deepEqual(definitionJson({ name: "r", definition: toSource, targetTableJson: "album" }), {
+    to_source: { relationship_type: "array", source: "target", table: "album", field_mapping: { id: "id" } },
+  });
+});
+
 test("serialize: answers never share objects with the stored metadata", () => {
   const relationship: RemoteRelationship = { name: "r", definition };
   const json = definitionJson(relationship) as { to_remote_schema: { remote_field: unknown } };

@@ -135,6 +135,9 @@ test("to_source: a relationship defined on a table of another source", async () 
       },
     };
     assert.deepEqual(await metadata(bare, citusSide), { status: 200, body: { message: "success" } });
+    // Each table is exported as it was sent: a bare name stays a bare name.
+    const x = bare.exportMetadata().sources.find((source) => source.name === "a")?.tables[0];
+    assert.deepEqual(x?.remote_relationships, [{ name: "ys", definition }]);
   } finally {
     await bare.stop();
   }
