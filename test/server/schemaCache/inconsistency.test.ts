@@ -127,3 +127,28 @@ test("inconsistency: the remote schema's SDL can be changed over HTTP too, admin
   assert.equal((await post(server, "/_local/remote-schema-sdl", { name: "user", sdl: "type Query {" })).status, 400);
   server.setRemoteSchemaSdl("user", userSdl);
 });
+
+test("inconsistency: replace_metadata with allow_inconsistent_metadata keeps an inconsistent remote schema relationship, listed in Hasura's shape", async () => {
+  const document = server.exportMetadata();
+  const definition = { to_source: { source: "nope", table: { schema: "hasura", name: "album" }, relationship_type: "object", field_mapping: { id: "id" } } };
+  const user = document.remote_schemas?.find((schema) => schema.name === "user");
+  assert.ok(user !== undefined);
+  user.remote_relationships = [{ type_name: "User", relationships: [{ name: "albums", definition }] }];
+  const replaced = await metadata(server, { type: "replace_metadata", version: 2, args: { allow_inconsistent_metadata: true, metadata: document } });
+  const object = {
+    definition: { remote_schema: "user", type: "User", name: "albums", definition },
+    name: "remote_schema_remote_relationship remote_relationship albums on type User in remote schema user",
+    reason: 'Inconsistent object: in remote relationship "albums": source not found: "nope"',
+    type: "remote_schema_remote_relationship",
+  };
+  assert.deepEqual(replaced, { status: 200, body: { is_consistent: false, inconsistent_objects: [object] } });
+  assert.deepEqual(objectBody(await metadata(server, { type: "get_inconsistent_metadata", args: {} })), {
+    is_consistent: false,
+    inconsistent_objects: [object],
+  });
+  assert.deepEqual(server.exportMetadata(), document);
+  const key = { remote_schema: "user", type_name: "User", name: "albums" };
+  assert.equal((await metadata(server, { type: "update_remote_schema_remote_relationship", args: { ...key, definition } })).status, 400);
+  assert.deepEqual(await metadata(server, { type: "delete_remote_schema_remote_relationship", args: key }), { status: 200, body: { message: "success" } });
+  assert.deepEqual(objectBody(await metadata(server, { type: "get_inconsistent_metadata", args: {} })), { is_consistent: true, inconsistent_objects: [] });
+});
