@@ -11,29 +11,39 @@ import { metadata, pgCreate, startEnvServer } from "../helpers";
 
 let server: RunningHasuraServer;
 before(async () => {
-  server = await startEnvServer({ rebuildMs: 60 });
+  server = await startEnvServer({ rebuildMs: 150 });
 });
 after(() => server.stop());
 
+/** Waits until the server's lock has seen `count` requests queued at once (the one holding it included). */
+async function queued(count: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (server.stats().lock.maxQueued < count) {
+    if (Date.now() > deadline) throw new Error(`The lock never held ${count} requests at once.`);
+    await sleep(2);
+  }
+}
+
 test("cost: requests are served one at a time in arrival order, reads included", async () => {
   const finished: string[] = [];
-  // Staggered a little so they surely arrive in this order; each one still arrives while the
-  // first is rebuilding (60 ms), so all queue on the lock.
-  const track = async (label: string, delayMs: number, send: () => Promise<unknown>) => {
-    await sleep(delayMs);
+  const track = async (label: string, send: () => Promise<unknown>) => {
     await send();
     finished.push(label);
   };
+  server.resetStats();
   const started = Date.now();
-  await Promise.all([
-    track("write-1", 0, () => metadata(server, pgCreate("one"))),
-    track("read", 15, () => metadata(server, { type: "export_metadata", args: {} })),
-    track("write-2", 30, () => metadata(server, pgCreate("two"))),
-  ]);
+  // Each request is sent once the one before it is on the lock, so they surely arrive in this
+  // order, each while the first is still rebuilding (150 ms).
+  const first = track("write-1", () => metadata(server, pgCreate("one")));
+  await queued(1);
+  const read = track("read", () => metadata(server, { type: "export_metadata", args: {} }));
+  await queued(2);
+  const second = track("write-2", () => metadata(server, pgCreate("two")));
+  await Promise.all([first, read, second]);
   const elapsed = Date.now() - started;
   assert.deepEqual(finished, ["write-1", "read", "write-2"]);
-  // Two rebuilds of at least 60 ms each, run one after the other.
-  assert.ok(elapsed >= 115, `took ${elapsed} ms`);
+  // Two rebuilds of at least 150 ms each, run one after the other.
+  assert.ok(elapsed >= 295, `took ${elapsed} ms`);
   assert.equal(server.stats().lock.maxQueued, 3);
 });
 
