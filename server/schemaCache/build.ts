@@ -4,8 +4,8 @@
  * Hasura/RQL/DDL/Schema/Cache.hs). It is a pure function of the metadata, the databases behind the
  * sources and the introspected remote schemas; the rebuild cost is modelled by the caller.
  */
-import { isObjectType, type GraphQLSchema } from "graphql";
-import { tableJson, tableText } from "../../model";
+import type { GraphQLSchema } from "graphql";
+import { remoteSchemaTypeJoinFields, tableJson, tableText } from "../../model";
 import { dquote } from "../base/aeson";
 import type { Catalog } from "../engine/catalog";
 import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
@@ -94,15 +94,6 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
   return found;
 }
 
-function typeJoinFields(schema: GraphQLSchema, schemaName: string, typeName: string): string[] | string {
-  const type = schema.getType(typeName);
-  if (type === undefined || type === null) return `no type named ${dquote(typeName)} defined in remote schema ${dquote(schemaName)}`;
-  if (!isObjectType(type)) return "remote relationships on a remote schema can only be defined on object types";
-  return Object.values(type.getFields())
-    .filter((field) => field.args.length === 0)
-    .map((field) => field.name);
-}
-
 function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildInput, world: TargetWorld): InconsistentObject[] {
   const failure = input.remoteSchemaFailures.get(schema.name);
   const introspected = input.remoteSchemas.get(schema.name);
@@ -120,8 +111,8 @@ function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildI
   const found: InconsistentObject[] = [];
   for (const type of schema.remoteRelationships) {
     for (const relationship of type.relationships) {
-      const joinFields = typeJoinFields(introspected, schema.name, type.typeName);
-      const reason = typeof joinFields === "string" ? joinFields : relationshipFailure(relationship, { identifier: schema.name, joinFields }, world);
+      const joinFields = remoteSchemaTypeJoinFields(introspected, schema.name, type.typeName);
+      const reason = joinFields.ok ? relationshipFailure(relationship, { identifier: schema.name, joinFields: joinFields.fields }, world) : joinFields.reason;
       if (reason === undefined) continue;
       found.push({
         id: schemaRelationshipId(schema.name, type.typeName, relationship.name),
