@@ -22,7 +22,10 @@ export function parseInconsistencies(body: unknown): Parsed<readonly Inconsisten
 }
 
 const tableEcho = z.looseObject({ source: z.string().optional(), table: tableJsonSchema, name: z.string() });
-const remoteSchemaEcho = z.looseObject({ remote_schema: z.string(), type_name: z.string(), name: z.string() });
+// Hasura reads `type_name` but its derived ToJSON has echoed the type as `type`: take either.
+const remoteSchemaEcho = z
+  .looseObject({ remote_schema: z.string(), type_name: z.string().optional(), type: z.string().optional(), name: z.string() })
+  .transform((echo) => ({ remoteSchema: echo.remote_schema, typeName: echo.type_name ?? echo.type, name: echo.name }));
 
 /** Hasura's reason for the relationship on a table, when it is inconsistent. */
 export function tableRelationshipInconsistency(objects: readonly InconsistentObject[], key: TableRelationshipKey): string | undefined {
@@ -37,6 +40,6 @@ export function tableRelationshipInconsistency(objects: readonly InconsistentObj
 export function remoteSchemaRelationshipInconsistency(objects: readonly InconsistentObject[], key: RemoteSchemaRelationshipKey): string | undefined {
   return objects.find((object) => {
     const echo = remoteSchemaEcho.safeParse(object.definition);
-    return echo.success && echo.data.remote_schema === key.remoteSchema && echo.data.type_name === key.typeName && echo.data.name === key.name;
+    return echo.success && echo.data.remoteSchema === key.remoteSchema && echo.data.typeName === key.typeName && echo.data.name === key.name;
   })?.reason;
 }

@@ -13,6 +13,7 @@ import { isHasuraError } from "./hasura/errors";
 import { checkInputs, dryRunKey, type InputsKind } from "./inputs/check";
 import { planCreate, planDelete, planImport, planUpdate, type Step, type Wanted } from "./plans";
 import type { Change } from "./runtime/converge";
+import { warn } from "./runtime/engineLog";
 import { configureRuntime, currentSettings, gatewayFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
@@ -106,8 +107,7 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
       const live: I = { ...kind.liveInputs(endpoint, key, held.stored.target), ...steeringOf(props) };
       const inconsistency = kind.inconsistency(await gateway.inconsistencies(context), key);
       if (inconsistency === undefined) return { id, props: live, inputs: live };
-      // The dynamic provider host passes stderr to the engine, which prints it with the refresh.
-      process.stderr.write(`warning: ${kind.noun} "${kind.label(key)}" is inconsistent in Hasura at ${endpoint}: ${inconsistency}\n`);
+      warn(`${kind.noun} "${kind.label(key)}" is inconsistent in Hasura at ${endpoint}: ${inconsistency}`);
       return { id, props: { ...live, inconsistency }, inputs: live };
     },
 

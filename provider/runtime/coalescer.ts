@@ -10,6 +10,7 @@ import { isHasuraError } from "../hasura/errors";
 import { replaceMetadataRequest } from "../hasura/requests";
 import type { Step } from "../plans";
 import { planBatch } from "./batchPlan";
+import { warn } from "./engineLog";
 import { RetryBudget, type Change } from "./converge";
 import { snapshotAfterReplace, type Gateway } from "./gateway";
 
@@ -88,8 +89,8 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
     const results = await applyEachAlone(written);
     if (results.every((ok) => ok)) {
       batchingRefused = true;
-      process.stderr.write(
-        `Hasura at ${gateway.endpoint} refused a whole-document write that each of its ${written.length} changes passed alone; its metadata is probably inconsistent already. Writes go one at a time from now on; run \`pulumi refresh\` to see the inconsistencies.\n`,
+      warn(
+        `Hasura at ${gateway.endpoint} refused a whole-document write that each of its ${written.length} changes passed alone; its metadata is probably inconsistent already. Writes go one at a time from now on; run \`pulumi refresh\` to see the inconsistencies.`,
       );
     }
   };

@@ -11,6 +11,7 @@ import { remoteSchemaTargetOf, type RemoteSchemaRelationshipInputs } from "../in
 import { targetOf, type RemoteRelationshipInputs } from "../inputs/schema";
 import { propertyPath } from "../inputs/propertyPath";
 import { containsUnknown } from "../inputs/unknowns";
+import { warn } from "../runtime/engineLog";
 import { gatewayFor } from "../runtime/runtime";
 import { fixFor } from "./fixes";
 
@@ -28,8 +29,7 @@ const warned = new Set<string>();
 function warnOnce(key: string, line: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  // The dynamic provider host passes stderr to the engine, which prints it with the operation.
-  process.stderr.write(`warning: ${line}\n`);
+  warn(line);
 }
 
 /** What the gateway says of a remote schema. */

@@ -4,6 +4,7 @@ import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer }
 import { listRemoteRelationships } from "../../scripts/hasuraAdmin";
 import { repoRoot } from "../../scripts/pulumiCli";
 import { remoteRelationshipProvider } from "../../provider";
+import { resetRuntime } from "../../provider/runtime/runtime";
 import type { RemoteRelationshipInputs } from "../../provider/inputs/schema";
 
 /** The admin secret of the conformance environment. */
@@ -14,8 +15,12 @@ export function startConformanceHasura(options: HasuraServerOptions = {}): Promi
   return startHasuraServer({ environment: path.join(repoRoot, "conformance", "environment.yaml"), ...options });
 }
 
-/** Configures the in-process provider as the dynamic provider host would, from stack config values. */
+/**
+ * Configures the in-process provider as the dynamic provider host would, from stack config values,
+ * starting afresh: nothing cached by earlier cases (snapshots, introspections, API choice) is used.
+ */
 export async function configureProvider(config: Record<string, string>): Promise<void> {
+  await resetRuntime();
   await remoteRelationshipProvider.configure({ config: { get: (key: string) => config[key], require: (key: string) => config[key] } });
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Warnings the user sees in the engine's own output. A dynamic provider has no logging API: the host
+ * runs it with the engine's address as its one argument but never connects to it, and the engine
+ * keeps a plugin's stderr to its verbose logs. So a warning goes to the engine's `Log` call directly,
+ * and to stderr as well, where the tests and a verbose log see it.
+ */
+import { createRequire } from "node:module";
+
+type EngineClient = { log(request: unknown, options: { deadline: number }, callback: (error: Error | null) => void): void };
+type EngineProto = { LogRequest: new () => { setSeverity(value: number): unknown; setMessage(value: string): unknown; setEphemeral(value: boolean): unknown } };
+
+let engine: { readonly client: EngineClient; readonly proto: EngineProto } | null | undefined;
+
+/** The engine client when this process is a provider host started by the engine; null otherwise. */
+function engineClient(): { readonly client: EngineClient; readonly proto: EngineProto } | null {
+  if (engine !== undefined) return engine;
+  const address = process.argv[2];
+  const host = process.argv[1] ?? "";
+  engine = null;
+  if (!/dynamic-provider/.test(host) || address === undefined || !/^[\w.[\]:-]+:\d+$/.test(address)) return engine;
+  try {
+    // Pulumi's own gRPC stubs and grpc-js, resolved from the @pulumi/pulumi that runs the host.
+    const fromPulumi = createRequire(host);
+    const grpc = fromPulumi("@grpc/grpc-js") as { credentials: { createInsecure(): unknown } };
+    const rpc = fromPulumi("@pulumi/pulumi/proto/engine_grpc_pb") as { EngineClient: new (address: string, credentials: unknown) => EngineClient };
+    const proto = fromPulumi("@pulumi/pulumi/proto/engine_pb") as EngineProto;
+    engine = { client: new rpc.EngineClient(address, grpc.credentials.createInsecure()), proto };
+  } catch {
+    engine = null;
+  }
+  return engine;
+}
+
+/** Shows `message` as a warning of the current operation; never throws, never waits. */
+export function warn(message: string): void {
+  process.stderr.write(`warning: ${message}\n`);
+  const connection = engineClient();
+  if (connection === null) return;
+  const request = new connection.proto.LogRequest();
+  // LogSeverity.WARNING in pulumi/proto/engine.proto.
+  request.setSeverity(2);
+  request.setMessage(message);
+  request.setEphemeral(false);
+  connection.client.log(request, { deadline: Date.now() + 5_000 }, () => undefined);
+}
