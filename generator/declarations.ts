@@ -2,10 +2,10 @@
  * What the generated program declares: one resource per relationship Hasura holds, or, for each one it
  * cannot declare, the reason. Pure: the metadata document in, the inventory out.
  *
- * Each kind of relationship has its declarer, and a relationship to a kind of target that no resource
- * manages yet is skipped with a reason. Adding a kind is one entry: `toSource` in `tableTargets` once
- * `RemoteRelationship` takes `toSource`, and a declarer for `listRemoteSchemaRelationships` once a
- * `RemoteSchemaRelationship` resource exists.
+ * Each place Hasura keeps relationships has its declarer: tables of database sources become
+ * `RemoteRelationship`s, types of remote schemas `RemoteSchemaRelationship`s. A declarer turns what a
+ * relationship joins to (`toRemoteSchema` or `toSource`) into the resource's args, and checks them as
+ * the provider's `check` will at `preview`. A new kind of relationship is one more declarer.
  */
 import {
   defaultSchema,
@@ -14,23 +14,31 @@ import {
   listTableRelationships,
   remoteSchemaRelationshipLabel,
   tableRelationshipLabel,
+  type HeldRelationship,
   type JsonObject,
   type JsonValue,
+  type QualifiedTable,
   type RelationshipTarget,
+  type RemoteSchemaRelationshipKey,
   type TableRelationshipKey,
+  type ToSource,
 } from "../model";
-import { checkRemoteRelationship } from "../provider/inputs/check";
-import { formatRelationshipId } from "../provider/relationshipId";
+import { checkInputs, remoteRelationshipInputs } from "../provider/inputs/check";
+import { remoteSchemaRelationshipInputList, remoteSchemaRelationshipInputsSchema } from "../provider/inputs/remoteSchemaRelationshipSchema";
+import { formatRelationshipId, formatRemoteSchemaRelationshipId } from "../provider/relationshipId";
+import { remoteSchemaRelationshipRules } from "../provider/rules";
 
 /** The resource classes a generated program may use, as the package exports them. */
-export type ResourceType = "RemoteRelationship";
+export type ResourceType = "RemoteRelationship" | "RemoteSchemaRelationship";
+
+/** A resource's args in the order the program writes them; the endpoint is left to the stack's `hasura:endpoint`. */
+export type Args = readonly (readonly [string, JsonValue])[];
 
 /** One resource of the generated program. */
 export interface Declaration {
   readonly resourceType: ResourceType;
   readonly resourceName: string;
-  /** The resource's args in the order the program writes them; the endpoint is left to the stack's `hasura:endpoint`. */
-  readonly args: readonly (readonly [string, JsonValue])[];
+  readonly args: Args;
   /** The resource ID, which the `import` option takes. */
   readonly importId: string;
   /** The heading the program groups it under, such as `public.users`. */
@@ -45,75 +53,105 @@ export interface Skipped {
   readonly reason: string;
 }
 
-/** Everything the metadata holds, declared or skipped, in the document's order. */
+/** Everything the metadata holds, declared or skipped, in the document's order: tables first, then remote schemas. */
 export interface Inventory {
   readonly declarations: readonly Declaration[];
   readonly skipped: readonly Skipped[];
 }
 
-type Args = readonly (readonly [string, JsonValue])[];
+/** How the relationships kept in one place of the metadata become resources. */
+interface Declarer<Key> {
+  readonly resourceType: ResourceType;
+  list(metadata: JsonObject): readonly { readonly key: Key; readonly held: HeldRelationship }[];
+  label(key: Key): string;
+  /** The resource's args: the key's, then the target's. */
+  args(key: Key, target: RelationshipTarget): Args;
+  /** The provider's own static check (`check` without the network): the failures, as `property: reason`. */
+  check(inputs: Record<string, unknown>): readonly string[];
+  importId(key: Key): string;
+  /** The parts the resource name is made of, most general first; defaults are left out. */
+  nameParts(key: Key): readonly string[];
+  group(key: Key): string;
+}
 
-/** How a table's relationship to each kind of target becomes a resource's args, or why it cannot yet. */
-const tableTargets: {
-  readonly [K in RelationshipTarget["kind"]]: (key: TableRelationshipKey, target: Extract<RelationshipTarget, { kind: K }>) => Args | string;
-} = {
-  toRemoteSchema: (key, target) => [
-    ["name", key.name],
-    ["table", key.table.schema === defaultSchema ? key.table.name : { schema: key.table.schema, name: key.table.name }],
-    ...(key.source === defaultSource ? [] : [["source", key.source] as const]),
-    ["hasuraFields", [...target.lhsFields]],
-    ["remoteSchema", target.remoteSchema],
-    ["remoteField", target.remoteField as unknown as JsonValue],
+const tableRelationships: Declarer<TableRelationshipKey> = {
+  resourceType: "RemoteRelationship",
+  list: listTableRelationships,
+  label: tableRelationshipLabel,
+  args: (key, target) => {
+    const where: Args = [["name", key.name], ["table", tableArg(key.table)], ...(key.source === defaultSource ? [] : ([["source", key.source]] as const))];
+    if (target.kind === "toSource") return [...where, ["toSource", toSourceArg(target)]];
+    return [
+      ...where,
+      ["hasuraFields", [...target.lhsFields]],
+      ["remoteSchema", target.remoteSchema],
+      ["remoteField", target.remoteField as unknown as JsonValue],
+    ];
+  },
+  check: (inputs) => failuresOf(checkInputs(remoteRelationshipInputs, inputs)),
+  importId: formatRelationshipId,
+  nameParts: (key) => [
+    ...(key.source === defaultSource ? [] : [key.source]),
+    ...(key.table.schema === defaultSchema ? [] : [key.table.schema]),
+    key.table.name,
+    key.name,
   ],
-  toSource: (_key, target) =>
-    `it joins table ${target.table.schema}.${target.table.name} of source "${target.source}" (to_source), and RemoteRelationship manages joins to remote schemas only, so far.`,
+  group: (key) => `${key.table.schema}.${key.table.name}${key.source === defaultSource ? "" : `, source "${key.source}"`}`,
+};
+
+const remoteSchemaInputs = { schema: remoteSchemaRelationshipInputsSchema, rules: remoteSchemaRelationshipRules, inputList: remoteSchemaRelationshipInputList };
+
+const remoteSchemaRelationships: Declarer<RemoteSchemaRelationshipKey> = {
+  resourceType: "RemoteSchemaRelationship",
+  list: listRemoteSchemaRelationships,
+  label: remoteSchemaRelationshipLabel,
+  args: (key, target) => [
+    ["remoteSchema", key.remoteSchema],
+    ["typeName", key.typeName],
+    ["name", key.name],
+    target.kind === "toSource"
+      ? ["toSource", toSourceArg(target)]
+      : ["toRemoteSchema", { remoteSchema: target.remoteSchema, lhsFields: [...target.lhsFields], remoteField: target.remoteField as unknown as JsonValue }],
+  ],
+  check: (inputs) => failuresOf(checkInputs(remoteSchemaInputs, inputs)),
+  importId: formatRemoteSchemaRelationshipId,
+  nameParts: (key) => [key.remoteSchema, key.typeName, key.name],
+  group: (key) => `remote schema "${key.remoteSchema}", type ${key.typeName}`,
 };
 
 /**
- * The inventory of `metadata`: every relationship on every table of every source, in both stored
- * formats, and every relationship on a remote schema's type. `endpoint` is only used to check each
- * declaration as `pulumi preview` will, so that the program never declares what the provider refuses.
+ * The inventory of `metadata`: every relationship on every table of every source and on every remote
+ * schema's type, in both stored formats. `endpoint` is only used to check each declaration as
+ * `pulumi preview` will, so that the program never declares what the provider refuses.
  */
 export function inventoryOf(metadata: JsonObject, endpoint: string): Inventory {
   const declarations: Declaration[] = [];
   const skipped: Skipped[] = [];
   const names = new Set<string>();
-  for (const { key, held } of listTableRelationships(metadata)) {
-    const label = tableRelationshipLabel(key);
-    if (held.kind === "unrecognized") {
-      skipped.push({ label, reason: `Hasura holds a definition this package cannot read: ${withStop(held.reason)}` });
-      continue;
+  const declareAll = <Key>(declarer: Declarer<Key>) => {
+    for (const { key, held } of declarer.list(metadata)) {
+      const label = declarer.label(key);
+      if (held.kind === "unrecognized") {
+        skipped.push({ label, reason: `Hasura holds a definition this package cannot read: ${withStop(held.reason)}` });
+        continue;
+      }
+      const args = declarer.args(key, held.stored.target);
+      const failures = declarer.check({ ...Object.fromEntries(args), endpoint });
+      if (failures.length > 0) {
+        skipped.push({ label, reason: `the provider's check refuses it as Hasura holds it: ${failures.join(" ")}` });
+        continue;
+      }
+      const resourceName = uniqueName(resourceNameOf(declarer.nameParts(key)), names);
+      declarations.push({ resourceType: declarer.resourceType, resourceName, args, importId: declarer.importId(key), group: declarer.group(key), label });
     }
-    const target = held.stored.target;
-    const args = target.kind === "toRemoteSchema" ? tableTargets.toRemoteSchema(key, target) : tableTargets.toSource(key, target);
-    if (typeof args === "string") {
-      skipped.push({ label, reason: args });
-      continue;
-    }
-    const refusal = checkRefusal(args, endpoint);
-    if (refusal !== undefined) {
-      skipped.push({ label, reason: refusal });
-      continue;
-    }
-    const resourceName = uniqueName(resourceNameOf(key), names);
-    declarations.push({ resourceType: "RemoteRelationship", resourceName, args, importId: formatRelationshipId(key), group: groupOf(key), label });
-  }
-  for (const { key } of listRemoteSchemaRelationships(metadata)) {
-    skipped.push({
-      label: remoteSchemaRelationshipLabel(key),
-      reason: `it is defined on type "${key.typeName}" of remote schema "${key.remoteSchema}", and no resource of this package manages relationships of remote schemas yet.`,
-    });
-  }
+  };
+  declareAll(tableRelationships);
+  declareAll(remoteSchemaRelationships);
   return { declarations, skipped };
 }
 
-/** The resource name a relationship gets: table and relationship, led by its schema and source where they are not the defaults. */
-export function resourceNameOf(key: TableRelationshipKey): string {
-  const parts = [
-    key.source === defaultSource ? [] : [key.source],
-    key.table.schema === defaultSchema ? [] : [key.table.schema],
-    [key.table.name, key.name],
-  ].flat();
+/** A resource name from its parts, such as `users-messages`: each part's characters other than letters, digits, `_` and `.` become `_`. */
+export function resourceNameOf(parts: readonly string[]): string {
   return parts.map((part) => part.replace(/[^A-Za-z0-9_.]+/g, "_")).join("-");
 }
 
@@ -125,17 +163,17 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function groupOf(key: TableRelationshipKey): string {
-  const table = `${key.table.schema}.${key.table.name}`;
-  return key.source === defaultSource ? table : `${table}, source "${key.source}"`;
+/** A table as a person writes it: the bare name in schema public. */
+function tableArg(table: QualifiedTable): JsonValue {
+  return table.schema === defaultSchema ? table.name : { schema: table.schema, name: table.name };
 }
 
-/** Why the provider's check would refuse these args, or undefined when it accepts them. */
-function checkRefusal(args: Args, endpoint: string): string | undefined {
-  const result = checkRemoteRelationship({ ...Object.fromEntries(args), endpoint });
-  const failures = result.failures ?? [];
-  if (failures.length === 0) return undefined;
-  return `the provider's check refuses it as Hasura holds it: ${failures.map((failure) => `${failure.property}: ${failure.reason}`).join(" ")}`;
+function toSourceArg(target: ToSource): JsonValue {
+  return { relationshipType: target.relationshipType, source: target.source, table: tableArg(target.table), fieldMapping: { ...target.fieldMapping } };
+}
+
+function failuresOf(result: { readonly failures?: readonly { readonly property: string; readonly reason: string }[] }): string[] {
+  return (result.failures ?? []).map((failure) => `${failure.property}: ${failure.reason}`);
 }
 
 function withStop(text: string): string {

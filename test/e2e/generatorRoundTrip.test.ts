@@ -32,6 +32,8 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
   let workDir: string;
   let project: UserProject;
 
+  const admin = (body: object, apiPath?: string) => hasuraCall(server.url, conformanceSecret, body, apiPath);
+
   /** `npx --package <tarball> pulumi-hasura-remote-relationships ARGS` in the work folder. */
   const npxGenerate = async (args: readonly string[], env: Record<string, string> = { HASURA_GRAPHQL_ADMIN_SECRET: conformanceSecret }) => {
     const result = await shell("npx", ["--yes", `--package=${packed.tarball}`, "--", bin, ...args], { cwd: workDir, allowFailure: true, env });
@@ -42,28 +44,40 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
   before(async () => {
     server = await startConformanceHasura();
     // Both stored formats: the legacy flat one through /v1/query, the definition format through /v1/metadata.
-    await hasuraCall(
-      server.url,
-      conformanceSecret,
+    await admin(
       {
         type: "create_remote_relationship",
         args: { name: "legacyUser", table: "profiles", hasura_fields: ["id"], remote_schema: "user", remote_field: userField },
       },
       "/v1/query",
     );
-    for (const [table, name, definition] of [
-      [{ schema: "public", name: "profiles" }, "userOfProfile", { remote_schema: "user", lhs_fields: ["id", "name"], remote_field: userField }],
-      [
-        { schema: "custom", name: "profiles" },
-        "messageOfProfile",
-        { remote_schema: "my-remote-schema", lhs_fields: ["id"], remote_field: { messages: { arguments: { where: { id: { eq: "$id" } } } } } },
-      ],
-    ] as const) {
-      await hasuraCall(server.url, conformanceSecret, {
-        type: "pg_create_remote_relationship",
-        args: { source: "default", table, name, definition: { to_remote_schema: definition } },
-      });
-    }
+    await admin(
+      tableRelationship("profiles", "userOfProfile", { to_remote_schema: { remote_schema: "user", lhs_fields: ["id", "name"], remote_field: userField } }),
+    );
+    await admin(
+      tableRelationship({ schema: "custom", name: "profiles" }, "messageOfProfile", {
+        to_remote_schema: {
+          remote_schema: "my-remote-schema",
+          lhs_fields: ["id"],
+          remote_field: { messages: { arguments: { where: { id: { eq: "$id" } } } } },
+        },
+      }),
+    );
+    // A join to a table (to_source), and a relationship on a remote schema's type.
+    await admin(
+      tableRelationship("profiles", "customProfile", {
+        to_source: { source: "default", table: { schema: "custom", name: "profiles" }, relationship_type: "object", field_mapping: { id: "id" } },
+      }),
+    );
+    await admin({
+      type: "create_remote_schema_remote_relationship",
+      args: {
+        remote_schema: "user",
+        type_name: "User",
+        name: "sameUser",
+        definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: userField } },
+      },
+    });
     packed = await packPackage();
     workDir = tempDir("generate-work");
     shell = userShell(tempDir("generate-backend"));
@@ -72,12 +86,14 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     await server?.stop();
   });
 
-  it("Hasura holds relationships in both stored formats", () => {
+  it("Hasura holds relationships in both stored formats, to remote schemas and to a table, on tables and on a remote schema's type", () => {
     const tables = (server.exportMetadata() as unknown as { sources: { tables: { remote_relationships?: { definition: object }[] }[] }[] }).sources[0].tables;
     const definitions = tables
       .flatMap((table) => table.remote_relationships ?? [])
       .map((relationship) => Object.keys(relationship.definition).sort().join(","));
-    assert.deepEqual(definitions.sort(), ["hasura_fields,remote_field,remote_schema", "to_remote_schema", "to_remote_schema"]);
+    assert.deepEqual(definitions.sort(), ["hasura_fields,remote_field,remote_schema", "to_remote_schema", "to_remote_schema", "to_source"]);
+    const remoteSchemas = (server.exportMetadata() as unknown as { remote_schemas: { name: string; remote_relationships?: unknown[] }[] }).remote_schemas;
+    assert.equal(remoteSchemas.find((schema) => schema.name === "user")?.remote_relationships?.length, 1);
   });
 
   it("a wrong admin secret is one line that says to set HASURA_GRAPHQL_ADMIN_SECRET, and nothing is written", async () => {
@@ -107,21 +123,23 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     const result = await npxGenerate(["generate", "--endpoint", server.url, "--out", "hasura-relationships"]);
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.split("\n");
-    assert.match(lines[0], new RegExp(`^Read the metadata of ${server.url} \\(Hasura v[^,]+, /v1/metadata\\): 3 remote relationships\\.$`));
+    assert.match(lines[0], new RegExp(`^Read the metadata of ${server.url} \\(Hasura v[^,]+, /v1/metadata\\): 5 remote relationships\\.$`));
     assert.deepEqual(
       lines
-        .slice(1, 4)
+        .slice(1, 6)
         .map((line) => line.replace(/\s+/g, " ").trim())
         .sort(),
       [
         'declared default.custom.profiles.messageOfProfile as RemoteRelationship "custom-profiles-messageOfProfile"',
+        'declared default.public.profiles.customProfile as RemoteRelationship "profiles-customProfile"',
         'declared default.public.profiles.legacyUser as RemoteRelationship "profiles-legacyUser"',
         'declared default.public.profiles.userOfProfile as RemoteRelationship "profiles-userOfProfile"',
+        'declared user.User.sameUser as RemoteSchemaRelationship "user-User-sameUser"',
       ],
     );
     assert.match(
       result.stdout,
-      /Wrote the Pulumi project "hasura-relationships" to .*: Pulumi\.yaml, package\.json, tsconfig\.json, \.gitignore, index\.ts \(3 resources, each with the import option\)\./,
+      /Wrote the Pulumi project "hasura-relationships" to .*: Pulumi\.yaml, package\.json, tsconfig\.json, \.gitignore, index\.ts \(5 resources, each with the import option\)\./,
     );
     assert.match(result.stdout, new RegExp(`pulumi config set hasura:endpoint ${server.url}\\n`));
     assert.deepEqual(readdirSync(path.join(workDir, "hasura-relationships")).sort(), [
@@ -161,11 +179,13 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     assert.deepEqual(server.exportMetadata(), metadataBefore);
 
     const state = JSON.parse(await project.exportText("dev")) as { deployment: { resources: { type: string; id?: string; outputs: { importId?: string } }[] } };
-    const taken = state.deployment.resources.filter((resource) => resource.type.endsWith("hasura:RemoteRelationship"));
-    assert.deepEqual(taken.map((resource) => [resource.id, resource.outputs.importId]).sort(), [
-      ["default/custom/profiles/messageOfProfile", "default/custom/profiles/messageOfProfile"],
-      ["default/public/profiles/legacyUser", "default/public/profiles/legacyUser"],
-      ["default/public/profiles/userOfProfile", "default/public/profiles/userOfProfile"],
+    const taken = state.deployment.resources.filter((resource) => /hasura:(RemoteRelationship|RemoteSchemaRelationship)$/.test(resource.type));
+    assert.deepEqual(taken.map((resource) => [resource.type.split(":").pop(), resource.id, resource.outputs.importId === resource.id]).sort(), [
+      ["RemoteRelationship", "default/custom/profiles/messageOfProfile", true],
+      ["RemoteRelationship", "default/public/profiles/customProfile", true],
+      ["RemoteRelationship", "default/public/profiles/legacyUser", true],
+      ["RemoteRelationship", "default/public/profiles/userOfProfile", true],
+      ["RemoteSchemaRelationship", "user/User/sameUser", true],
     ]);
     await project.pulumi(["preview", "--expect-no-changes", "--stack", "dev"]);
     assert.equal(server.stats().writes, before.writes);
@@ -177,6 +197,11 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["@pulumi/pulumi", bin]);
   });
 });
+
+/** The args of `pg_create_remote_relationship` on a table of the default source. */
+function tableRelationship(table: string | { schema: string; name: string }, name: string, definition: object): object {
+  return { type: "pg_create_remote_relationship", args: { source: "default", table, name, definition } };
+}
 
 /** A local port nothing listens on: bound, then released. */
 function closedPort(): Promise<number> {

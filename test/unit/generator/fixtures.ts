@@ -3,7 +3,7 @@ import type { JsonObject } from "../../../model";
 
 const userField = { user: { arguments: { id: "$id" } } };
 
-/** A v2 document: two sources; both stored formats; a schema other than public; to_source; unreadable; a remote schema's relationship. */
+/** A v2 document: two sources; both stored formats; a schema other than public; to_source; unreadable; relationships on a remote schema's type. */
 export const mixedMetadata: JsonObject = {
   version: 3,
   sources: [
@@ -70,6 +70,16 @@ export const mixedMetadata: JsonObject = {
           type_name: "User",
           relationships: [
             { name: "profile", definition: { to_source: { relationship_type: "object", source: "default", table: "profiles", field_mapping: { id: "id" } } } },
+            {
+              name: "messages",
+              definition: {
+                to_remote_schema: {
+                  remote_schema: "my-remote-schema",
+                  lhs_fields: ["id"],
+                  remote_field: { messages: { arguments: { where: { id: { eq: "$id" } } } } },
+                },
+              },
+            },
           ],
         },
       ],

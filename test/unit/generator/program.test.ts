@@ -70,20 +70,24 @@ new RemoteRelationship(
     );
   });
 
-  it("groups by table, ends with what it skipped and why, and is valid TypeScript", () => {
+  it("groups by table and remote schema type, imports both resource classes, ends with what it skipped and why, and is valid TypeScript", () => {
     const text = renderProgram(inventoryOf(mixedMetadata, origin.endpoint), origin);
     assert.deepEqual(
-      text.split("\n").filter((line) => /^\/\/ (public|custom)\./.test(line)),
-      ["// public.profiles", "// custom.profiles", '// public.orders, source "shop"'],
+      text.split("\n").filter((line) => /^\/\/ (public|custom|remote schema)/.test(line)),
+      ["// public.profiles", "// custom.profiles", '// public.orders, source "shop"', '// remote schema "user", type User'],
     );
-    assert.equal(text.match(/^new RemoteRelationship\(/gm)?.length, 4);
+    assert.match(text, /^import \{ RemoteRelationship, RemoteSchemaRelationship \} from "pulumi-hasura-remote-relationships";$/m);
+    assert.equal(text.match(/^new RemoteRelationship\(/gm)?.length, 5);
+    assert.equal(text.match(/^new RemoteSchemaRelationship\(/gm)?.length, 2);
+    assert.ok(
+      text.includes(
+        '    toSource: {\n      relationshipType: "array",\n      source: "shop",\n      table: "orders",\n      fieldMapping: { id: "profile_id" },\n    },\n',
+      ),
+      "toSource is written one key per line when it does not fit",
+    );
     // A skipped entry's comment continues on lines indented under its dash.
     const unwrapped = text.replace(/\n\/\/ {3}/g, " ");
-    assert.match(
-      unwrapped,
-      /\/\/ Not declared here, and why:\n\/\/ - default\.public\.profiles\.ordersOfProfile: it joins table public\.orders of source "shop" \(to_source\),/,
-    );
-    assert.match(unwrapped, /\/\/ - user\.User\.profile: it is defined on type "User"/);
+    assert.match(unwrapped, /\/\/ Not declared here, and why:\n\/\/ - default\.public\.profiles\.broken: Hasura holds a definition this package cannot read:/);
     assert.deepEqual(syntaxErrors(text), []);
   });
 
