@@ -100,6 +100,13 @@ export function trackedTables(metadata: JsonObject, source: string): QualifiedTa
   return (tableEntries(metadata, source) ?? []).map((entry) => tableJsonSchema.parse(entry.table));
 }
 
+/** The kind of a source (`postgres`, `mssql`, ...), as the document says; undefined when it does not say or has no such source. */
+export function sourceKind(metadata: JsonObject, source: string): string | undefined {
+  if (!Array.isArray(metadata.sources)) return source === defaultSource ? "postgres" : undefined;
+  const entry = (metadata.sources as JsonObject[]).find((candidate) => candidate.name === source);
+  return typeof entry?.kind === "string" ? entry.kind : undefined;
+}
+
 /** The names of the remote schemas the metadata holds. */
 export function remoteSchemaNames(metadata: JsonObject): string[] {
   return ((metadata.remote_schemas ?? []) as JsonObject[]).map((schema) => schema.name as string);

@@ -1,4 +1,4 @@
-import { findTableRelationship, tableRelationshipLabel, withTableRelationship, type HeldRelationship, type TableRelationshipKey } from "../model";
+import { findTableRelationship, sourceKind, tableRelationshipLabel, withTableRelationship, type HeldRelationship, type TableRelationshipKey } from "../model";
 import { tableRelationshipRequest } from "./hasura/requests";
 import type { Step } from "./plans";
 import type { Change } from "./runtime/converge";
@@ -9,7 +9,7 @@ export function tableRelationshipChange(key: TableRelationshipKey, operation: st
     context: { operation, relationship: tableRelationshipLabel(key) },
     find: (metadata) => findTableRelationship(metadata, key),
     plan,
-    request: (mode, write, resourceVersion) => tableRelationshipRequest(mode, key, write, resourceVersion),
+    request: (mode, write, resourceVersion, metadata) => tableRelationshipRequest(mode, key, write, resourceVersion, sourceKind(metadata, key.source)),
     edit: (metadata, write) => withTableRelationship(metadata, key, write.kind === "delete" ? undefined : { format: "definition", target: write.target }),
   };
 }

@@ -46,12 +46,12 @@ export function exportRequest(mode: ApiMode): HasuraRequest {
  * written and `resourceVersion` guards against concurrent changes; `/v1/query` takes the legacy flat
  * format, which only remote schema targets have.
  */
-export function tableRelationshipRequest(mode: ApiMode, key: TableRelationshipKey, write: Write, resourceVersion?: number): HasuraRequest {
+export function tableRelationshipRequest(mode: ApiMode, key: TableRelationshipKey, write: Write, resourceVersion?: number, sourceKind = "postgres"): HasuraRequest {
   const where = { table: tableJson(key.table), name: key.name };
   if (mode === "metadata") {
     const definition = write.kind === "delete" ? {} : { definition: storedDefinitionJson({ format: "definition", target: write.target }) };
     const args = { source: key.source, ...where, ...definition };
-    return { path: "/v1/metadata", body: { type: `pg_${write.kind}_remote_relationship`, ...guard(resourceVersion), args } };
+    return { path: "/v1/metadata", body: { type: `${commandPrefix(sourceKind)}_${write.kind}_remote_relationship`, ...guard(resourceVersion), args } };
   }
   if (write.kind !== "delete" && write.target.kind === "toSource") {
     throw new Error(
@@ -98,6 +98,15 @@ export function replaceMetadataRequest(metadata: JsonObject, resourceVersion: nu
     path: "/v1/metadata",
     body: { type: "replace_metadata", version: 2, resource_version: resourceVersion, args: { allow_inconsistent_metadata: allowInconsistent, metadata } },
   };
+}
+
+/**
+ * The prefix of a source's metadata commands, by its kind (Hasura's backend tags); a kind this list
+ * does not know is taken to be a data connector, whose commands carry the kind itself.
+ */
+export function commandPrefix(sourceKind: string): string {
+  const prefixes: Record<string, string> = { postgres: "pg", citus: "citus", cockroach: "cockroach", mssql: "mssql", bigquery: "bigquery" };
+  return prefixes[sourceKind] ?? sourceKind;
 }
 
 function guard(resourceVersion: number | undefined) {

@@ -14,8 +14,8 @@ export interface Change {
   find(metadata: JsonObject): HeldRelationship | undefined;
   /** The next step, from what Hasura holds under the relationship's name and in the whole metadata. */
   plan(held: HeldRelationship | undefined, metadata: JsonObject): Step;
-  /** The request for a write on its own, in the endpoint's API. */
-  request(mode: ApiMode, write: Write, resourceVersion: number | undefined): HasuraRequest;
+  /** The request for a write on its own, in the endpoint's API, given the metadata it was planned on. */
+  request(mode: ApiMode, write: Write, resourceVersion: number | undefined, metadata: JsonObject): HasuraRequest;
   /** The document with the write folded in, for a whole-document write. */
   edit(metadata: JsonObject, write: Write): DocumentEdit;
 }
@@ -58,7 +58,7 @@ export async function convergeAlone(gateway: Gateway, change: Change): Promise<S
     if (step.kind === "fail") throw new Error(step.message);
     if (step.kind === "done") return step;
     try {
-      await gateway.write(change.request(mode, step.write, snapshot.resourceVersion), change.context);
+      await gateway.write(change.request(mode, step.write, snapshot.resourceVersion, snapshot.metadata), change.context);
       return step;
     } catch (error) {
       let failure = error;

@@ -33,6 +33,15 @@ describe("requests", () => {
       },
     });
   });
+  it("metadata API commands carry the prefix of the source's kind", () => {
+    assert.equal(tableRelationshipRequest("metadata", key, { kind: "delete" }, 1, "mssql").body.type, "mssql_delete_remote_relationship");
+    assert.equal(tableRelationshipRequest("metadata", key, { kind: "create", target }, 1, "citus").body.type, "citus_create_remote_relationship");
+    assert.equal(tableRelationshipRequest("metadata", key, { kind: "create", target }, 1, "postgres").body.type, "pg_create_remote_relationship");
+  });
+  it("query API refuses a target of another source, which Hasura 1.x does not have", () => {
+    const toSource = { kind: "toSource" as const, relationshipType: "object" as const, source: "db2", table: { schema: "public", name: "t" }, fieldMapping: { id: "id" } };
+    assert.throws(() => tableRelationshipRequest("query", key, { kind: "create", target: toSource }), /Hasura's \/v1\/query API \(Hasura 1\.x\) has no relationships to another database source/);
+  });
   it("query API names a non-default source", () => {
     assert.deepEqual(tableRelationshipRequest("query", { ...key, source: "db2" }, { kind: "delete" }).body, {
       type: "delete_remote_relationship",
