@@ -44,14 +44,17 @@ function argsOf(relationship: Relationship): RemoteRelationshipArgs {
   };
 }
 
-/** One random change to the program: add, change, rename, move or delete. */
+/**
+ * One random change to the program: add, change, rename, move or delete. Every name is new, so that
+ * no two resources ever declare the same relationship (a program error the provider refuses).
+ */
 function mutate(program: Map<string, Relationship>, random: () => number, counter: { next: number }): void {
   const keys = [...program.keys()];
   const pick = () => keys[Math.floor(random() * keys.length)];
   const roll = keys.length < 3 ? 0 : random();
   if (roll < 0.3) {
-    const resource = `rel-${counter.next++}`;
-    program.set(resource, { name: `soak_${counter.next}`, table: random() < 0.5 ? "public" : "custom", fields: "id", field: "user" });
+    const unique = counter.next++;
+    program.set(`rel-${unique}`, { name: `soak_${unique}`, table: random() < 0.5 ? "public" : "custom", fields: "id", field: "user" });
   } else if (roll < 0.55) {
     const key = pick();
     const old = program.get(key)!;
