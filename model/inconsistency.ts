@@ -18,7 +18,9 @@ export type InconsistentObject = z.infer<typeof inconsistentObject>;
 /** The inconsistent objects of a `get_inconsistent_metadata` answer, or why the answer is not Hasura's. */
 export function parseInconsistencies(body: unknown): Parsed<readonly InconsistentObject[]> {
   const parsed = answer.safeParse(body);
-  return parsed.success ? { ok: true, value: parsed.data.inconsistent_objects } : { ok: false, reason: `it is not {is_consistent, inconsistent_objects} (${firstIssue(parsed.error)})` };
+  return parsed.success
+    ? { ok: true, value: parsed.data.inconsistent_objects }
+    : { ok: false, reason: `it is not {is_consistent, inconsistent_objects} (${firstIssue(parsed.error)})` };
 }
 
 const tableEcho = z.looseObject({ source: z.string().optional(), table: tableJsonSchema, name: z.string() });

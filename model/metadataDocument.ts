@@ -19,7 +19,11 @@ const remoteSchemaEntry = z.looseObject({
 const remoteSchemas = z.array(remoteSchemaEntry).optional();
 
 /** Version 3 (Hasura v2): sources, each with its tables. */
-const sourcedDocument = z.looseObject({ version: z.number().optional(), sources: z.array(z.looseObject({ name: z.string(), tables: z.array(tableEntry) })), remote_schemas: remoteSchemas });
+const sourcedDocument = z.looseObject({
+  version: z.number().optional(),
+  sources: z.array(z.looseObject({ name: z.string(), tables: z.array(tableEntry) })),
+  remote_schemas: remoteSchemas,
+});
 
 /** Versions 1 and 2 (Hasura 1.x): the one database's tables at the top level. */
 const sourcelessDocument = z.looseObject({ version: z.number().optional(), tables: z.array(tableEntry), remote_schemas: remoteSchemas });
@@ -126,7 +130,8 @@ export function listTableRelationships(metadata: JsonObject): { readonly key: Ta
 }
 
 /** A document with one relationship changed, or where the change could not go: its source, table or remote schema is not in it. */
-export type DocumentEdit = { readonly ok: true; readonly metadata: JsonObject } | { readonly ok: false; readonly missing: "source" | "table" | "remote schema" };
+export type DocumentEdit =
+  { readonly ok: true; readonly metadata: JsonObject } | { readonly ok: false; readonly missing: "source" | "table" | "remote schema" };
 
 /**
  * A copy of the document in which the key holds `stored` (added or replaced in place), or nothing

@@ -47,7 +47,12 @@ export interface StoredDefinition {
 /** The target in canonical form: sets sorted and de-duplicated, keys sorted at every depth. */
 export function canonicalTarget(target: RelationshipTarget): RelationshipTarget {
   if (target.kind === "toRemoteSchema") {
-    return { kind: "toRemoteSchema", remoteSchema: target.remoteSchema, lhsFields: canonicalSet(target.lhsFields), remoteField: canonicalRemoteField(target.remoteField) };
+    return {
+      kind: "toRemoteSchema",
+      remoteSchema: target.remoteSchema,
+      lhsFields: canonicalSet(target.lhsFields),
+      remoteField: canonicalRemoteField(target.remoteField),
+    };
   }
   return {
     kind: "toSource",
@@ -80,7 +85,9 @@ export function targetJson(target: RelationshipTarget): JsonObject {
       },
     };
   }
-  return { to_remote_schema: { remote_schema: target.remoteSchema, lhs_fields: [...target.lhsFields], remote_field: target.remoteField as unknown as JsonValue } };
+  return {
+    to_remote_schema: { remote_schema: target.remoteSchema, lhs_fields: [...target.lhsFields], remote_field: target.remoteField as unknown as JsonValue },
+  };
 }
 
 /** A stored definition as Hasura writes it: the legacy flat object, or `targetJson`. */

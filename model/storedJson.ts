@@ -41,14 +41,14 @@ const toSourceJson = z
   }));
 
 const definitionFormats = {
-  to_remote_schema: z.looseObject({ to_remote_schema: toRemoteSchemaJson }).transform((json) => ({ format: "definition" as const, target: json.to_remote_schema })),
+  to_remote_schema: z
+    .looseObject({ to_remote_schema: toRemoteSchemaJson })
+    .transform((json) => ({ format: "definition" as const, target: json.to_remote_schema })),
   to_source: z.looseObject({ to_source: toSourceJson }).transform((json) => ({ format: "definition" as const, target: json.to_source })),
-  remote_schema: z
-    .looseObject({ remote_schema: z.string(), hasura_fields: names, remote_field: remoteFieldJsonSchema })
-    .transform((json) => ({
-      format: "legacy" as const,
-      target: { kind: "toRemoteSchema" as const, remoteSchema: json.remote_schema, lhsFields: json.hasura_fields, remoteField: json.remote_field },
-    })),
+  remote_schema: z.looseObject({ remote_schema: z.string(), hasura_fields: names, remote_field: remoteFieldJsonSchema }).transform((json) => ({
+    format: "legacy" as const,
+    target: { kind: "toRemoteSchema" as const, remoteSchema: json.remote_schema, lhsFields: json.hasura_fields, remoteField: json.remote_field },
+  })),
 };
 
 /** A parse that either gives the value or says, in a sentence, why the JSON is not that. */

@@ -50,7 +50,12 @@ export type RelationshipOutputs<I> = I & { readonly inconsistency?: string };
 
 /** The dynamic provider for a relationship kind. */
 export function relationshipProvider<I extends CommonInputs, K>(kind: RelationshipKind<I, K>) {
-  const wantedOf = (inputs: I): Wanted => ({ label: kind.label(kind.keyOf(inputs)), endpoint: inputs.endpoint, adoptExisting: inputs.adoptExisting, target: kind.targetOf(inputs) });
+  const wantedOf = (inputs: I): Wanted => ({
+    label: kind.label(kind.keyOf(inputs)),
+    endpoint: inputs.endpoint,
+    adoptExisting: inputs.adoptExisting,
+    target: kind.targetOf(inputs),
+  });
   return {
     /** Reads `hasura:*` stack config and HASURA_GRAPHQL_ADMIN_SECRET. */
     async configure(request: dynamic.ConfigureRequest): Promise<void> {

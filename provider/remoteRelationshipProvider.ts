@@ -39,4 +39,7 @@ function inputsOfTarget(target: RelationshipTarget): Pick<RemoteRelationshipInpu
 }
 
 /** The dynamic provider behind `RemoteRelationship`. */
-export const remoteRelationshipProvider = relationshipProvider(remoteRelationshipKind) satisfies dynamic.ResourceProvider<RemoteRelationshipInputs, RemoteRelationshipOutputs>;
+export const remoteRelationshipProvider = relationshipProvider(remoteRelationshipKind) satisfies dynamic.ResourceProvider<
+  RemoteRelationshipInputs,
+  RemoteRelationshipOutputs
+>;

@@ -1,5 +1,11 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { findRemoteSchemaRelationship, remoteSchemaRelationshipInconsistency, remoteSchemaRelationshipLabel, type RelationshipTarget, type RemoteSchemaRelationshipKey } from "../model";
+import {
+  findRemoteSchemaRelationship,
+  remoteSchemaRelationshipInconsistency,
+  remoteSchemaRelationshipLabel,
+  type RelationshipTarget,
+  type RemoteSchemaRelationshipKey,
+} from "../model";
 import type { DiffSpec } from "./diff";
 import type { InputsKind } from "./inputs/check";
 import {
@@ -25,7 +31,11 @@ const inputs: InputsKind<RemoteSchemaRelationshipInputs> = {
 };
 
 /** Identity `endpoint, remoteSchema, typeName, name`; target `toRemoteSchema` or `toSource`. */
-const diff: DiffSpec = { schema: remoteSchemaRelationshipInputsSchema, identity: ["endpoint", "remoteSchema", "typeName", "name"], definition: ["toRemoteSchema", "toSource"] };
+const diff: DiffSpec = {
+  schema: remoteSchemaRelationshipInputsSchema,
+  identity: ["endpoint", "remoteSchema", "typeName", "name"],
+  definition: ["toRemoteSchema", "toSource"],
+};
 
 /** The inputs that say what the relationship joins to, as this resource names them. */
 function inputsOfTarget(target: RelationshipTarget): Pick<RemoteSchemaRelationshipInputs, "toRemoteSchema" | "toSource"> {

@@ -33,7 +33,9 @@ export function endpointOf(id: string, props: unknown, settings: ProviderSetting
     throw new Error(`Cannot ${operation} remote relationship "${id}": no endpoint is known. Set hasura:endpoint for this stack, or pass endpoint.`);
   }
   if (!URL.canParse(endpoint)) {
-    throw new Error(`Cannot ${operation} remote relationship "${id}": the endpoint its state names, ${JSON.stringify(endpoint.slice(0, 80))}, is not a URL. Fix the state with \`pulumi stack export\` and \`pulumi stack import\`.`);
+    throw new Error(
+      `Cannot ${operation} remote relationship "${id}": the endpoint its state names, ${JSON.stringify(endpoint.slice(0, 80))}, is not a URL. Fix the state with \`pulumi stack export\` and \`pulumi stack import\`.`,
+    );
   }
   return endpoint;
 }

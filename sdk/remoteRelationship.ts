@@ -56,7 +56,9 @@ export class RemoteRelationship extends pulumi.CustomResource {
   declare readonly hasuraFields: pulumi.Output<string[] | undefined>;
   declare readonly remoteSchema: pulumi.Output<string | undefined>;
   declare readonly remoteField: pulumi.Output<RemoteFieldArgs | undefined>;
-  declare readonly toSource: pulumi.Output<{ relationshipType: RelationshipType; source: string; table: QualifiedTable; fieldMapping: Record<string, string> } | undefined>;
+  declare readonly toSource: pulumi.Output<
+    { relationshipType: RelationshipType; source: string; table: QualifiedTable; fieldMapping: Record<string, string> } | undefined
+  >;
   declare readonly endpoint: pulumi.Output<string>;
   declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
   /** The ID given to the `import` option, when the relationship was taken over that way. */

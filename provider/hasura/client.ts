@@ -73,7 +73,10 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
 
   const send = async (dispatcher: Dispatcher, method: "GET" | "POST", path: string, body: unknown, context: CallContext, isWrite: boolean) => {
     const fail: Fail = (fields) =>
-      hasuraError({ ...fields, endpoint: options.endpoint, operation: context.operation, relationship: context.relationship, command: context.command }, secrets);
+      hasuraError(
+        { ...fields, endpoint: options.endpoint, operation: context.operation, relationship: context.relationship, command: context.command },
+        secrets,
+      );
     const deadline = AbortSignal.timeout(options.requestTimeoutMs);
     try {
       const response = await dispatcher.request({
@@ -93,7 +96,12 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
       }
       const failure = error as Error & { statusCode?: number; code?: string };
       if (failure.statusCode) {
-        throw fail({ status: failure.statusCode, code: `http-${failure.statusCode}`, error: `still failing after ${options.retry.maxRetries} retries`, uncertain: true });
+        throw fail({
+          status: failure.statusCode,
+          code: `http-${failure.statusCode}`,
+          error: `still failing after ${options.retry.maxRetries} retries`,
+          uncertain: true,
+        });
       }
       throw fail({ code: "transport", error: `${failure.code ?? failure.name}: ${failure.message}`, uncertain: true });
     }

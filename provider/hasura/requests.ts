@@ -1,5 +1,14 @@
 /** The requests this provider sends to Hasura, as plain data: which API, and the JSON body. */
-import { defaultSource, storedDefinitionJson, tableJson, targetJson, type JsonObject, type RelationshipTarget, type RemoteSchemaRelationshipKey, type TableRelationshipKey } from "../../model";
+import {
+  defaultSource,
+  storedDefinitionJson,
+  tableJson,
+  targetJson,
+  type JsonObject,
+  type RelationshipTarget,
+  type RemoteSchemaRelationshipKey,
+  type TableRelationshipKey,
+} from "../../model";
 
 /** Which of Hasura's APIs carries the calls: `/v1/metadata` (v2.0.10+) or the deprecated `/v1/query`. */
 export type ApiMode = "metadata" | "query";
@@ -46,7 +55,13 @@ export function exportRequest(mode: ApiMode): HasuraRequest {
  * written and `resourceVersion` guards against concurrent changes; `/v1/query` takes the legacy flat
  * format, which only remote schema targets have.
  */
-export function tableRelationshipRequest(mode: ApiMode, key: TableRelationshipKey, write: Write, resourceVersion?: number, sourceKind = "postgres"): HasuraRequest {
+export function tableRelationshipRequest(
+  mode: ApiMode,
+  key: TableRelationshipKey,
+  write: Write,
+  resourceVersion?: number,
+  sourceKind = "postgres",
+): HasuraRequest {
   const where = { table: tableJson(key.table), name: key.name };
   if (mode === "metadata") {
     const definition = write.kind === "delete" ? {} : { definition: storedDefinitionJson({ format: "definition", target: write.target }) };

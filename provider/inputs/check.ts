@@ -21,7 +21,11 @@ export interface InputsKind<I> {
 }
 
 /** A `RemoteRelationship`'s inputs. */
-export const remoteRelationshipInputs: InputsKind<RemoteRelationshipInputs> = { schema: remoteRelationshipInputsSchema, rules: remoteRelationshipRules, inputList };
+export const remoteRelationshipInputs: InputsKind<RemoteRelationshipInputs> = {
+  schema: remoteRelationshipInputsSchema,
+  rules: remoteRelationshipRules,
+  inputList,
+};
 
 /**
  * Validates a resource's new inputs without the network and returns them in canonical form, or the
@@ -41,7 +45,11 @@ export function checkInputs<I>(kind: InputsKind<I>, news: Readonly<Record<string
 
   const mask = Object.fromEntries(unknownInputs.map((key) => [key, true as const])) as Record<string, true> & Record<number, never>;
   const parsed = kind.schema.partial(mask).safeParse(known);
-  if (!parsed.success) return failed(props, parsed.error.issues.flatMap((issue) => perUnknownKey(issue, kind.inputList)));
+  if (!parsed.success)
+    return failed(
+      props,
+      parsed.error.issues.flatMap((issue) => perUnknownKey(issue, kind.inputList)),
+    );
 
   const issues: RuleIssue[] = [];
   const context = {

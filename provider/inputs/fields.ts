@@ -21,12 +21,15 @@ const invalidName = (what: string, example: string, input: unknown) =>
   `${what} ${quote(input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`;
 
 /** A GraphQL name. */
-export const nameOf = (what: string, example: string) => requiredString(what, example).refine(isGraphqlName, { error: (issue) => invalidName(what, example, issue.input) });
+export const nameOf = (what: string, example: string) =>
+  requiredString(what, example).refine(isGraphqlName, { error: (issue) => invalidName(what, example, issue.input) });
 
 /** The unknown keys of an issue, quoted. */
 export const quoteKeys = (issue: { readonly keys?: readonly string[] }) => (issue.keys ?? []).map(quote).join(", ");
 
-const jsonValue: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
 
 const remoteArguments = z.record(nameOf("An argument name", '"id"'), jsonValue, {
   error: (issue) => {
@@ -136,4 +139,3 @@ export const toSourceOf = (what: string) =>
           : `${what} must be an object {relationshipType, source, table, fieldMapping}.`,
     },
   );
-

@@ -38,7 +38,8 @@ export const remoteSchemaRelationshipInputsSchema = z.strictObject(
     importId: z.string({ error: 'The import ID must be a string, such as "users-api/User/orders".' }).optional(),
   },
   {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown input ${quoteKeys(issue)}. ${remoteSchemaRelationshipInputList}` : "The inputs must be an object."),
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `Unknown input ${quoteKeys(issue)}. ${remoteSchemaRelationshipInputList}` : "The inputs must be an object.",
   },
 );
 

@@ -20,7 +20,9 @@ export const inputList =
 export const remoteRelationshipInputsSchema = z.strictObject(
   {
     endpoint,
-    source: requiredString("source", '"default"').optional().transform((value) => value ?? defaultSource),
+    source: requiredString("source", '"default"')
+      .optional()
+      .transform((value) => value ?? defaultSource),
     table: tableOf("table"),
     name: nameOf("name", '"userMessages"'),
     hasuraFields: joinFieldsOf("hasuraFields", "the table's columns or computed fields", "column or computed field of the table").optional(),
@@ -37,10 +39,7 @@ export const remoteRelationshipInputsSchema = z.strictObject(
       .optional(),
   },
   {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `Unknown input ${quoteKeys(issue)}. ${inputList}`
-        : "The inputs must be an object.",
+    error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown input ${quoteKeys(issue)}. ${inputList}` : "The inputs must be an object."),
   },
 );
 
@@ -59,5 +58,10 @@ export const remoteSchemaTargetInputs = ["hasuraFields", "remoteSchema", "remote
 /** What the relationship joins to, from canonical inputs that passed check. */
 export function targetOf(inputs: RemoteRelationshipInputs): RelationshipTarget {
   if (inputs.toSource !== undefined) return { kind: "toSource", ...inputs.toSource };
-  return { kind: "toRemoteSchema", remoteSchema: inputs.remoteSchema as string, lhsFields: inputs.hasuraFields as string[], remoteField: inputs.remoteField as RemoteField };
+  return {
+    kind: "toRemoteSchema",
+    remoteSchema: inputs.remoteSchema as string,
+    lhsFields: inputs.hasuraFields as string[],
+    remoteField: inputs.remoteField as RemoteField,
+  };
 }

@@ -23,7 +23,11 @@ function importIdNames<I extends { readonly importId?: string }>(identity: reado
 }
 
 /** For a `RemoteRelationship`: `source/schema/table/name`. */
-export const importIdNamesThisRelationship = importIdNames<RemoteRelationshipInputs>(["source", "table", "name"], formatRelationshipId, "name, table or source");
+export const importIdNamesThisRelationship = importIdNames<RemoteRelationshipInputs>(
+  ["source", "table", "name"],
+  formatRelationshipId,
+  "name, table or source",
+);
 
 /** For a `RemoteSchemaRelationship`: `remoteSchema/typeName/name`. */
 export const importIdNamesThisRemoteSchemaRelationship = importIdNames<RemoteSchemaRelationshipInputs>(

@@ -59,7 +59,10 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
       const context = { operation: "apply", command: "replace_metadata" };
       const snapshot = await gateway.observe(context, { fresh }).catch((error: unknown) => error);
       if (!isSnapshot(snapshot)) return remaining.forEach((pending) => pending.reject(snapshot));
-      const plan = planBatch(snapshot.metadata, remaining.map((pending) => pending.change));
+      const plan = planBatch(
+        snapshot.metadata,
+        remaining.map((pending) => pending.change),
+      );
       const written: Pending[] = [];
       const loners: Pending[] = [];
       plan.outcomes.forEach((outcome, index) => {

@@ -33,7 +33,8 @@ export class RetryBudget {
    */
   async another(error: unknown): Promise<boolean> {
     if (!isHasuraError(error)) return false;
-    const retry = error.code === "conflict" ? ++this.conflicts <= this.limits.conflictRetries : isUncertain(error) && ++this.uncertain <= this.limits.maxRetries;
+    const retry =
+      error.code === "conflict" ? ++this.conflicts <= this.limits.conflictRetries : isUncertain(error) && ++this.uncertain <= this.limits.maxRetries;
     if (retry) await sleep(retryDelayMs(defaultRetryPolicy(), this.conflicts + this.uncertain, undefined));
     return retry;
   }
@@ -83,6 +84,7 @@ export async function convergeAlone(gateway: Gateway, change: Change): Promise<S
  */
 async function writeInconsistent(gateway: Gateway, change: Change, write: Write, snapshot: MetadataSnapshot): Promise<void> {
   const edit = change.edit(snapshot.metadata, write);
-  if (!edit.ok || snapshot.resourceVersion === undefined) throw new Error(`Hasura answered that "${change.context.relationship}" does not exist, although its metadata holds it.`);
+  if (!edit.ok || snapshot.resourceVersion === undefined)
+    throw new Error(`Hasura answered that "${change.context.relationship}" does not exist, although its metadata holds it.`);
   await gateway.write(replaceMetadataRequest(edit.metadata, snapshot.resourceVersion, write.kind === "delete"), change.context);
 }

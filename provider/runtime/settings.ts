@@ -61,7 +61,8 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
   const boolean = (key: string, fallback: boolean) => {
     const text = get(`hasura:${key}`);
     if (text === undefined) return fallback;
-    if (text !== "true" && text !== "false") throw new Error(`hasura:${key} is "${text}", but it must be true or false. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
+    if (text !== "true" && text !== "false")
+      throw new Error(`hasura:${key} is "${text}", but it must be true or false. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
     return text === "true";
   };
   const fromConfig = get("hasura:adminSecret");
@@ -69,7 +70,9 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
   if (adminSecret) checkAdminSecret(adminSecret, fromConfig === undefined ? "HASURA_GRAPHQL_ADMIN_SECRET" : "hasura:adminSecret");
   const endpoint = get("hasura:endpoint") ?? env.HASURA_ENDPOINT;
   if (endpoint !== undefined && !isHttpUrl(endpoint)) {
-    throw new Error(`hasura:endpoint is "${endpoint}", which is not an http(s) URL. Fix it with \`pulumi config set hasura:endpoint https://hasura.example.com\`.`);
+    throw new Error(
+      `hasura:endpoint is "${endpoint}", which is not an http(s) URL. Fix it with \`pulumi config set hasura:endpoint https://hasura.example.com\`.`,
+    );
   }
   return {
     ...(adminSecret ? { adminSecret } : {}),
@@ -92,12 +95,13 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
  * that seems to be about the endpoint. The message names where the secret came from, never the secret.
  */
 function checkAdminSecret(secret: string, from: string): void {
-  // eslint-disable-next-line no-control-regex
   if (/[^\t\x20-\x7e\x80-\xff]/.test(secret)) {
     throw new Error(`The admin secret in ${from} holds a line break or another character an HTTP header cannot carry. Set it again without it.`);
   }
   if (secret.trim() !== secret) {
-    throw new Error(`The admin secret in ${from} starts or ends with white space, which HTTP drops, so Hasura would never see it as set. Set it again without it.`);
+    throw new Error(
+      `The admin secret in ${from} starts or ends with white space, which HTTP drops, so Hasura would never see it as set. Set it again without it.`,
+    );
   }
 }
 

@@ -10,7 +10,13 @@ export function fixFor(failure: RemoteSchemaFailure, schema: GraphQLSchema): str
     case "CouldntFindRemoteField": {
       const type = schema.getType(reason.typeName);
       const fields = type !== undefined && "getFields" in type ? Object.keys(type.getFields()) : [];
-      const offer = fields.length === 0 ? "" : ` It has ${fields.slice(0, 12).map((name) => JSON.stringify(name)).join(", ")}${fields.length > 12 ? ", ..." : ""}.`;
+      const offer =
+        fields.length === 0
+          ? ""
+          : ` It has ${fields
+              .slice(0, 12)
+              .map((name) => JSON.stringify(name))
+              .join(", ")}${fields.length > 12 ? ", ..." : ""}.`;
       return `Use a field of ${JSON.stringify(reason.typeName)}.${offer}`;
     }
     case "FieldNotFoundInRemoteSchema":

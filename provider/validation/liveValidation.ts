@@ -39,7 +39,11 @@ type Lookup = Awaited<ReturnType<ReturnType<typeof gatewayFor>["remoteSchema"]>>
  * The remote schema `name` as Hasura sees it, built with graphql: `missing` when Hasura has no such
  * remote schema; undefined when Hasura cannot be asked (a warning line says so).
  */
-async function remoteSchemaOf(endpoint: string, name: string, context: { readonly operation: string; readonly relationship: string }): Promise<GraphQLSchema | "missing" | undefined> {
+async function remoteSchemaOf(
+  endpoint: string,
+  name: string,
+  context: { readonly operation: string; readonly relationship: string },
+): Promise<GraphQLSchema | "missing" | undefined> {
   let lookup: Lookup;
   try {
     lookup = await gatewayFor(endpoint).remoteSchema(name, context);
@@ -52,12 +56,18 @@ async function remoteSchemaOf(endpoint: string, name: string, context: { readonl
   }
   if (lookup.kind === "missing") return "missing";
   if (lookup.kind === "unsupported") {
-    warnOnce(`unsupported ${endpoint}`, `Hasura at ${endpoint} (API /v1/query) cannot be asked for remote schemas, so remote fields were not checked against them.`);
+    warnOnce(
+      `unsupported ${endpoint}`,
+      `Hasura at ${endpoint} (API /v1/query) cannot be asked for remote schemas, so remote fields were not checked against them.`,
+    );
     return undefined;
   }
   const built = schemaFromIntrospection(lookup.introspection);
   if (built.ok) return built.schema;
-  warnOnce(`introspection ${endpoint} ${name}`, `Hasura at ${endpoint} gave an introspection of remote schema "${name}" that is not a GraphQL schema (${built.reason}), so remote fields were not checked against it.`);
+  warnOnce(
+    `introspection ${endpoint} ${name}`,
+    `Hasura at ${endpoint} gave an introspection of remote schema "${name}" that is not a GraphQL schema (${built.reason}), so remote fields were not checked against it.`,
+  );
   return undefined;
 }
 
@@ -82,12 +92,19 @@ export async function liveFailures(inputs: RemoteRelationshipInputs, scope: Live
   const target = targetOf(inputs);
   if (target.kind !== "toRemoteSchema") return [];
   const table = tableText(inputs.table);
-  const inconsistency = (text: string) => `Inconsistent object: in table ${JSON.stringify(table)}: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
+  const inconsistency = (text: string) =>
+    `Inconsistent object: in table ${JSON.stringify(table)}: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
   const context = { operation: "check", relationship: `${inputs.source}.${inputs.table.schema}.${inputs.table.name}.${inputs.name}` };
   const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
   if (schema === undefined) return [];
   if (schema === "missing") {
-    return [toCheckFailure(["remoteSchema"], inconsistency(`remote schema with name ${JSON.stringify(target.remoteSchema)} not found`), "Add the remote schema to Hasura first, or fix remoteSchema.")];
+    return [
+      toCheckFailure(
+        ["remoteSchema"],
+        inconsistency(`remote schema with name ${JSON.stringify(target.remoteSchema)} not found`),
+        "Add the remote schema to Hasura first, or fix remoteSchema.",
+      ),
+    ];
   }
   const failure = validateToRemoteSchema(target, inputs.name, { identifier: table }, schema);
   if (failure === undefined) return [];
@@ -101,7 +118,11 @@ export async function liveFailures(inputs: RemoteRelationshipInputs, scope: Live
  * exists in its remote schema and can carry a relationship, the join fields are the type's, and the
  * remote field tree fits the target remote schema.
  */
-export async function remoteSchemaRelationshipLiveFailures(inputs: RemoteSchemaRelationshipInputs, scope: LiveValidationScope, enabled: boolean): Promise<CheckFailure[]> {
+export async function remoteSchemaRelationshipLiveFailures(
+  inputs: RemoteSchemaRelationshipInputs,
+  scope: LiveValidationScope,
+  enabled: boolean,
+): Promise<CheckFailure[]> {
   if (!shouldValidate(inputs, scope, enabled, ["endpoint", "remoteSchema", "typeName", "name", "toRemoteSchema"])) return [];
   const target = remoteSchemaTargetOf(inputs);
   if (target.kind !== "toRemoteSchema") return [];
@@ -109,14 +130,25 @@ export async function remoteSchemaRelationshipLiveFailures(inputs: RemoteSchemaR
   const context = { operation: "check", relationship: `${inputs.remoteSchema}.${inputs.typeName}.${inputs.name}` };
   const own = await remoteSchemaOf(inputs.endpoint, inputs.remoteSchema, context);
   if (own === undefined) return [];
-  if (own === "missing") return [toCheckFailure(["remoteSchema"], `remote schema with name ${JSON.stringify(inputs.remoteSchema)} does not exist`, "Add the remote schema to Hasura first, or fix remoteSchema.")];
+  if (own === "missing")
+    return [
+      toCheckFailure(
+        ["remoteSchema"],
+        `remote schema with name ${JSON.stringify(inputs.remoteSchema)} does not exist`,
+        "Add the remote schema to Hasura first, or fix remoteSchema.",
+      ),
+    ];
   const joinable = remoteSchemaTypeJoinFields(own, inputs.remoteSchema, inputs.typeName);
   if (!joinable.ok) return [toCheckFailure(["typeName"], inconsistency(joinable.reason), `Use an object type of remote schema "${inputs.remoteSchema}".`)];
   const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
   if (schema === undefined) return [];
   if (schema === "missing") {
     return [
-      toCheckFailure(["toRemoteSchema", "remoteSchema"], inconsistency(`remote schema with name ${JSON.stringify(target.remoteSchema)} not found`), "Add the remote schema to Hasura first, or fix toRemoteSchema.remoteSchema."),
+      toCheckFailure(
+        ["toRemoteSchema", "remoteSchema"],
+        inconsistency(`remote schema with name ${JSON.stringify(target.remoteSchema)} not found`),
+        "Add the remote schema to Hasura first, or fix toRemoteSchema.remoteSchema.",
+      ),
     ];
   }
   const failure = validateToRemoteSchema(target, inputs.name, { identifier: inputs.remoteSchema, joinFields: joinable.fields }, schema);

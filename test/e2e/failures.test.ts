@@ -41,7 +41,10 @@ describe("failures", () => {
     const writesBefore = writesOf(server);
     await assert.rejects(stack.preview(), (error: Error) => {
       assert.match(error.message, /remoteField\.user\.arguments\.id/);
-      assert.match(error.message, /Hasura would refuse it: Inconsistent object: in table "profiles": in remote relationship "wrongType": expected type "Int" but got "String"\. Give a value of type "Int" here, or a join variable\./);
+      assert.match(
+        error.message,
+        /Hasura would refuse it: Inconsistent object: in table "profiles": in remote relationship "wrongType": expected type "Int" but got "String"\. Give a value of type "Int" here, or a join variable\./,
+      );
       return true;
     });
     assert.deepEqual(writeDelta(writesBefore, writesOf(server)), {});

@@ -8,8 +8,18 @@ import { stackFor, writeDelta, writesOf } from "../support/e2e";
 import { conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
 const profiles = { schema: "public", name: "profiles" };
-const toUser: RemoteRelationshipArgs = { name: "owner", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } };
-const toTwin: RemoteRelationshipArgs = { name: "owner", table: "profiles", toSource: { relationshipType: "object", source: "default", table: { schema: "custom", name: "profiles" }, fieldMapping: { id: "id" } } };
+const toUser: RemoteRelationshipArgs = {
+  name: "owner",
+  table: "profiles",
+  hasuraFields: ["id"],
+  remoteSchema: "user",
+  remoteField: { user: { arguments: { id: "$id" } } },
+};
+const toTwin: RemoteRelationshipArgs = {
+  name: "owner",
+  table: "profiles",
+  toSource: { relationshipType: "object", source: "default", table: { schema: "custom", name: "profiles" }, fieldMapping: { id: "id" } },
+};
 const onUser: RemoteSchemaRelationshipArgs = {
   remoteSchema: "user",
   typeName: "User",
@@ -20,7 +30,9 @@ const onUser: RemoteSchemaRelationshipArgs = {
 /** What Hasura holds on remote schema "user"'s types, by type and name. */
 function onRemoteSchema(server: RunningHasuraServer): Record<string, unknown> {
   const schema = (server.exportMetadata().remote_schemas ?? []).find((entry) => entry.name === "user");
-  return Object.fromEntries((schema?.remote_relationships ?? []).flatMap((type) => type.relationships.map((entry) => [`${type.type_name}.${entry.name}`, entry.definition])));
+  return Object.fromEntries(
+    (schema?.remote_relationships ?? []).flatMap((type) => type.relationships.map((entry) => [`${type.type_name}.${entry.name}`, entry.definition])),
+  );
 }
 
 /** Issue 12 through the real engine: both kinds of remote relationship, both targets, inconsistency surfaced. */
@@ -74,13 +86,21 @@ describe("the relationship family through the engine", () => {
   });
 
   it("refresh shows a relationship Hasura can no longer build: its reason in the state and a warning line", async () => {
-    const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as { metadata: { remote_schemas: { name: string; remote_relationships: { relationships: { definition: { to_remote_schema: { remote_schema: string } } }[] }[] }[] } };
+    const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as {
+      metadata: {
+        remote_schemas: { name: string; remote_relationships: { relationships: { definition: { to_remote_schema: { remote_schema: string } } }[] }[] }[];
+      };
+    };
     const metadata = structuredClone(exported.metadata);
-    metadata.remote_schemas.find((schema) => schema.name === "user")!.remote_relationships[0].relationships[0].definition.to_remote_schema.remote_schema = "gone";
+    metadata.remote_schemas.find((schema) => schema.name === "user")!.remote_relationships[0].relationships[0].definition.to_remote_schema.remote_schema =
+      "gone";
     await hasuraCall(server.url, conformanceSecret, { type: "replace_metadata", version: 2, args: { allow_inconsistent_metadata: true, metadata } });
     const outputBefore = stack.output.length;
     await stack.refresh();
-    assert.match(stack.output.slice(outputBefore).join(""), /warning: remote schema relationship "user\.User\.sameUserAgain" is inconsistent in Hasura at \S+: .*"gone"/);
+    assert.match(
+      stack.output.slice(outputBefore).join(""),
+      /warning: remote schema relationship "user\.User\.sameUserAgain" is inconsistent in Hasura at \S+: .*"gone"/,
+    );
     const state = JSON.parse(await stack.exportText()) as { deployment: { resources: { type: string; outputs?: { inconsistency?: string } }[] } };
     const onType = state.deployment.resources.find((resource) => resource.type.endsWith("hasura:RemoteSchemaRelationship"));
     assert.match(onType?.outputs?.inconsistency ?? "", /"gone"/);

@@ -12,16 +12,35 @@ const customProfiles = { schema: "custom", name: "profiles" };
 const userOfProfile1: RelationshipSpec = { resource: "user-of-profile", args: userOfProfile("userOfProfile") };
 const messageOfProfile: RelationshipSpec = {
   resource: "message-of-profile",
-  args: { name: "messageOfProfile", table: customProfiles, hasuraFields: ["id"], remoteSchema: "my-remote-schema", remoteField: { message: { arguments: { id: "$id" } } } },
+  args: {
+    name: "messageOfProfile",
+    table: customProfiles,
+    hasuraFields: ["id"],
+    remoteSchema: "my-remote-schema",
+    remoteField: { message: { arguments: { id: "$id" } } },
+  },
 };
 const prefixed: RelationshipSpec = {
   resource: "prefixed",
-  args: { name: "prefixed", table: "profiles", hasuraFields: ["id", "name"], remoteSchema: "prefixer-proxy", remoteField: { prefixer_proxy_messages_by_pk: { arguments: { id: "$id" } } } },
+  args: {
+    name: "prefixed",
+    table: "profiles",
+    hasuraFields: ["id", "name"],
+    remoteSchema: "prefixer-proxy",
+    remoteField: { prefixer_proxy_messages_by_pk: { arguments: { id: "$id" } } },
+  },
 };
-const messageByWhere: RelationshipSpec = { ...messageOfProfile, args: { ...messageOfProfile.args, remoteField: { messages: { arguments: { where: { id: { eq: "$id" } } } } } } };
+const messageByWhere: RelationshipSpec = {
+  ...messageOfProfile,
+  args: { ...messageOfProfile.args, remoteField: { messages: { arguments: { where: { id: { eq: "$id" } } } } } },
+};
 const userOfProfile2: RelationshipSpec = {
   ...userOfProfile1,
-  args: userOfProfile("userOfProfile", { hasuraFields: ["id", "name"], remoteSchema: "my-remote-schema", remoteField: { message: { arguments: { id: "$id" } } } }),
+  args: userOfProfile("userOfProfile", {
+    hasuraFields: ["id", "name"],
+    remoteSchema: "my-remote-schema",
+    remoteField: { message: { arguments: { id: "$id" } } },
+  }),
 };
 const prefixedRenamed: RelationshipSpec = { ...prefixed, args: { ...prefixed.args, name: "prefixedMessage" } };
 const prefixedMoved: RelationshipSpec = { ...prefixedRenamed, args: { ...prefixedRenamed.args, table: customProfiles } };
@@ -81,7 +100,11 @@ const steps: readonly LifecycleStep[] = [
     writes: { "/v1/metadata pg_update_remote_relationship": 1 },
     hasura: (server) =>
       assert.deepEqual(relationshipsOn(server, customProfiles).messageOfProfile, {
-        to_remote_schema: { remote_schema: "my-remote-schema", lhs_fields: ["id"], remote_field: { messages: { arguments: { where: { id: { eq: "$id" } } } } } },
+        to_remote_schema: {
+          remote_schema: "my-remote-schema",
+          lhs_fields: ["id"],
+          remote_field: { messages: { arguments: { where: { id: { eq: "$id" } } } } },
+        },
       }),
   },
   {

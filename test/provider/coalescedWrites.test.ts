@@ -41,7 +41,10 @@ describe("coalesced writes", () => {
     assert.equal(stats.requests["/v1/metadata replace_metadata"], 2);
     assert.equal(stats.rebuilds, 2);
     assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["c1", "c3", "c4"]);
-    assert.deepEqual((relationshipsOn(server, profiles).c1 as { to_remote_schema: { lhs_fields: string[] } }).to_remote_schema.lhs_fields.sort(), ["id", "name"]);
+    assert.deepEqual((relationshipsOn(server, profiles).c1 as { to_remote_schema: { lhs_fields: string[] } }).to_remote_schema.lhs_fields.sort(), [
+      "id",
+      "name",
+    ]);
     await Promise.all(["c1", "c3", "c4"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
     const after = await exportMetadata(server.url, conformanceSecret);
     assert.deepEqual(after, before);
@@ -53,7 +56,10 @@ describe("coalesced writes", () => {
     assert.equal(results[0].status, "fulfilled");
     assert.equal(results[2].status, "fulfilled");
     assert.equal(results[1].status, "rejected");
-    assert.match(String((results[1] as PromiseRejectedResult).reason.message), /Could not create remote relationship "default\.public\.profiles\.bad": Hasura at \S+ answered 400 invalid-configuration/);
+    assert.match(
+      String((results[1] as PromiseRejectedResult).reason.message),
+      /Could not create remote relationship "default\.public\.profiles\.bad": Hasura at \S+ answered 400 invalid-configuration/,
+    );
     assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["ok1", "ok2"]);
     assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 1);
     await Promise.all(["ok1", "ok2"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
@@ -85,7 +91,9 @@ describe("coalesced writes", () => {
   it("a batch whose connection dropped before the write re-reads and writes again", async () => {
     server.resetStats();
     server.faults.resetConnection("before-write", 1);
-    const results = await Promise.allSettled(["lost1", "lost2", "lost3"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+    const results = await Promise.allSettled(
+      ["lost1", "lost2", "lost3"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))),
+    );
     assert.deepEqual(
       results.map((result) => result.status),
       ["fulfilled", "fulfilled", "fulfilled"],
@@ -161,7 +169,9 @@ describe("coalesced writes on a Hasura whose metadata is inconsistent already", 
   before(async () => {
     server = await startConformanceHasura();
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
-    const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as { metadata: Record<string, unknown> };
+    const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as {
+      metadata: Record<string, unknown>;
+    };
     const metadata = structuredClone(exported.metadata) as { sources: { tables: { table: { schema: string }; remote_relationships?: unknown[] }[] }[] };
     const custom = metadata.sources[0].tables.find((table) => table.table.schema === "custom");
     custom!.remote_relationships = [

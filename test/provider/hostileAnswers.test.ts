@@ -13,15 +13,44 @@ const secret = "hostile-test-secret-EEEEprobe-secret";
 const id = "default/public/profiles/rel";
 
 const notHasura: [string, ScriptedAnswer, RegExp][] = [
-  ["a 200 text answer", { headers: { "content-type": "text/plain" }, body: "OK this is not json" }, /is not Hasura's \(HTTP 200\): the body is not JSON \(text\/plain: "OK this is not json"\)/],
-  ["a 200 HTML page", { headers: { "content-type": "text/html" }, body: "<html><body>Please log in</body></html>" }, /the body is not JSON \(text\/html: "<html><body>Please log in/],
+  [
+    "a 200 text answer",
+    { headers: { "content-type": "text/plain" }, body: "OK this is not json" },
+    /is not Hasura's \(HTTP 200\): the body is not JSON \(text\/plain: "OK this is not json"\)/,
+  ],
+  [
+    "a 200 HTML page",
+    { headers: { "content-type": "text/html" }, body: "<html><body>Please log in</body></html>" },
+    /the body is not JSON \(text\/html: "<html><body>Please log in/,
+  ],
   ["resource_version without metadata", { body: '{"resource_version":7}' }, /is not Hasura's: metadata is missing, not a metadata document/],
-  ["sources as an object", { body: '{"resource_version":7,"metadata":{"version":3,"sources":{}}}' }, /is not Hasura's: metadata is not a metadata document \(sources: /],
+  [
+    "sources as an object",
+    { body: '{"resource_version":7,"metadata":{"version":3,"sources":{}}}' },
+    /is not Hasura's: metadata is not a metadata document \(sources: /,
+  ],
   ["null", { body: "null" }, /is not Hasura's: the answer is null, not \{resource_version, metadata\}/],
   ["a list", { body: "[]" }, /is not Hasura's: the answer is a list, not \{resource_version, metadata\}/],
-  ["a 302 redirect", { status: 302, headers: { location: "https://login.example.com/" }, body: "" }, /is not Hasura's \(HTTP 302\): it is a redirect to https:\/\/login\.example\.com\/, which Hasura never sends/],
-  ["a 307 redirect", { status: 307, headers: { location: "http://elsewhere/v1/metadata" }, body: "" }, /\(HTTP 307\): it is a redirect to http:\/\/elsewhere\/v1\/metadata/],
-  ["a relationship stored as null levels", { body: JSON.stringify({ resource_version: 7, metadata: { version: 3, sources: [{ name: "default", tables: [{ table: { schema: "public", name: "profiles" }, remote_relationships: "nope" }] }] } }) }, /metadata is not a metadata document \(sources\.0\.tables\.0\.remote_relationships: /],
+  [
+    "a 302 redirect",
+    { status: 302, headers: { location: "https://login.example.com/" }, body: "" },
+    /is not Hasura's \(HTTP 302\): it is a redirect to https:\/\/login\.example\.com\/, which Hasura never sends/,
+  ],
+  [
+    "a 307 redirect",
+    { status: 307, headers: { location: "http://elsewhere/v1/metadata" }, body: "" },
+    /\(HTTP 307\): it is a redirect to http:\/\/elsewhere\/v1\/metadata/,
+  ],
+  [
+    "a relationship stored as null levels",
+    {
+      body: JSON.stringify({
+        resource_version: 7,
+        metadata: { version: 3, sources: [{ name: "default", tables: [{ table: { schema: "public", name: "profiles" }, remote_relationships: "nope" }] }] },
+      }),
+    },
+    /metadata is not a metadata document \(sources\.0\.tables\.0\.remote_relationships: /,
+  ],
 ];
 
 const operations: [string, () => Promise<unknown>, (endpoint: string) => unknown][] = [
@@ -45,7 +74,13 @@ describe("a server that does not answer as Hasura", () => {
   let server: ScriptedHasura;
   before(async () => {
     server = await startScriptedHasura(() => exportAnswer());
-    await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "1", "hasura:requestTimeoutMs": "1500", "hasura:snapshotMaxAgeMs": "0", "hasura:api": "metadata" });
+    await configureProvider({
+      "hasura:adminSecret": secret,
+      "hasura:maxRetries": "1",
+      "hasura:requestTimeoutMs": "1500",
+      "hasura:snapshotMaxAgeMs": "0",
+      "hasura:api": "metadata",
+    });
   });
   after(() => server.stop());
 
@@ -72,8 +107,19 @@ describe("a server that does not answer as Hasura", () => {
     server.script = (request) =>
       request.type === "export_metadata"
         ? exportAnswer()
-        : { status: 400, body: JSON.stringify({ code: `bad-${secret}`, error: `no ${secret}`, path: `$.${secret}`, internal: [{ reason: { header: secret, list: [secret] } }] }) };
-    await expectRefusal(() => provider.create(inputsFor(server.url, "rel")), /answered 400 bad-\[secret\]: no \[secret\]\. Reason: \{"header":"\[secret\]","list":\["\[secret\]"\]\}/);
+        : {
+            status: 400,
+            body: JSON.stringify({
+              code: `bad-${secret}`,
+              error: `no ${secret}`,
+              path: `$.${secret}`,
+              internal: [{ reason: { header: secret, list: [secret] } }],
+            }),
+          };
+    await expectRefusal(
+      () => provider.create(inputsFor(server.url, "rel")),
+      /answered 400 bad-\[secret\]: no \[secret\]\. Reason: \{"header":"\[secret\]","list":\["\[secret\]"\]\}/,
+    );
   });
 
   it("a long error body with the secret past the cut leaves no part of it", async () => {
@@ -85,8 +131,17 @@ describe("a server that does not answer as Hasura", () => {
   it("a JSON-escaped echo of a secret is redacted too", async () => {
     await configureProvider({ "hasura:adminSecret": 'with"quote', "hasura:maxRetries": "0", "hasura:api": "metadata", "hasura:snapshotMaxAgeMs": "0" });
     server.script = () => ({ status: 400, body: JSON.stringify({ code: "x", error: JSON.stringify({ echoed: 'with"quote' }) }) });
-    await assert.rejects(provider.read(id, { endpoint: server.url }), (error: Error) => !error.message.includes('with\\"quote') && !error.message.includes('with"quote'));
-    await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "1", "hasura:requestTimeoutMs": "1500", "hasura:snapshotMaxAgeMs": "0", "hasura:api": "metadata" });
+    await assert.rejects(
+      provider.read(id, { endpoint: server.url }),
+      (error: Error) => !error.message.includes('with\\"quote') && !error.message.includes('with"quote'),
+    );
+    await configureProvider({
+      "hasura:adminSecret": secret,
+      "hasura:maxRetries": "1",
+      "hasura:requestTimeoutMs": "1500",
+      "hasura:snapshotMaxAgeMs": "0",
+      "hasura:api": "metadata",
+    });
   });
 
   it("an answer dripped a byte at a time ends at the deadline, and does not hold the next write", async () => {
@@ -104,27 +159,62 @@ describe("a server that does not answer as Hasura", () => {
   });
 
   it("a huge answer is cut off at hasura:maxResponseBytes instead of read whole", async () => {
-    await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "0", "hasura:api": "metadata", "hasura:maxResponseBytes": "100000", "hasura:snapshotMaxAgeMs": "0" });
+    await configureProvider({
+      "hasura:adminSecret": secret,
+      "hasura:maxRetries": "0",
+      "hasura:api": "metadata",
+      "hasura:maxResponseBytes": "100000",
+      "hasura:snapshotMaxAgeMs": "0",
+    });
     server.script = () => ({ body: JSON.stringify({ resource_version: 1, metadata: { version: 3, sources: [], padding: "p".repeat(5_000_000) } }) });
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /is not Hasura's: it is longer than 100000 bytes \(hasura:maxResponseBytes\)/);
-    await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "1", "hasura:requestTimeoutMs": "1500", "hasura:snapshotMaxAgeMs": "0", "hasura:api": "metadata" });
+    await configureProvider({
+      "hasura:adminSecret": secret,
+      "hasura:maxRetries": "1",
+      "hasura:requestTimeoutMs": "1500",
+      "hasura:snapshotMaxAgeMs": "0",
+      "hasura:api": "metadata",
+    });
   });
 
   it("a failing /v1/version call is named as such", async () => {
     await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "0" });
     server.script = (request) => (request.type === "GET /v1/version" ? { status: 500, body: "{}" } : exportAnswer());
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /Hasura at \S+ answered GET \/v1\/version with 500/);
-    await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "1", "hasura:requestTimeoutMs": "1500", "hasura:snapshotMaxAgeMs": "0", "hasura:api": "metadata" });
+    await configureProvider({
+      "hasura:adminSecret": secret,
+      "hasura:maxRetries": "1",
+      "hasura:requestTimeoutMs": "1500",
+      "hasura:snapshotMaxAgeMs": "0",
+      "hasura:api": "metadata",
+    });
   });
 
   it("a relationship Hasura holds in a shape the provider cannot read is named as such, and delete still works", async () => {
     const weird = JSON.stringify({
       resource_version: 7,
-      metadata: { version: 3, sources: [{ name: "default", tables: [{ table: { schema: "public", name: "profiles" }, remote_relationships: [{ name: "rel", definition: { remote_schema: "u", hasura_fields: ["id"], remote_field: { user: null } } }] }] }] },
+      metadata: {
+        version: 3,
+        sources: [
+          {
+            name: "default",
+            tables: [
+              {
+                table: { schema: "public", name: "profiles" },
+                remote_relationships: [{ name: "rel", definition: { remote_schema: "u", hasura_fields: ["id"], remote_field: { user: null } } }],
+              },
+            ],
+          },
+        ],
+      },
     });
     let deleted = false;
-    server.script = (request) => (request.type === "export_metadata" ? (deleted ? exportAnswer() : { body: weird }) : ((deleted = true), { body: '{"message":"success"}' }));
-    await assert.rejects(provider.create(inputsFor(server.url, "rel")), /already exists in Hasura at \S+ and is in a form this provider cannot read \(its definition is not in a format this provider reads \(remote_field\.user: /);
+    server.script = (request) =>
+      request.type === "export_metadata" ? (deleted ? exportAnswer() : { body: weird }) : ((deleted = true), { body: '{"message":"success"}' });
+    await assert.rejects(
+      provider.create(inputsFor(server.url, "rel")),
+      /already exists in Hasura at \S+ and is in a form this provider cannot read \(its definition is not in a format this provider reads \(remote_field\.user: /,
+    );
     await provider.delete(id, inputsFor(server.url, "rel"));
     assert.equal(deleted, true);
     assert.equal(server.asked.pg_delete_remote_relationship >= 1, true);

@@ -15,7 +15,9 @@ const reason = 'Inconsistent object: in table "profiles": in remote relationship
 
 /** Stores a relationship to a remote schema that does not exist, as a replace with inconsistencies allowed does. */
 async function storeBroken(server: RunningHasuraServer): Promise<void> {
-  const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as { metadata: { sources: { tables: { table: { schema: string }; remote_relationships?: unknown[] }[] }[] } };
+  const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as {
+    metadata: { sources: { tables: { table: { schema: string }; remote_relationships?: unknown[] }[] }[] };
+  };
   const metadata = structuredClone(exported.metadata);
   const table = metadata.sources[0].tables.find((entry) => entry.table.schema === "public");
   table!.remote_relationships = [

@@ -10,7 +10,15 @@ import { configureProvider, conformanceSecret, startConformanceHasura } from "..
 
 /** A relationship on public.profiles, joining by id unless the row says otherwise. */
 function relationship(endpoint: string, change: Record<string, unknown>): Record<string, unknown> {
-  return { endpoint, name: "rel", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } }, ...change };
+  return {
+    endpoint,
+    name: "rel",
+    table: "profiles",
+    hasuraFields: ["id"],
+    remoteSchema: "user",
+    remoteField: { user: { arguments: { id: "$id" } } },
+    ...change,
+  };
 }
 
 const prefix = 'Hasura would refuse it: Inconsistent object: in table "profiles": in remote relationship "rel": ';
@@ -84,7 +92,10 @@ describe("live validation at check", () => {
   const valid: [string, Record<string, unknown>][] = [
     ["a join on the root field", {}],
     ["a nested field", { remoteField: { user: { arguments: { id: "$id" }, field: { username: { arguments: {} } } } } }],
-    ["a deep input object with a literal", { remoteSchema: "my-remote-schema", remoteField: { messages: { arguments: { where: { id: { eq: "$id" }, name: { eq: "x" } } } } } }],
+    [
+      "a deep input object with a literal",
+      { remoteSchema: "my-remote-schema", remoteField: { messages: { arguments: { where: { id: { eq: "$id" }, name: { eq: "x" } } } } } },
+    ],
     ["a one-element list", { remoteSchema: "my-remote-schema", remoteField: { messages: { arguments: { includes: { id: ["$id"] } } } } }],
   ];
   for (const [what, change] of valid) {

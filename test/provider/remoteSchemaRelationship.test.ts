@@ -14,7 +14,9 @@ import { configureProvider, conformanceSecret, startConformanceHasura } from "..
 /** What Hasura holds on the remote schema "user", by type and name. */
 function held(server: RunningHasuraServer): Record<string, unknown> {
   const schema = (server.exportMetadata().remote_schemas ?? []).find((entry) => entry.name === "user");
-  return Object.fromEntries((schema?.remote_relationships ?? []).flatMap((type) => type.relationships.map((entry) => [`${type.type_name}.${entry.name}`, entry.definition])));
+  return Object.fromEntries(
+    (schema?.remote_relationships ?? []).flatMap((type) => type.relationships.map((entry) => [`${type.type_name}.${entry.name}`, entry.definition])),
+  );
 }
 
 describe("RemoteSchemaRelationship against the local Hasura", () => {
@@ -41,7 +43,9 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
   it("creates it on the type, in the definition format", async () => {
     const created = await provider.create(inputs);
     assert.equal(created.id, id);
-    assert.deepEqual(held(server)["User.sameUser"], { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } });
+    assert.deepEqual(held(server)["User.sameUser"], {
+      to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } },
+    });
   });
 
   it("reads what it created, and the read state diffs as no change", async () => {
@@ -55,11 +59,17 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
     await provider.create(inputs);
     assert.equal(server.stats().requests["/v1/metadata create_remote_schema_remote_relationship"], undefined);
     const other = { ...inputs, toRemoteSchema: { remoteSchema: "user", lhsFields: ["id"], remoteField: { allUsers: { arguments: {} } } } };
-    await assert.rejects(provider.create(other), /Remote relationship "user\.User\.sameUser" already exists in Hasura at \S+ and joins remote schema "user" differently; it was not overwritten/);
+    await assert.rejects(
+      provider.create(other),
+      /Remote relationship "user\.User\.sameUser" already exists in Hasura at \S+ and joins remote schema "user" differently; it was not overwritten/,
+    );
   });
 
   it("decides update for a new target and replace for a new name or type", async () => {
-    assert.deepEqual(await provider.diff(id, inputs, { ...inputs, toRemoteSchema: { remoteSchema: "user", lhsFields: ["id"], remoteField: { allUsers: { arguments: {} } } } }), { changes: true });
+    assert.deepEqual(
+      await provider.diff(id, inputs, { ...inputs, toRemoteSchema: { remoteSchema: "user", lhsFields: ["id"], remoteField: { allUsers: { arguments: {} } } } }),
+      { changes: true },
+    );
     assert.deepEqual(await provider.diff(id, inputs, { ...inputs, name: "other" }), { changes: true, replaces: ["name"], deleteBeforeReplace: false });
     assert.deepEqual(await provider.diff(id, inputs, { ...inputs, typeName: "Query" }), { changes: true, replaces: ["typeName"], deleteBeforeReplace: false });
   });
@@ -67,14 +77,21 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
   it("updates it in place", async () => {
     const news = { ...inputs, toRemoteSchema: { remoteSchema: "user", lhsFields: ["id"], remoteField: { allUsers: { arguments: {} } } } };
     await provider.update(id, inputs, news);
-    assert.deepEqual(held(server)["User.sameUser"], { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { allUsers: { arguments: {} } } } });
+    assert.deepEqual(held(server)["User.sameUser"], {
+      to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { allUsers: { arguments: {} } } },
+    });
     await provider.update(id, news, inputs);
   });
 
   it("finds a change made by hand", async () => {
     await hasuraCall(server.url, conformanceSecret, {
       type: "update_remote_schema_remote_relationship",
-      args: { remote_schema: "user", type_name: "User", name: "sameUser", definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id", "username"], remote_field: { user: { arguments: { id: "$id" } } } } } },
+      args: {
+        remote_schema: "user",
+        type_name: "User",
+        name: "sameUser",
+        definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id", "username"], remote_field: { user: { arguments: { id: "$id" } } } } },
+      },
     });
     const read = await provider.read(id, inputs);
     assert.deepEqual((read.props as RemoteSchemaRelationshipInputs).toRemoteSchema?.lhsFields, ["id", "username"]);
@@ -84,17 +101,28 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
   it("imports one made outside Pulumi without writing, only when it is the same", async () => {
     await hasuraCall(server.url, conformanceSecret, {
       type: "create_remote_schema_remote_relationship",
-      args: { remote_schema: "user", type_name: "User", name: "handMade", definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } } },
+      args: {
+        remote_schema: "user",
+        type_name: "User",
+        name: "handMade",
+        definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
+      },
     });
     server.resetStats();
     const imported = { ...inputs, name: "handMade", importId: "user/User/handMade" };
     assert.equal((await provider.create(imported)).id, "user/User/handMade");
     assert.equal(server.stats().requests["/v1/metadata create_remote_schema_remote_relationship"], undefined);
-    await assert.rejects(provider.create({ ...imported, toRemoteSchema: { ...inputs.toRemoteSchema!, lhsFields: ["id", "username"] } }), /Cannot import remote relationship "user\.User\.handMade"/);
+    await assert.rejects(
+      provider.create({ ...imported, toRemoteSchema: { ...inputs.toRemoteSchema!, lhsFields: ["id", "username"] } }),
+      /Cannot import remote relationship "user\.User\.handMade"/,
+    );
   });
 
   it("refuses to define one on a remote schema Hasura does not have, which Hasura would take silently", async () => {
-    await assert.rejects(provider.create({ ...inputs, remoteSchema: "nope" }), /Remote schema "nope" does not exist in Hasura, so relationship "nope\.User\.sameUser" cannot be defined on its type/);
+    await assert.rejects(
+      provider.create({ ...inputs, remoteSchema: "nope" }),
+      /Remote schema "nope" does not exist in Hasura, so relationship "nope\.User\.sameUser" cannot be defined on its type/,
+    );
   });
 
   it("creates several that meet in one write", async () => {
@@ -114,10 +142,20 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
   it("check refuses a type that is not in the remote schema, and join fields that are not the type's, with Hasura's reason", async () => {
     const wrongType = await provider.check({}, { ...inputs, typeName: "Nope" });
     assert.deepEqual(wrongType.failures, [
-      { property: "typeName", reason: 'Hasura would refuse it: Inconsistent object: in remote relationship "sameUser": no type named "Nope" defined in remote schema "user". Use an object type of remote schema "user".' },
+      {
+        property: "typeName",
+        reason:
+          'Hasura would refuse it: Inconsistent object: in remote relationship "sameUser": no type named "Nope" defined in remote schema "user". Use an object type of remote schema "user".',
+      },
     ]);
-    const wrongField = await provider.check({}, { ...inputs, toRemoteSchema: { ...inputs.toRemoteSchema!, lhsFields: ["email"], remoteField: { user: { arguments: { id: "$email" } } } } });
+    const wrongField = await provider.check(
+      {},
+      { ...inputs, toRemoteSchema: { ...inputs.toRemoteSchema!, lhsFields: ["email"], remoteField: { user: { arguments: { id: "$email" } } } } },
+    );
     assert.equal(wrongField.failures?.[0].property, "toRemoteSchema.lhsFields[0]");
-    assert.match(wrongField.failures?.[0].reason ?? "", /^Hasura would refuse it: Inconsistent object: in remote relationship "sameUser": field with name "email"is not provided by the lhs entity/);
+    assert.match(
+      wrongField.failures?.[0].reason ?? "",
+      /^Hasura would refuse it: Inconsistent object: in remote relationship "sameUser": field with name "email"is not provided by the lhs entity/,
+    );
   });
 });

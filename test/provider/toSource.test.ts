@@ -16,12 +16,15 @@ describe("a relationship to another source's table", () => {
   before(async () => {
     server = await startConformanceHasura();
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
-    const checked = await provider.check({}, {
-      endpoint: server.url,
-      name: "albums",
-      table: "profiles",
-      toSource: { relationshipType: "array", source: "target", table: { schema: "hasura", name: "album" }, fieldMapping: { id: "artist_id" } },
-    });
+    const checked = await provider.check(
+      {},
+      {
+        endpoint: server.url,
+        name: "albums",
+        table: "profiles",
+        toSource: { relationshipType: "array", source: "target", table: { schema: "hasura", name: "album" }, fieldMapping: { id: "artist_id" } },
+      },
+    );
     assert.deepEqual(checked.failures, undefined);
     inputs = checked.inputs as RemoteRelationshipInputs;
   });
@@ -49,7 +52,9 @@ describe("a relationship to another source's table", () => {
   it("switches to a remote schema target in place, and back", async () => {
     const toUser = { ...inputs, toSource: undefined, hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } } };
     await provider.update(id, inputs, toUser);
-    assert.deepEqual(relationshipsOn(server, profiles).albums, { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } });
+    assert.deepEqual(relationshipsOn(server, profiles).albums, {
+      to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } },
+    });
     await provider.update(id, toUser, inputs);
     assert.equal((relationshipsOn(server, profiles).albums as { to_source?: unknown }).to_source !== undefined, true);
   });
@@ -61,7 +66,10 @@ describe("a relationship to another source's table", () => {
       [{ fieldMapping: { id: "nope" } }, /"nope" does not exist/],
     ];
     for (const [change, reason] of refusals) {
-      await assert.rejects(provider.create({ ...inputs, name: "refused", toSource: { ...inputs.toSource!, ...change } as RemoteRelationshipInputs["toSource"] }), reason);
+      await assert.rejects(
+        provider.create({ ...inputs, name: "refused", toSource: { ...inputs.toSource!, ...change } as RemoteRelationshipInputs["toSource"] }),
+        reason,
+      );
     }
     assert.equal(relationshipsOn(server, profiles).refused, undefined);
   });

@@ -104,7 +104,12 @@ export async function runSoak(options: { seed: number; rounds: number; faultRate
         const name = `other_${round}`;
         await hasuraCall(server.url, conformanceSecret, {
           type: "pg_create_remote_relationship",
-          args: { source: "default", table: { schema: "public", name: "profiles" }, name, definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } } },
+          args: {
+            source: "default",
+            table: { schema: "public", name: "profiles" },
+            name,
+            definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
+          },
         });
         others.add(name);
         figures.otherClientWrites += 1;

@@ -40,7 +40,9 @@ export function stackFor(
 /** How many requests of each metadata write type the server has answered. */
 export function writesOf(server: RunningHasuraServer): Record<string, number> {
   const requests = (server.stats() as unknown as { requests: Record<string, number> }).requests;
-  return Object.fromEntries(Object.entries(requests).filter(([type]) => /(create|update|delete)_remote(_schema_remote)?_relationship|replace_metadata/.test(type)));
+  return Object.fromEntries(
+    Object.entries(requests).filter(([type]) => /(create|update|delete)_remote(_schema_remote)?_relationship|replace_metadata/.test(type)),
+  );
 }
 
 /** The change in write counts between two readings, leaving out zeros. */

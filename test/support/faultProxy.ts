@@ -54,7 +54,11 @@ export async function startFaultProxy(target: string, random: () => number, rate
     const headers: Record<string, string> = { "content-type": "application/json" };
     const secret = request.headers["x-hasura-admin-secret"];
     if (typeof secret === "string") headers["x-hasura-admin-secret"] = secret;
-    const answer = await fetch(`${target}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : Buffer.concat(chunks) });
+    const answer = await fetch(`${target}${request.url}`, {
+      method: request.method,
+      headers,
+      body: request.method === "GET" ? undefined : Buffer.concat(chunks),
+    });
     const text = await answer.text();
     if (fault === 2) {
       counts.resetAfter += 1;

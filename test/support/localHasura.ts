@@ -26,7 +26,9 @@ export async function configureProvider(config: Record<string, string>): Promise
 
 /** The remote relationships Hasura holds on a table, by name, as exported. */
 export function relationshipsOn(server: RunningHasuraServer, table: { schema: string; name: string }, source = "default"): Record<string, unknown> {
-  const listed = listRemoteRelationships(server.exportMetadata() as unknown as JsonObject).filter((entry) => entry.source === source && entry.table === `${table.schema}.${table.name}`);
+  const listed = listRemoteRelationships(server.exportMetadata() as unknown as JsonObject).filter(
+    (entry) => entry.source === source && entry.table === `${table.schema}.${table.name}`,
+  );
   return Object.fromEntries(listed.map((relationship) => [relationship.name, relationship.definition]));
 }
 

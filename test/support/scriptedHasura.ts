@@ -73,7 +73,20 @@ export async function startScriptedHasura(script: (request: ScriptedRequest) => 
 
 /** A well-formed `export_metadata` (v2) answer holding one relationship `held` on public.profiles, or none. */
 export function exportAnswer(held?: string): ScriptedAnswer {
-  const relationships = held === undefined ? {} : { remote_relationships: [{ name: held, definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } } }] };
-  const metadata = { version: 3, sources: [{ name: "default", kind: "postgres", tables: [{ table: { schema: "public", name: "profiles" }, ...relationships }], configuration: {} }] };
+  const relationships =
+    held === undefined
+      ? {}
+      : {
+          remote_relationships: [
+            {
+              name: held,
+              definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
+            },
+          ],
+        };
+  const metadata = {
+    version: 3,
+    sources: [{ name: "default", kind: "postgres", tables: [{ table: { schema: "public", name: "profiles" }, ...relationships }], configuration: {} }],
+  };
   return { body: JSON.stringify({ resource_version: 7, metadata }) };
 }

@@ -22,7 +22,10 @@ const modern = { to_remote_schema: { remote_schema: "user", lhs_fields: ["id", "
 const key = { source: "default", table: { schema: "public", name: "profiles" }, name: "rel" };
 
 function metadataWith(definition: unknown, table: unknown = { schema: "public", name: "profiles" }): JsonObject {
-  return { version: 3, sources: [{ name: "default", kind: "postgres", tables: [{ table, remote_relationships: [{ name: "rel", definition }] }] }] } as JsonObject;
+  return {
+    version: 3,
+    sources: [{ name: "default", kind: "postgres", tables: [{ table, remote_relationships: [{ name: "rel", definition }] }] }],
+  } as JsonObject;
 }
 
 describe("model: the metadata document", () => {
@@ -32,7 +35,11 @@ describe("model: the metadata document", () => {
   });
   it("a definition it cannot read is found as unrecognized, with the reason", () => {
     const held = findTableRelationship(metadataWith({ to_nowhere: {} }), key);
-    assert.deepEqual(held, { kind: "unrecognized", reason: "its definition has none of to_remote_schema, to_source or remote_schema", raw: { to_nowhere: {} } });
+    assert.deepEqual(held, {
+      kind: "unrecognized",
+      reason: "its definition has none of to_remote_schema, to_source or remote_schema",
+      raw: { to_nowhere: {} },
+    });
   });
   it("is found by source, schema, table and name", () => {
     assert.equal(findTableRelationship(metadataWith(modern), key)?.kind, "understood");
@@ -93,7 +100,10 @@ describe("model: the metadata document", () => {
   it("says where a change cannot go", () => {
     const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField } };
     assert.deepEqual(withTableRelationship(metadataWith(modern), { ...key, source: "nope" }, stored), { ok: false, missing: "source" });
-    assert.deepEqual(withTableRelationship(metadataWith(modern), { ...key, table: { schema: "public", name: "nope" } }, stored), { ok: false, missing: "table" });
+    assert.deepEqual(withTableRelationship(metadataWith(modern), { ...key, table: { schema: "public", name: "nope" } }, stored), {
+      ok: false,
+      missing: "table",
+    });
   });
   it("finds, lists, adds and removes relationships on a remote schema's types", () => {
     const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "orders", lhsFields: ["id"], remoteField } };

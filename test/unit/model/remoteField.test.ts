@@ -6,10 +6,7 @@ const tree = { user: { arguments: { z: 1, a: "$id" }, field: { posts: { argument
 
 describe("model: the remote field tree", () => {
   it("is canonical at every level", () => {
-    assert.equal(
-      JSON.stringify(canonicalRemoteField(tree)),
-      '{"user":{"arguments":{"a":"$id","z":1},"field":{"posts":{"arguments":{"b":2,"y":true}}}}}',
-    );
+    assert.equal(JSON.stringify(canonicalRemoteField(tree)), '{"user":{"arguments":{"a":"$id","z":1},"field":{"posts":{"arguments":{"b":2,"y":true}}}}}');
   });
   it("lists its levels root first, with their paths", () => {
     assert.deepEqual(

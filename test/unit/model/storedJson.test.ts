@@ -27,7 +27,11 @@ describe("model: stored definitions", () => {
   const unreadable: [string, unknown, string][] = [
     ["null", null, "its definition has none of to_remote_schema, to_source or remote_schema"],
     ["a remote field level that is null", { remote_schema: "u", hasura_fields: ["id"], remote_field: { user: null } }, "remote_field.user"],
-    ["a field that is a string", { remote_schema: "u", hasura_fields: ["id"], remote_field: { user: { arguments: {}, field: "oops" } } }, "remote_field.user.field"],
+    [
+      "a field that is a string",
+      { remote_schema: "u", hasura_fields: ["id"], remote_field: { user: { arguments: {}, field: "oops" } } },
+      "remote_field.user.field",
+    ],
     ["an unknown relationship type", { to_source: { relationship_type: "many", source: "s", table: "t", field_mapping: {} } }, "relationship_type"],
   ];
   for (const [what, json, mention] of unreadable) {

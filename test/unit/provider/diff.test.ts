@@ -47,7 +47,12 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
   ],
   [
     "a switch to a toSource target, in place",
-    { hasuraFields: undefined, remoteSchema: undefined, remoteField: undefined, toSource: { relationshipType: "object", source: "db2", table: "t", fieldMapping: { id: "uid" } } },
+    {
+      hasuraFields: undefined,
+      remoteSchema: undefined,
+      remoteField: undefined,
+      toSource: { relationshipType: "object", source: "db2", table: "t", fieldMapping: { id: "uid" } },
+    },
     { changes: true },
   ],
   ["an unknown name", { name: unknownValue }, { changes: true, replaces: ["name"], deleteBeforeReplace: false }],

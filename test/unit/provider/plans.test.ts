@@ -53,7 +53,10 @@ describe("plans", () => {
   it("delete of a missing relationship is done", () => assert.deepEqual(planDelete(undefined), { kind: "done" }));
   it("create refuses a relationship it cannot read, and says why", () => {
     const step = planCreate({ kind: "unrecognized", reason: "its definition has none of to_remote_schema, to_source or remote_schema", raw: {} }, wanted);
-    assert.match(step.kind === "fail" ? step.message : "", /already exists in Hasura at http:\/\/hasura\.local and is in a form this provider cannot read \(its definition has none of/);
+    assert.match(
+      step.kind === "fail" ? step.message : "",
+      /already exists in Hasura at http:\/\/hasura\.local and is in a form this provider cannot read \(its definition has none of/,
+    );
   });
   it("delete of a present relationship writes", () => assert.deepEqual(planDelete(same), { kind: "write", write: { kind: "delete" } }));
 });

@@ -15,17 +15,34 @@ import { unknownValue } from "../../../provider/inputs/unknowns";
 const runs = { numRuns: 1_500 };
 const name = fc.oneof(fc.constantFrom("id", "name", "user", "messages", "_x", "A1"), fc.string({ maxLength: 6 }));
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom("$id", "$name", "$"), fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(name, tie("value"), { maxKeys: 3 })),
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom("$id", "$name", "$"),
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(name, tie("value"), { maxKeys: 3 }),
+  ),
 })).value;
 const remoteField: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  field: fc.dictionary(name, fc.record({ arguments: fc.dictionary(name, json, { maxKeys: 3 }), field: fc.option(tie("field"), { nil: undefined }) }, { requiredKeys: ["arguments"] }), {
-    minKeys: 1,
-    maxKeys: 2,
-  }),
+  field: fc.dictionary(
+    name,
+    fc.record({ arguments: fc.dictionary(name, json, { maxKeys: 3 }), field: fc.option(tie("field"), { nil: undefined }) }, { requiredKeys: ["arguments"] }),
+    {
+      minKeys: 1,
+      maxKeys: 2,
+    },
+  ),
 })).field;
 const anything = fc.oneof(json, fc.constant(unknownValue), fc.constant(undefined));
 const table = fc.oneof(name, fc.record({ schema: fc.option(name, { nil: undefined }), name }), anything);
-const endpoint = fc.oneof(fc.constantFrom("https://h.example.com", "http://h/ /", "https://h.example.com/v1//", "https://u:p@h", "ftp://h", "h"), fc.webUrl(), anything);
+const endpoint = fc.oneof(
+  fc.constantFrom("https://h.example.com", "http://h/ /", "https://h.example.com/v1//", "https://u:p@h", "ftp://h", "h"),
+  fc.webUrl(),
+  anything,
+);
 
 /** Inputs near the valid ones, with any key sometimes missing, wrong or extra (including Object.prototype's names). */
 const inputs = fc
@@ -44,11 +61,13 @@ const inputs = fc
     { requiredKeys: [] },
   )
   .chain((record) =>
-    fc.dictionary(fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "extra", "hasura_fields"), anything, { maxKeys: 2 }).map((extra) => {
-      const result: Record<string, unknown> = { ...record };
-      for (const [key, value] of Object.entries(extra)) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-      return result;
-    }),
+    fc
+      .dictionary(fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "extra", "hasura_fields"), anything, { maxKeys: 2 })
+      .map((extra) => {
+        const result: Record<string, unknown> = { ...record };
+        for (const [key, value] of Object.entries(extra)) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+        return result;
+      }),
   );
 
 /** Valid inputs only: the ones diff and the idempotence properties are about. */

@@ -6,7 +6,6 @@ import { chooseApi, exportRequest, tableRelationshipRequest } from "../../../../
 const remoteField = { user: { arguments: { id: "$id" } } };
 const key = { source: "default", table: { schema: "public", name: "profiles" }, name: "rel" };
 
-
 describe("requests", () => {
   const target: RelationshipTarget = { kind: "toRemoteSchema", lhsFields: ["id"], remoteSchema: "user", remoteField };
   it("metadata API create carries the definition format and resource_version", () => {
@@ -39,8 +38,17 @@ describe("requests", () => {
     assert.equal(tableRelationshipRequest("metadata", key, { kind: "create", target }, 1, "postgres").body.type, "pg_create_remote_relationship");
   });
   it("query API refuses a target of another source, which Hasura 1.x does not have", () => {
-    const toSource = { kind: "toSource" as const, relationshipType: "object" as const, source: "db2", table: { schema: "public", name: "t" }, fieldMapping: { id: "id" } };
-    assert.throws(() => tableRelationshipRequest("query", key, { kind: "create", target: toSource }), /Hasura's \/v1\/query API \(Hasura 1\.x\) has no relationships to another database source/);
+    const toSource = {
+      kind: "toSource" as const,
+      relationshipType: "object" as const,
+      source: "db2",
+      table: { schema: "public", name: "t" },
+      fieldMapping: { id: "id" },
+    };
+    assert.throws(
+      () => tableRelationshipRequest("query", key, { kind: "create", target: toSource }),
+      /Hasura's \/v1\/query API \(Hasura 1\.x\) has no relationships to another database source/,
+    );
   });
   it("query API names a non-default source", () => {
     assert.deepEqual(tableRelationshipRequest("query", { ...key, source: "db2" }, { kind: "delete" }).body, {

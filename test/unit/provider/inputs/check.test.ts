@@ -203,22 +203,28 @@ describe("check", () => {
   });
 
   it("accepts a toSource target and returns it canonical, its table qualified and its mapping a sorted map", () => {
-    const { hasuraFields: _f, remoteSchema: _s, remoteField: _r, ...identity } = valid;
-    assert.deepEqual(expectValid({ ...identity, toSource: { relationshipType: "object", source: "analytics", table: "orders", fieldMapping: { b: "y", a: "x" } } }), {
-      endpoint: "https://hasura.example.com",
-      source: "default",
-      table: { schema: "public", name: "users" },
-      name: "userMessages",
-      toSource: { relationshipType: "object", source: "analytics", table: { schema: "public", name: "orders" }, fieldMapping: { a: "x", b: "y" } },
-    });
+    const identity = { endpoint: valid.endpoint, name: valid.name, table: valid.table };
+    assert.deepEqual(
+      expectValid({ ...identity, toSource: { relationshipType: "object", source: "analytics", table: "orders", fieldMapping: { b: "y", a: "x" } } }),
+      {
+        endpoint: "https://hasura.example.com",
+        source: "default",
+        table: { schema: "public", name: "users" },
+        name: "userMessages",
+        toSource: { relationshipType: "object", source: "analytics", table: { schema: "public", name: "orders" }, fieldMapping: { a: "x", b: "y" } },
+      },
+    );
   });
 
   it("names what is wrong inside toSource", () => {
-    const { hasuraFields: _f, remoteSchema: _s, remoteField: _r, ...identity } = valid;
+    const identity = { endpoint: valid.endpoint, name: valid.name, table: valid.table };
     expectFailures({ ...identity, toSource: { relationshipType: "many", source: "", table: 1, fieldMapping: {} } }, [
       { property: "toSource.relationshipType", reason: 'toSource.relationshipType must be "object" (one row) or "array" (many rows).' },
       { property: "toSource.source", reason: 'toSource.source must not be empty, such as "analytics".' },
-      { property: "toSource.table", reason: 'toSource.table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.' },
+      {
+        property: "toSource.table",
+        reason: 'toSource.table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.',
+      },
       { property: "toSource.fieldMapping", reason: 'toSource.fieldMapping must map at least one field, such as {id: "user_id"}.' },
     ]);
   });
@@ -243,7 +249,10 @@ describe("check", () => {
 
   it("refuses an endpoint with a query", () => {
     assert.deepEqual(checkRelationship({ ...valid, endpoint: "https://h.example.com/?x=1" }).failures, [
-      { property: "endpoint", reason: 'endpoint "https://h.example.com/?x=1" has a query or fragment. Give Hasura\'s base URL only, such as "https://hasura.example.com".' },
+      {
+        property: "endpoint",
+        reason: 'endpoint "https://h.example.com/?x=1" has a query or fragment. Give Hasura\'s base URL only, such as "https://hasura.example.com".',
+      },
     ]);
   });
 

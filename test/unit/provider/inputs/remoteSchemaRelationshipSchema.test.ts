@@ -6,7 +6,11 @@ import { remoteSchemaRelationshipInputList, remoteSchemaRelationshipInputsSchema
 import { remoteSchemaRelationshipRules } from "../../../../provider/rules";
 
 const kind = { schema: remoteSchemaRelationshipInputsSchema, rules: remoteSchemaRelationshipRules, inputList: remoteSchemaRelationshipInputList };
-const diffSpec = { schema: remoteSchemaRelationshipInputsSchema, identity: ["endpoint", "remoteSchema", "typeName", "name"], definition: ["toRemoteSchema", "toSource"] };
+const diffSpec = {
+  schema: remoteSchemaRelationshipInputsSchema,
+  identity: ["endpoint", "remoteSchema", "typeName", "name"],
+  definition: ["toRemoteSchema", "toSource"],
+};
 const valid = {
   endpoint: "https://h.example.com/",
   remoteSchema: "users-api",
@@ -38,12 +42,22 @@ describe("check: RemoteSchemaRelationship", () => {
     [
       "no target",
       { toRemoteSchema: undefined },
-      [{ property: "toRemoteSchema", reason: "A relationship needs a target: toRemoteSchema to join another remote schema, or toSource to join a table of a database source. Give one." }],
+      [
+        {
+          property: "toRemoteSchema",
+          reason: "A relationship needs a target: toRemoteSchema to join another remote schema, or toSource to join a table of a database source. Give one.",
+        },
+      ],
     ],
     [
       "a type name that is not a GraphQL name",
       { typeName: "user-type" },
-      [{ property: "typeName", reason: 'typeName "user-type" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "User".' }],
+      [
+        {
+          property: "typeName",
+          reason: 'typeName "user-type" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "User".',
+        },
+      ],
     ],
     [
       "a join variable that is not one of the type's join fields",
@@ -76,11 +90,7 @@ describe("check: RemoteSchemaRelationship", () => {
         },
       ],
     ],
-    [
-      "an unknown input",
-      { table: "users" },
-      [{ property: "table", reason: `Unknown input "table". ${remoteSchemaRelationshipInputList}` }],
-    ],
+    ["an unknown input", { table: "users" }, [{ property: "table", reason: `Unknown input "table". ${remoteSchemaRelationshipInputList}` }]],
   ];
   for (const [what, change, expected] of failures) {
     it(`refuses ${what}`, () => assert.deepEqual(check({ ...valid, ...change }).failures, expected));
@@ -90,8 +100,16 @@ describe("check: RemoteSchemaRelationship", () => {
 describe("diff: RemoteSchemaRelationship", () => {
   const olds = check(valid).inputs as Record<string, unknown>;
   const cases: [string, Record<string, unknown>, object][] = [
-    ["the same inputs written differently", { endpoint: "https://h.example.com", toRemoteSchema: { ...valid.toRemoteSchema, lhsFields: ["id", "name", "id"] } }, { changes: false }],
-    ["a new target", { toRemoteSchema: undefined, toSource: { relationshipType: "array", source: "db", table: "orders", fieldMapping: { id: "user_id" } } }, { changes: true }],
+    [
+      "the same inputs written differently",
+      { endpoint: "https://h.example.com", toRemoteSchema: { ...valid.toRemoteSchema, lhsFields: ["id", "name", "id"] } },
+      { changes: false },
+    ],
+    [
+      "a new target",
+      { toRemoteSchema: undefined, toSource: { relationshipType: "array", source: "db", table: "orders", fieldMapping: { id: "user_id" } } },
+      { changes: true },
+    ],
     ["a new name", { name: "purchases" }, { changes: true, replaces: ["name"], deleteBeforeReplace: false }],
     ["a new type", { typeName: "Account" }, { changes: true, replaces: ["typeName"], deleteBeforeReplace: false }],
     ["a new remote schema", { remoteSchema: "accounts-api" }, { changes: true, replaces: ["remoteSchema"], deleteBeforeReplace: false }],

@@ -6,8 +6,7 @@ import { joinVariablesDeclared } from "../../../../provider/rules/joinVariablesD
 const joinVariablesInHasuraFields = joinVariablesDeclared(remoteRelationshipTree);
 import { expectErrors, expectValid } from "./harness";
 
-const notDeclared = (variable: string) =>
-  `Join variable "$${variable}" is not in hasuraFields ("id"). Add "${variable}" to hasuraFields, or use one of them.`;
+const notDeclared = (variable: string) => `Join variable "$${variable}" is not in hasuraFields ("id"). Add "${variable}" to hasuraFields, or use one of them.`;
 
 describe("rule: join variables are in hasuraFields", () => {
   it("accepts literals and nested levels whose variables are all declared", () =>
@@ -38,7 +37,10 @@ describe("rule: join variables are in hasuraFields", () => {
 
   it("refuses an invalid join variable", () =>
     expectErrors(joinVariablesInHasuraFields, { remoteField: { messages: { arguments: { id: "$" } } } }, [
-      { path: ["remoteField", "messages", "arguments", "id"], message: '"$" is not a valid join variable. After "$" give a column of the table, such as "$id".' },
+      {
+        path: ["remoteField", "messages", "arguments", "id"],
+        message: '"$" is not a valid join variable. After "$" give a column of the table, such as "$id".',
+      },
     ]));
 
   it("lists the declared fields sorted, without duplicates", () =>

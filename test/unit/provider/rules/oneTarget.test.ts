@@ -8,13 +8,15 @@ const noSchemaTarget = { hasuraFields: undefined, remoteSchema: undefined, remot
 describe("rule: one target", () => {
   it("accepts a remote schema target", () => expectValid(oneTarget, {}));
   it("accepts a toSource target", () => expectValid(oneTarget, { ...noSchemaTarget, toSource }));
-  it("accepts a target whose inputs are not known yet", () => expectValid(oneTarget, { ...noSchemaTarget, remoteSchema: "messages" }, ["hasuraFields", "remoteField"]));
+  it("accepts a target whose inputs are not known yet", () =>
+    expectValid(oneTarget, { ...noSchemaTarget, remoteSchema: "messages" }, ["hasuraFields", "remoteField"]));
 
   it("refuses both targets, naming what is given too", () =>
     expectErrors(oneTarget, { toSource, hasuraFields: undefined }, [
       {
         path: ["toSource"],
-        message: "Give one target: toSource, or remoteSchema with remoteField and hasuraFields, not both (remoteSchema, remoteField are given too). Remove one.",
+        message:
+          "Give one target: toSource, or remoteSchema with remoteField and hasuraFields, not both (remoteSchema, remoteField are given too). Remove one.",
       },
     ]));
 

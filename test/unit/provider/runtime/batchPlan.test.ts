@@ -18,7 +18,12 @@ const document = {
     {
       name: "default",
       kind: "postgres",
-      tables: [{ table: profiles, remote_relationships: [{ name: "existing", definition: { remote_schema: "user", hasura_fields: ["id"], remote_field: remoteField } }] }],
+      tables: [
+        {
+          table: profiles,
+          remote_relationships: [{ name: "existing", definition: { remote_schema: "user", hasura_fields: ["id"], remote_field: remoteField } }],
+        },
+      ],
       configuration: { connection_info: { database_url: { from_env: "DB" } } },
     },
   ],
@@ -44,7 +49,10 @@ describe("batch plan", () => {
     );
     const held = Object.fromEntries(listTableRelationships(plan.metadata).map((entry) => [entry.key.name, entry.held]));
     assert.deepEqual(Object.keys(held), ["existing", "a", "b"]);
-    assert.equal(held.existing.kind === "understood" && held.existing.stored.target.kind === "toRemoteSchema" && held.existing.stored.target.remoteSchema, "other");
+    assert.equal(
+      held.existing.kind === "understood" && held.existing.stored.target.kind === "toRemoteSchema" && held.existing.stored.target.remoteSchema,
+      "other",
+    );
     assert.deepEqual(plan.metadata.remote_schemas, document.remote_schemas);
     assert.deepEqual((plan.metadata.sources as JsonObject[])[0].configuration, (document.sources as JsonObject[])[0].configuration);
   });
