@@ -63,11 +63,19 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
         },
       }),
     );
-    // A join to a table (to_source), and a relationship on a remote schema's type.
+    // A join to a table of the other source (to_source), a relationship on that source's table, and one on a remote schema's type.
     await admin(
-      tableRelationship("profiles", "customProfile", {
-        to_source: { source: "default", table: { schema: "custom", name: "profiles" }, relationship_type: "object", field_mapping: { id: "id" } },
+      tableRelationship("profiles", "albums", {
+        to_source: { source: "target", table: { schema: "hasura", name: "album" }, relationship_type: "array", field_mapping: { id: "artist_id" } },
       }),
+    );
+    await admin(
+      tableRelationship(
+        { schema: "hasura", name: "album" },
+        "artist",
+        { to_remote_schema: { remote_schema: "user", lhs_fields: ["artist_id"], remote_field: { user: { arguments: { id: "$artist_id" } } } } },
+        "target",
+      ),
     );
     await admin({
       type: "create_remote_schema_remote_relationship",
@@ -86,12 +94,14 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     await server?.stop();
   });
 
-  it("Hasura holds relationships in both stored formats, to remote schemas and to a table, on tables and on a remote schema's type", () => {
-    const tables = (server.exportMetadata() as unknown as { sources: { tables: { remote_relationships?: { definition: object }[] }[] }[] }).sources[0].tables;
+  it("Hasura holds relationships in both stored formats, to remote schemas and to a table, on tables of two sources and on a remote schema's type", () => {
+    const tables = (server.exportMetadata() as unknown as { sources: { tables: { remote_relationships?: { definition: object }[] }[] }[] }).sources.flatMap(
+      (source) => source.tables,
+    );
     const definitions = tables
       .flatMap((table) => table.remote_relationships ?? [])
       .map((relationship) => Object.keys(relationship.definition).sort().join(","));
-    assert.deepEqual(definitions.sort(), ["hasura_fields,remote_field,remote_schema", "to_remote_schema", "to_remote_schema", "to_source"]);
+    assert.deepEqual(definitions.sort(), ["hasura_fields,remote_field,remote_schema", "to_remote_schema", "to_remote_schema", "to_remote_schema", "to_source"]);
     const remoteSchemas = (server.exportMetadata() as unknown as { remote_schemas: { name: string; remote_relationships?: unknown[] }[] }).remote_schemas;
     assert.equal(remoteSchemas.find((schema) => schema.name === "user")?.remote_relationships?.length, 1);
   });
@@ -123,23 +133,24 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     const result = await npxGenerate(["generate", "--endpoint", server.url, "--out", "hasura-relationships"]);
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.split("\n");
-    assert.match(lines[0], new RegExp(`^Read the metadata of ${server.url} \\(Hasura v[^,]+, /v1/metadata\\): 5 remote relationships\\.$`));
+    assert.match(lines[0], new RegExp(`^Read the metadata of ${server.url} \\(Hasura v[^,]+, /v1/metadata\\): 6 remote relationships\\.$`));
     assert.deepEqual(
       lines
-        .slice(1, 6)
+        .slice(1, 7)
         .map((line) => line.replace(/\s+/g, " ").trim())
         .sort(),
       [
         'declared default.custom.profiles.messageOfProfile as RemoteRelationship "custom-profiles-messageOfProfile"',
-        'declared default.public.profiles.customProfile as RemoteRelationship "profiles-customProfile"',
+        'declared default.public.profiles.albums as RemoteRelationship "profiles-albums"',
         'declared default.public.profiles.legacyUser as RemoteRelationship "profiles-legacyUser"',
         'declared default.public.profiles.userOfProfile as RemoteRelationship "profiles-userOfProfile"',
+        'declared target.hasura.album.artist as RemoteRelationship "target-hasura-album-artist"',
         'declared user.User.sameUser as RemoteSchemaRelationship "user-User-sameUser"',
       ],
     );
     assert.match(
       result.stdout,
-      /Wrote the Pulumi project "hasura-relationships" to .*: Pulumi\.yaml, package\.json, tsconfig\.json, \.gitignore, index\.ts \(5 resources, each with the import option\)\./,
+      /Wrote the Pulumi project "hasura-relationships" to .*: Pulumi\.yaml, package\.json, tsconfig\.json, \.gitignore, index\.ts \(6 resources, each with the import option\)\./,
     );
     assert.match(result.stdout, new RegExp(`pulumi config set hasura:endpoint ${server.url}\\n`));
     assert.deepEqual(readdirSync(path.join(workDir, "hasura-relationships")).sort(), [
@@ -182,9 +193,10 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
     const taken = state.deployment.resources.filter((resource) => /hasura:(RemoteRelationship|RemoteSchemaRelationship)$/.test(resource.type));
     assert.deepEqual(taken.map((resource) => [resource.type.split(":").pop(), resource.id, resource.outputs.importId === resource.id]).sort(), [
       ["RemoteRelationship", "default/custom/profiles/messageOfProfile", true],
-      ["RemoteRelationship", "default/public/profiles/customProfile", true],
+      ["RemoteRelationship", "default/public/profiles/albums", true],
       ["RemoteRelationship", "default/public/profiles/legacyUser", true],
       ["RemoteRelationship", "default/public/profiles/userOfProfile", true],
+      ["RemoteRelationship", "target/hasura/album/artist", true],
       ["RemoteSchemaRelationship", "user/User/sameUser", true],
     ]);
     await project.pulumi(["preview", "--expect-no-changes", "--stack", "dev"]);
@@ -198,9 +210,9 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
   });
 });
 
-/** The args of `pg_create_remote_relationship` on a table of the default source. */
-function tableRelationship(table: string | { schema: string; name: string }, name: string, definition: object): object {
-  return { type: "pg_create_remote_relationship", args: { source: "default", table, name, definition } };
+/** `pg_create_remote_relationship` on a table of a Postgres source. */
+function tableRelationship(table: string | { schema: string; name: string }, name: string, definition: object, source = "default"): object {
+  return { type: "pg_create_remote_relationship", args: { source, table, name, definition } };
 }
 
 /** A local port nothing listens on: bound, then released. */
