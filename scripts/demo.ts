@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { createProjectStack, type ProjectStack } from "./demo/projectStack";
 import { startDemoTarget, type DemoTarget } from "./demo/target";
+import { listRemoteSchemaRelationships } from "../model";
 import { exportMetadata, hasuraCall, listRemoteRelationships } from "./hasuraAdmin";
 
 /**
- * `npm run demo`: the whole life of two remote relationships through the Pulumi CLI, as a user runs
+ * `npm run demo`: the whole life of remote relationships of every kind through the Pulumi CLI, as a user runs
  * it: the repository's Pulumi.yaml program (examples/basic), a stack with its Pulumi.demo.yaml, and
  * `pulumi` commands, told step by step, with each command and the engine's own output shown as it comes.
  */
@@ -39,30 +40,49 @@ async function tellWith(stack: ProjectStack, target: DemoTarget, before: Awaited
   step(
     1,
     "Preview",
-    "The program (examples/basic/program.ts) declares two relationships on table users: messages -> remote schema messages, team -> remote schema teams. Nothing exists yet, so the plan is to create both.",
+    "The program (examples/basic/program.ts) declares one relationship of each kind: on table users, messages -> remote schema messages and team -> remote schema teams, orders -> table orders (to_source); on remote schema teams' type Team, members -> table users. Nothing exists yet, so the plan is to create all four. The preview also checks each remote field against the remote schema as Hasura holds it.",
   );
   await stack.pulumi("preview", "--diff");
 
-  step(2, "Up", "Pulumi checks the inputs, then the provider reads Hasura's metadata and creates each relationship through the metadata API.");
+  step(
+    2,
+    "Up",
+    "Pulumi checks the inputs, then the provider reads Hasura's metadata and creates the relationships. Those that arrive together go to Hasura as one metadata write (replace_metadata): one schema rebuild for all of them, where Hasura would rebuild once per write.",
+  );
+  const beforeUp = target.stats();
   await stack.pulumi("up", "--yes");
+  showRequestDelta(target, beforeUp);
   await showRelationships(target);
 
   step(
     3,
+    "A mistake preview catches",
+    'Set example:messagesQuery=typo: the "messages" relationship now passes user_id, an argument the remote schema does not have. The preview asks Hasura for the remote schema and fails, naming the property and giving Hasura\'s own reason; nothing is written.',
+  );
+  await stack.pulumi("config", "set", "example:messagesQuery", "typo");
+  const beforeTypo = target.stats();
+  await stack.pulumi("preview", "--diff").then(
+    () => say("Warning: the preview did not fail."),
+    () => say("The preview failed as it should, before anything reached Hasura's metadata."),
+  );
+  showRequestDelta(target, beforeTypo);
+
+  step(
+    4,
     "An update in place",
     'Set example:messagesQuery=filter: the "messages" relationship now joins messages(where: {userId: {eq: $id}}) instead of messagesByUser. The relationship keeps its name, so this is an update, not a replacement.',
   );
   await changeConfigAndApply(stack, target, "example:messagesQuery", "filter");
 
   step(
-    4,
+    5,
     "A replacement",
     'Set example:messagesName=userMessages: a new name is another relationship, so Pulumi creates "userMessages" first, then deletes "messages".',
   );
   await changeConfigAndApply(stack, target, "example:messagesName", "userMessages");
 
   step(
-    5,
+    6,
     "Drift, found and repaired",
     'Someone deletes "team" in the Hasura console and changes "userMessages" by hand. `pulumi refresh` reads Hasura and finds both; the next `pulumi up` puts them back.',
   );
@@ -88,11 +108,12 @@ async function tellWith(stack: ProjectStack, target: DemoTarget, before: Awaited
   await stack.pulumi("up", "--yes");
   await showRelationships(target);
 
-  step(6, "Destroy", "Pulumi deletes every relationship it manages; Hasura's metadata is back to where it started.");
+  step(7, "Destroy", "Pulumi deletes every relationship it manages; Hasura's metadata is back to where it started.");
   await stack.pulumi("destroy", "--yes");
   const after = await exportMetadata(target.endpoint, target.adminSecret);
   say(
-    isDeepStrictEqual(listRemoteRelationships(after), listRemoteRelationships(before))
+    isDeepStrictEqual(listRemoteRelationships(after), listRemoteRelationships(before)) &&
+      isDeepStrictEqual(listRemoteSchemaRelationships(after), listRemoteSchemaRelationships(before))
       ? "Hasura's remote relationships are as they were before the first up."
       : "Warning: Hasura's remote relationships differ from before the first up.",
   );
@@ -113,13 +134,21 @@ async function changeConfigAndApply(stack: ProjectStack, target: DemoTarget, key
 /** The IDs of the relationships in the stack's state. */
 async function relationshipIdsInState(stack: ProjectStack): Promise<string[]> {
   const state = JSON.parse(await stack.exportText()) as { deployment: { resources?: { type: string; id?: string }[] } };
-  return (state.deployment.resources ?? []).filter((resource) => resource.type.endsWith("hasura:RemoteRelationship")).map((resource) => resource.id ?? "?");
+  return (state.deployment.resources ?? [])
+    .filter((resource) => /hasura:Remote(Schema)?Relationship$/.test(resource.type))
+    .map((resource) => resource.id ?? "?");
 }
 
 async function showRelationships(target: DemoTarget): Promise<void> {
-  const listed = listRemoteRelationships(await exportMetadata(target.endpoint, target.adminSecret));
-  say(listed.length === 0 ? "Hasura now holds no remote relationships." : "Hasura now holds:");
+  const metadata = await exportMetadata(target.endpoint, target.adminSecret);
+  const listed = listRemoteRelationships(metadata);
+  const onTypes = listRemoteSchemaRelationships(metadata);
+  say(listed.length + onTypes.length === 0 ? "Hasura now holds no remote relationships." : "Hasura now holds:");
   for (const relationship of listed) say(`  ${relationship.table}.${relationship.name}: ${JSON.stringify(relationship.definition)}`);
+  for (const relationship of onTypes)
+    say(
+      `  remote schema ${relationship.key.remoteSchema}, type ${relationship.key.typeName}: ${relationship.key.name}: ${JSON.stringify(relationship.held.raw)}`,
+    );
 }
 
 function showRequestDelta(target: DemoTarget, before: Record<string, number> | undefined): void {
@@ -127,7 +156,7 @@ function showRequestDelta(target: DemoTarget, before: Record<string, number> | u
   if (before === undefined || after === undefined) return;
   const delta = Object.entries(after)
     .map(([type, count]) => [type, count - (before[type] ?? 0)] as const)
-    .filter(([type, count]) => count > 0 && !type.includes("export_metadata") && !type.includes("version"));
+    .filter(([type, count]) => count > 0 && /(create|update|delete)_remote|replace_metadata/.test(type));
   say(`Writes Hasura received during that up: ${delta.map(([type, count]) => `${count} × ${type}`).join(", ") || "none"}.`);
 }
 

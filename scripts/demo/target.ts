@@ -31,7 +31,7 @@ async function startLocalHasura(): Promise<DemoTarget> {
   return {
     endpoint: server.url,
     adminSecret: "demo-admin-secret",
-    description: `the project's local Hasura-compatible server at ${server.url} (table public.users tracked; remote schemas served by real GraphQL servers: ${schemas})`,
+    description: `the project's local Hasura-compatible server at ${server.url} (tables public.users and public.orders tracked; remote schemas served by real GraphQL servers: ${schemas})`,
     stats: () => flattenCounts(server.stats()),
     stop: () => server.stop(),
   };
@@ -43,10 +43,11 @@ async function startLocalHasura(): Promise<DemoTarget> {
  */
 async function prepareRemoteHasura(endpoint: string, adminSecret: string | undefined): Promise<DemoTarget> {
   const metadata = await exportMetadata(endpoint, adminSecret);
-  const tracked = trackedTables(metadata, defaultSource).some((table) => sameTable(table, { schema: defaultSchema, name: "users" }));
-  if (!tracked) {
+  const tracked = trackedTables(metadata, defaultSource);
+  const missing = ["users", "orders"].filter((name) => !tracked.some((table) => sameTable(table, { schema: defaultSchema, name })));
+  if (missing.length > 0) {
     throw new Error(
-      `The Hasura at ${endpoint} has no tracked table public.users in source "default". Create it (CREATE TABLE users (id int PRIMARY KEY, name text, team_id int)) and track it, then run the demo again.`,
+      `The Hasura at ${endpoint} does not track ${missing.map((name) => `public.${name}`).join(" and ")} in source "default". Create them (CREATE TABLE users (id int PRIMARY KEY, name text, team_id int); CREATE TABLE orders (id int PRIMARY KEY, user_id int)) and track them, then run the demo again.`,
     );
   }
   const existing = new Set(remoteSchemaNames(metadata));

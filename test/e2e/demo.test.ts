@@ -18,10 +18,17 @@ describe("the demo", () => {
       shown(`  $ pulumi ${command} --stack demo`);
     }
     shown("  $ pulumi config set --secret hasura:adminSecret <admin-secret> --stack demo");
-    for (const title of ["Preview", "Up", "An update in place", "A replacement", "Drift, found and repaired", "Destroy"])
+    for (const title of ["Preview", "Up", "A mistake preview catches", "An update in place", "A replacement", "Drift, found and repaired", "Destroy"])
       assert.match(stdout, new RegExp(`━━ Step \\d: ${title} ━━`));
-    assert.match(stdout, /» Writes Hasura received during that up: \d+ × \/v1\/metadata /);
-    shown('» After the refresh the state holds default/public/users/userMessages: "team" dropped from it');
+    assert.match(stdout, /» Writes Hasura received during that up: [^\n]*1 × \/v1\/metadata replace_metadata/);
+    assert.match(stdout, /remoteField\.messagesByUser\.arguments\.user_id/);
+    assert.match(stdout, /argument with name "user_id" not found in remote schema/);
+    shown("» The preview failed as it should, before anything reached Hasura's metadata.");
+    assert.match(
+      stdout,
+      /» After the refresh the state holds (?=.*default\/public\/users\/userMessages)(?=.*default\/public\/users\/orders)(?=.*teams\/Team\/members)(?!.*default\/public\/users\/team\b)[^\n]*: "team" dropped from it/,
+    );
+    shown("  remote schema teams, type Team: members:");
     shown("» Hasura's remote relationships are as they were before the first up.");
     shown("» The admin secret appears nowhere in the exported state or the CLI's output.");
     assert.doesNotMatch(stdout, /Warning:/);
