@@ -1,135 +1,124 @@
 /**
- * `npm run bench -- [--relationships N] [--rebuild-ms MS] [--cycles N]`: what managing remote
- * relationships costs, measured against the local Hasura-compatible server.
- *
- * 1. Provider operations in-process (no engine): milliseconds and Hasura requests per create, read,
- *    update and delete, with free schema rebuilds.
- * 2. The real engine: `pulumi up` of N relationships, a no-change `up`, `refresh` and `destroy`, with a
- *    schema rebuild of --rebuild-ms per write, as a large Hasura has (every write takes the one
- *    metadata lock, so writes queue however many the engine runs at once).
+ * `npm run bench -- [--sizes 10,100,300] [--rebuild-ms 0,200] [--quick] ...` (bench/options.ts): what
+ * managing N remote relationships costs with the real Pulumi CLI, the package packed and installed in
+ * a temporary project as users have it, against the local Hasura-compatible server at each schema
+ * rebuild cost; beside it, in the same run, the floor (bench/benchCase.ts). Prints one table, checks
+ * issue 8's targets, and writes bench.json and bench.png.
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { remoteRelationshipProvider as provider } from "../provider";
-import type { RemoteRelationshipInputs as RelationshipInputs } from "../provider/inputs/schema";
-import { startHasuraServer, type RunningHasuraServer } from "../server";
-import { RemoteRelationship } from "../sdk";
-import { createLocalStack } from "../scripts/localStack";
-import { repoRoot } from "../scripts/pulumiCli";
+import { ensurePulumi } from "../scripts/ensurePulumi";
+import { findLanguageHost, repoRoot } from "../scripts/pulumiCli";
+import { startHasuraServer } from "../server";
+import { runCase } from "./benchCase";
+import { operationArgs } from "./engineRun";
+import { describeEnvironment } from "./machine";
+import { parseOptions, usage, type BenchOptions } from "./options";
+import { prepareProject, type BenchProject } from "./project";
+import { resultsChart } from "./report/plot";
+import { reportText } from "./report/report";
+import { checkTargets } from "./report/targets";
+import type { BenchResults, CaseResult, RunSettings } from "./results";
 
-const environment = path.join(repoRoot, "conformance", "environment.yaml");
-const secret = "conformance-secret";
+const environmentFile = path.join(repoRoot, "examples", "environment", "environment.yaml");
+const adminSecret = "bench-admin-secret";
+const started = Date.now();
+
+/** A progress line on stderr, with the time since the start. */
+function log(line: string): void {
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { relationships: { type: "string", default: "20" }, "rebuild-ms": { type: "string", default: "200" }, cycles: { type: "string", default: "50" } },
+  const options = parseOptions(process.argv.slice(2));
+  if (options === "help") return console.log(usage);
+  if (options.fromJson !== undefined) return report(JSON.parse(readFileSync(options.fromJson, "utf8")) as BenchResults, options.outDir);
+
+  const cli = await ensurePulumi();
+  const languageHost = findLanguageHost(cli);
+  if (languageHost === undefined) throw new Error("The bench runs a Pulumi.yaml project, which needs a Node.js language host, and there is none (see above).");
+  log("Packing the package and installing it into a temporary Pulumi project...");
+  const bench = await prepareProject();
+  log(`Project: ${bench.project.dir} (npm install ${bench.project.installSeconds.toFixed(1)} s)`);
+  const environment = describeEnvironment(cli, languageHost, bench);
+  await warmUp(bench, options.parallel);
+
+  const cases = await runCases(bench, options).catch((error: unknown) => {
+    log(`Stopped; the project is left for a look at ${bench.project.dir} (stacks on ${bench.project.backendDir}).`);
+    throw error;
   });
-  const relationships = Number(values.relationships);
-  const rebuildMs = Number(values["rebuild-ms"]);
-  const cycles = Number(values.cycles);
-  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`);
-  await providerOperations(cycles);
-  await engineLifecycle(relationships, rebuildMs);
+  bench.dispose();
+  const results: BenchResults = {
+    environment,
+    settings: settingsOf(options),
+    cases,
+    targets: checkTargets(cases, options.parallel),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  report(results, options.outDir);
 }
 
-async function providerOperations(cycles: number): Promise<void> {
-  const server = await startHasuraServer({ environment });
-  try {
-    await provider.configure({ config: { get: (key: string) => (key === "hasura:adminSecret" ? secret : undefined), require: () => "" } });
-    const timings: Record<string, number[]> = { create: [], read: [], update: [], delete: [] };
-    const requests: Record<string, number> = { create: 0, read: 0, update: 0, delete: 0 };
-    for (let index = 0; index < cycles; index++) {
-      const inputs: RelationshipInputs = {
-        endpoint: server.url,
-        source: "default",
-        table: { schema: "public", name: "profiles" },
-        name: `bench${index}`,
-        hasuraFields: ["id"],
-        remoteSchema: "user",
-        remoteField: { user: { arguments: { id: "$id" } } },
-      };
-      const id = `default/public/profiles/bench${index}`;
-      const changed = { ...inputs, hasuraFields: ["id", "name"] };
-      await measure(server, timings, requests, "create", () => provider.create(inputs));
-      await measure(server, timings, requests, "read", () => provider.read(id, inputs));
-      await measure(server, timings, requests, "update", () => provider.update(id, inputs, changed));
-      await measure(server, timings, requests, "delete", () => provider.delete(id, changed));
+/** Every case: one local server per rebuild cost, the sizes in turn on it. */
+async function runCases(bench: BenchProject, options: BenchOptions): Promise<CaseResult[]> {
+  const cases: CaseResult[] = [];
+  for (const rebuildMs of options.rebuildMs) {
+    const sizes = [...new Set([...options.sizes, ...(rebuildMs === 0 ? options.extraFreeSizes : [])])].sort((a, b) => a - b);
+    const server = await startHasuraServer({ environment: environmentFile, adminSecret, rebuildMs });
+    try {
+      for (const n of sizes) {
+        cases.push(
+          await runCase({
+            bench,
+            server,
+            adminSecret,
+            n,
+            rebuildMs,
+            parallel: options.parallel,
+            repeat: options.repeat,
+            providerConfig: options.providerConfig,
+            log,
+          }),
+        );
+      }
+    } finally {
+      await server.stop();
     }
-    console.log(`\n## Provider operations (in-process, local server, free rebuilds, ${cycles} of each)\n`);
-    console.log("| operation | median ms | p95 ms | Hasura requests each |\n|---|---|---|---|");
-    for (const operation of Object.keys(timings)) {
-      console.log(
-        `| ${operation} | ${percentile(timings[operation], 0.5).toFixed(1)} | ${percentile(timings[operation], 0.95).toFixed(1)} | ${(requests[operation] / cycles).toFixed(1)} |`,
-      );
-    }
-  } finally {
-    await server.stop();
   }
+  return cases;
 }
 
-async function measure(
-  server: RunningHasuraServer,
-  timings: Record<string, number[]>,
-  requests: Record<string, number>,
-  operation: string,
-  run: () => Promise<unknown>,
-): Promise<void> {
-  const before = total(server);
-  const started = performance.now();
-  await run();
-  timings[operation].push(performance.now() - started);
-  requests[operation] += total(server) - before;
+/** One unmeasured up and destroy of a no-op stack, so that the first measured command does not pay for cold caches. */
+async function warmUp(bench: BenchProject, parallel: number): Promise<void> {
+  log("Warming up: up and destroy of one no-op resource...");
+  await bench.createStack("warm-up", { "bench:kind": "noop", "bench:count": "1" });
+  const args = operationArgs(parallel);
+  await bench.project.pulumi([...args.up, "--stack", "warm-up"]);
+  await bench.project.pulumi([...args.destroy, "--stack", "warm-up"]);
 }
 
-async function engineLifecycle(count: number, rebuildMs: number): Promise<void> {
-  const server = await startHasuraServer({ environment, rebuildMs });
-  try {
-    const stack = await createLocalStack({
-      program: async () => {
-        for (let index = 0; index < count; index++) {
-          new RemoteRelationship(`rel-${index}`, {
-            name: `rel${index}`,
-            table: "profiles",
-            hasuraFields: ["id"],
-            remoteSchema: "user",
-            remoteField: { user: { arguments: { id: "$id" } } },
-          });
-        }
-      },
-      projectName: "hasura-bench",
-      config: { "hasura:endpoint": server.url },
-      secrets: { "hasura:adminSecret": secret },
-    });
-    console.log(`\n## The real engine (${count} relationships, schema rebuild ${rebuildMs} ms per write)\n`);
-    console.log("| command | seconds | Hasura writes | rebuilds |\n|---|---|---|---|");
-    const steps: [string, () => Promise<unknown>][] = [
-      ["pulumi up (create all)", () => stack.up()],
-      ["pulumi up (no changes)", () => stack.up({ expectNoChanges: true })],
-      ["pulumi refresh", () => stack.refresh({ expectNoChanges: true })],
-      ["pulumi destroy", () => stack.destroy()],
-    ];
-    for (const [name, run] of steps) {
-      const before = server.stats();
-      const started = performance.now();
-      await run();
-      const after = server.stats();
-      console.log(`| ${name} | ${((performance.now() - started) / 1000).toFixed(1)} | ${after.writes - before.writes} | ${after.rebuilds - before.rebuilds} |`);
-    }
-  } finally {
-    await server.stop();
-  }
+function settingsOf(options: BenchOptions): RunSettings {
+  const commands = Object.fromEntries(Object.entries(operationArgs(options.parallel)).map(([operation, args]) => [operation, args.join(" ")]));
+  return {
+    parallel: options.parallel,
+    repeat: options.repeat,
+    sizes: options.sizes,
+    rebuildMs: options.rebuildMs,
+    extraFreeSizes: options.extraFreeSizes,
+    providerConfig: options.providerConfig,
+    commands: commands as RunSettings["commands"],
+  };
 }
 
-function total(server: RunningHasuraServer): number {
-  return Object.values(server.stats().requests).reduce((sum, count) => sum + count, 0);
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+/** Prints the report and writes bench.json and bench.png into `outDir`. */
+function report(results: BenchResults, outDir: string): void {
+  console.log(reportText(results));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(outDir, "bench.png"), resultsChart(results.cases, results.settings.parallel));
+  console.log(`\nWrote ${path.join(outDir, "bench.json")} and ${path.join(outDir, "bench.png")}.`);
 }
 
 main().catch((error: Error) => {
-  console.error(error.message);
+  console.error(error.stack ?? error.message);
   process.exit(1);
 });
