@@ -5,6 +5,7 @@
  * still gets its own outcome: the same plans decide as for a change alone, and when Hasura refuses
  * the batch every change in it is sent alone, so that its error is its own.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { MetadataSnapshot } from "../../model";
 import { isHasuraError } from "../hasura/errors";
 import { replaceMetadataRequest } from "../hasura/requests";
@@ -33,20 +34,42 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
   // Set when a batch was refused but each of its changes then went through alone: the metadata is
   // inconsistent already (replace_metadata would need all of it consistent), so batching cannot help.
   let batchingRefused = false;
+  // The changes waiting or being written, and the most at once since the last time there were none:
+  // the engine's --parallel, as seen from here.
+  let outstanding = 0;
+  let peak = 0;
+  let whenFull: (() => void) | undefined;
 
-  // The batch is taken only once the endpoint's lock is ours, so that everything that arrived while
-  // the previous write was in flight goes together.
+  // The batch is taken once the endpoint's lock is ours, after the window for changes that arrive
+  // together, and then, while fewer wait than the burst has had at once, up to batchFillMs more. The
+  // engine runs at most --parallel steps at once and sends the next changes only for the slots a
+  // completed batch freed; taking the queue at once would leave those for the next batch, and the
+  // slots would settle into half-full batches taking turns, each costing Hasura a schema rebuild.
+  const waitForBatch = async () => {
+    await sleep(gateway.settings.batchWindowMs);
+    if (queue.length >= peak) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, gateway.settings.batchFillMs);
+      whenFull = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    whenFull = undefined;
+  };
+
   const flush = () =>
     gateway.exclusive(async () => {
+      await waitForBatch();
       scheduled = false;
       const batch = queue.splice(0, queue.length);
       // A bug must not leave the engine waiting: every change still hears back.
       if (batch.length > 0) await applyBatch(batch).catch((error: unknown) => batch.forEach((pending) => pending.reject(error)));
     });
-  const schedule = (delayMs: number) => {
+  const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => void flush(), delayMs);
+    void flush();
   };
 
   const applyBatch = async (batch: Pending[]) => {
@@ -119,8 +142,19 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
           gateway.exclusive(() => alone(change)).then(resolve, reject);
           return;
         }
-        queue.push({ change, resolve, reject });
-        schedule(gateway.settings.batchWindowMs);
+        outstanding += 1;
+        peak = Math.max(peak, outstanding);
+        let settled = false;
+        // A change hears back once; a later reject (after a bug, to every change of a batch) changes nothing.
+        const done = () => {
+          if (settled) return;
+          settled = true;
+          outstanding -= 1;
+          if (outstanding === 0) peak = 0;
+        };
+        queue.push({ change, resolve: (step) => (done(), resolve(step)), reject: (error) => (done(), reject(error)) });
+        if (queue.length >= peak) whenFull?.();
+        schedule();
       }),
   };
 }

@@ -13,8 +13,10 @@ export interface ProviderSettings {
   readonly conflictRetries: number;
   /** Whether writes to one endpoint that meet in time are applied together as one `replace_metadata`. */
   readonly coalesceWrites: boolean;
-  /** How long the first write after a quiet spell waits for others to join it. */
+  /** How long a batch waits, once it may go, for the changes that arrive together. */
   readonly batchWindowMs: number;
+  /** How much longer a batch waits for the engine to send as many changes as it has had at once before. */
+  readonly batchFillMs: number;
   /** Whether `check` validates remote fields against the remote schema Hasura holds (in every preview, and in an up for what changed). */
   readonly validateLive: boolean;
   /** The most of one answer that is read. */
@@ -33,6 +35,7 @@ export function defaultSettings(): ProviderSettings {
     conflictRetries: 5,
     coalesceWrites: true,
     batchWindowMs: 20,
+    batchFillMs: 250,
     snapshotMaxAgeMs: 5_000,
     maxResponseBytes: 64 * 1024 * 1024,
     validateLive: true,
@@ -84,6 +87,7 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     conflictRetries: number("conflictRetries", defaults.conflictRetries),
     coalesceWrites: boolean("coalesceWrites", defaults.coalesceWrites),
     batchWindowMs: number("batchWindowMs", defaults.batchWindowMs),
+    batchFillMs: number("batchFillMs", defaults.batchFillMs),
     snapshotMaxAgeMs: number("snapshotMaxAgeMs", defaults.snapshotMaxAgeMs),
     maxResponseBytes: number("maxResponseBytes", defaults.maxResponseBytes),
     validateLive: boolean("validateLive", defaults.validateLive),
