@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import * as prettier from "prettier";
 import { ensurePulumi } from "../scripts/ensurePulumi";
 import { findLanguageHost, repoRoot } from "../scripts/pulumiCli";
 import { startHasuraServer } from "../server";
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     targets: checkTargets(cases, options.parallel),
     seconds: Math.round((Date.now() - started) / 1000),
   };
-  report(results, options.outDir);
+  await report(results, options.outDir);
 }
 
 /** Every case: one local server per rebuild cost, the sizes in turn on it. */
@@ -109,11 +110,13 @@ function settingsOf(options: BenchOptions): RunSettings {
   };
 }
 
-/** Prints the report and writes bench.json and bench.png into `outDir`. */
-function report(results: BenchResults, outDir: string): void {
+/** Prints the report and writes bench.json (formatted as the repository's prettier wants it, since it is committed) and bench.png into `outDir`. */
+async function report(results: BenchResults, outDir: string): Promise<void> {
   console.log(reportText(results));
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const jsonFile = path.join(outDir, "bench.json");
+  const options = (await prettier.resolveConfig(jsonFile)) ?? {};
+  writeFileSync(jsonFile, await prettier.format(JSON.stringify(results), { ...options, parser: "json" }));
   writeFileSync(path.join(outDir, "bench.png"), resultsChart(results.cases, results.settings.parallel));
   console.log(`\nWrote ${path.join(outDir, "bench.json")} and ${path.join(outDir, "bench.png")}.`);
 }
