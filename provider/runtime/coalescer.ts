@@ -34,10 +34,13 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
   // Set when a batch was refused but each of its changes then went through alone: the metadata is
   // inconsistent already (replace_metadata would need all of it consistent), so batching cannot help.
   let batchingRefused = false;
-  // The changes waiting or being written, and the most at once since the last time there were none:
-  // the engine's --parallel, as seen from here.
+  // The changes waiting or being written, and the most at once in this burst: the engine's
+  // --parallel, as seen from here. A burst survives the moment a batch that held every change
+  // completes (the engine sends the next ones right after); only a quiet spell longer than the fill
+  // time ends it.
   let outstanding = 0;
   let peak = 0;
+  let quietSince = 0;
   let whenFull: (() => void) | undefined;
 
   // The batch is taken once the endpoint's lock is ours, after the window for changes that arrive
@@ -46,6 +49,8 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
   // completed batch freed; taking the queue at once would leave those for the next batch, and the
   // slots would settle into half-full batches taking turns, each costing Hasura a schema rebuild.
   const waitForBatch = async () => {
+    // A burst whose size is known and whose changes are all here goes at once.
+    if (peak > 1 && queue.length >= peak) return;
     await sleep(gateway.settings.batchWindowMs);
     if (queue.length >= peak) return;
     await new Promise<void>((resolve) => {
@@ -142,6 +147,7 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
           gateway.exclusive(() => alone(change)).then(resolve, reject);
           return;
         }
+        if (outstanding === 0 && Date.now() - quietSince > gateway.settings.batchFillMs) peak = 0;
         outstanding += 1;
         peak = Math.max(peak, outstanding);
         let settled = false;
@@ -150,7 +156,7 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
           if (settled) return;
           settled = true;
           outstanding -= 1;
-          if (outstanding === 0) peak = 0;
+          if (outstanding === 0) quietSince = Date.now();
         };
         queue.push({ change, resolve: (step) => (done(), resolve(step)), reject: (error) => (done(), reject(error)) });
         if (queue.length >= peak) whenFull?.();
