@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, afterEach, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
 import { exportMetadata, hasuraCall } from "../../scripts/hasuraAdmin";
@@ -100,6 +101,25 @@ describe("coalesced writes", () => {
     );
     assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 2);
     assert.deepEqual(relationshipsOn(server, profiles), {});
+  });
+
+  it("fills each write to the engine's parallelism when the engine refills its slots as writes complete", async () => {
+    server.resetStats();
+    // The engine's way: at most 8 changes at once, the next one only when one completes, and the
+    // engine's own work between them spreading the next ones out over tens of milliseconds.
+    const names = Array.from({ length: 32 }, (_, index) => `slot${index}`);
+    const slots = Array.from({ length: 8 }, async (_, slot) => {
+      for (let index = slot; index < names.length; index += 8) {
+        await sleep(slot * 12);
+        await provider.create(inputsFor(server.url, names[index]));
+      }
+    });
+    await Promise.all(slots);
+    const requests = server.stats().requests;
+    const writes = (requests["/v1/metadata replace_metadata"] ?? 0) + (requests["/v1/metadata pg_create_remote_relationship"] ?? 0);
+    // The first round learns how many come at once; from then on each write carries all of them.
+    assert.ok(writes <= Math.ceil(names.length / 8) + 3, `${writes} writes for 32 changes at 8 at once`);
+    await Promise.all(names.map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
   });
 
   it("concurrent reads share one export_metadata", async () => {
