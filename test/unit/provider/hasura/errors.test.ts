@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatHasuraMessage, redact } from "../../../../provider/hasura/errors";
+import { formatHasuraMessage, hasuraError, redact } from "../../../../provider/hasura/errors";
 
 describe("error messages", () => {
   it("name the operation, relationship, status, code, error, reason and fix", () => {
@@ -29,4 +29,12 @@ describe("error messages", () => {
     );
   });
   it("redact every secret", () => assert.equal(redact("a s3cr3t b s3cr3t", ["s3cr3t", undefined]), "a [secret] b [secret]"));
+});
+
+describe("error messages of any size", () => {
+  it("repeat at most the start of a huge Hasura error, with the secret gone from it first", () => {
+    const error = hasuraError({ operation: "read", code: "unexpected", status: 500, error: `s3cr3t ${"x".repeat(10 * 1024 * 1024)}` }, ["s3cr3t"]);
+    assert.ok(error.message.length < 1_200, `${error.message.length} characters`);
+    assert.match(error.message, /answered 500 unexpected: \[secret\] x+\.\.\. \(10485260 more characters\)/);
+  });
 });
