@@ -5,11 +5,11 @@
  * still gets its own outcome: the same plans decide as for a change alone, and when Hasura refuses
  * the batch every change in it is sent alone, so that its error is its own.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import type { MetadataSnapshot } from "../../model";
 import { isHasuraError } from "../hasura/errors";
 import { replaceMetadataRequest } from "../hasura/requests";
 import type { Step } from "../plans";
+import { setTimeout as sleep } from "node:timers/promises";
 import { planBatch } from "./batchPlan";
 import { warn } from "./engineLog";
 import { RetryBudget, type Change } from "./converge";
@@ -41,31 +41,78 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
   let outstanding = 0;
   let peak = 0;
   let quietSince = 0;
-  let whenFull: (() => void) | undefined;
+  // The longest pause between the arrivals of one batch in this burst (0 until one was seen): the
+  // engine's own pace, so that a batch stops waiting once the engine has clearly sent all it will.
+  let longestPause = 0;
+  let lastArrival = 0;
+  let fillingSince: number | undefined;
+  let onArrival: (() => void) | undefined;
 
-  // The batch is taken once the endpoint's lock is ours, after the window for changes that arrive
-  // together, and then, while fewer wait than the burst has had at once, up to batchFillMs more. The
-  // engine runs at most --parallel steps at once and sends the next changes only for the slots a
-  // completed batch freed; taking the queue at once would leave those for the next batch, and the
-  // slots would settle into half-full batches taking turns, each costing Hasura a schema rebuild.
+  // The batch is taken once the endpoint's lock is ours and its changes are all here. The engine runs
+  // at most --parallel steps at once and sends the next changes only for the slots a completed batch
+  // freed, spread out by its own work; taking the queue at once would leave those for the next batch,
+  // and the slots would settle into half-full batches taking turns, each costing Hasura a schema
+  // rebuild. So a batch:
+  // - goes at once when as many changes wait as the burst has had at once (its slots are full);
+  // - otherwise waits batchWindowMs for the changes that arrive together (in a new burst, until none
+  //   has come for that long: the engine's first steps arrive one by one), and goes if that filled it;
+  // - otherwise waits for the rest, and goes once it is full, or once no change has come for three
+  //   times the longest pause the burst has shown (the last batch of an `up` is smaller than the
+  //   engine's parallelism, and nothing more is coming for it), or batchFillMs after the window.
+  // The window's changes are not counted against the burst's size as they come: those that come
+  // beyond it are how a batch learns that the engine runs more at once than it has seen so far.
   const waitForBatch = async () => {
-    // A burst whose size is known and whose changes are all here goes at once.
-    if (peak > 1 && queue.length >= peak) return;
-    await sleep(gateway.settings.batchWindowMs);
+    const { batchWindowMs, batchFillMs } = gateway.settings;
+    const full = () => peak > 1 && queue.length >= peak;
+    if (full()) return;
+    const begun = Date.now();
+    if (peak > 1) await sleep(batchWindowMs);
+    else
+      await waitUntil(
+        () => false,
+        () => Math.max(lastArrival, begun) + batchWindowMs,
+        begun + batchWindowMs + batchFillMs,
+      );
     if (queue.length >= peak) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, gateway.settings.batchFillMs);
-      whenFull = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    whenFull = undefined;
+    const windowEnd = Date.now();
+    await waitUntil(
+      full,
+      () => Math.max(lastArrival, windowEnd) + (longestPause > 0 ? Math.max(2 * batchWindowMs, 3 * longestPause) : batchFillMs),
+      windowEnd + batchFillMs,
+    );
+  };
+
+  // Waits, waking at each arrival, until `done()` or the time `quietUntil()` gives (recomputed after each
+  // arrival) or `deadline`, whichever comes first.
+  const waitUntil = async (done: () => boolean, quietUntil: () => number, deadline: number) => {
+    for (;;) {
+      if (done()) return;
+      const wait = Math.min(deadline, quietUntil()) - Date.now();
+      if (wait <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        onArrival = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      onArrival = undefined;
+    }
+  };
+
+  // A change that arrives while a batch fills measures the engine's pace (from the previous arrival,
+  // or from when the fill began: a change that waited out a write says nothing about the pace).
+  const arrived = () => {
+    const now = Date.now();
+    if (fillingSince !== undefined) longestPause = Math.max(longestPause, now - Math.max(lastArrival, fillingSince));
+    lastArrival = now;
+    onArrival?.();
   };
 
   const flush = () =>
     gateway.exclusive(async () => {
-      await waitForBatch();
+      fillingSince = Date.now();
+      await waitForBatch().finally(() => (fillingSince = undefined));
       scheduled = false;
       const batch = queue.splice(0, queue.length);
       // A bug must not leave the engine waiting: every change still hears back.
@@ -147,7 +194,7 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
           gateway.exclusive(() => alone(change)).then(resolve, reject);
           return;
         }
-        if (outstanding === 0 && Date.now() - quietSince > gateway.settings.batchFillMs) peak = 0;
+        if (outstanding === 0 && Date.now() - quietSince > gateway.settings.batchFillMs) peak = longestPause = 0;
         outstanding += 1;
         peak = Math.max(peak, outstanding);
         let settled = false;
@@ -159,7 +206,7 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
           if (outstanding === 0) quietSince = Date.now();
         };
         queue.push({ change, resolve: (step) => (done(), resolve(step)), reject: (error) => (done(), reject(error)) });
-        if (queue.length >= peak) whenFull?.();
+        arrived();
         schedule();
       }),
   };

@@ -122,6 +122,30 @@ describe("coalesced writes", () => {
     await Promise.all(names.map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
   });
 
+  it("the last batch of a burst, smaller than the engine's parallelism, goes once the engine's pace shows nothing more is coming", async () => {
+    // A fill time far longer than the test may take: only the pause the burst has shown can end the
+    // last batch's wait, which holds 4 changes where the burst had 8 at once.
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:batchFillMs": "60000" });
+    server.resetStats();
+    const names = Array.from({ length: 20 }, (_, index) => `tail${index}`);
+    const started = Date.now();
+    const slots = Array.from({ length: 8 }, async (_, slot) => {
+      for (let index = slot; index < names.length; index += 8) {
+        await sleep(slot * 5);
+        await provider.create(inputsFor(server.url, names[index]));
+      }
+    });
+    await Promise.all(slots);
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 30_000, `the creates took ${elapsed} ms: the last batch waited out the fill time`);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).filter((name) => name.startsWith("tail")).length, 20);
+    const requests = server.stats().requests;
+    const writes = (requests["/v1/metadata replace_metadata"] ?? 0) + (requests["/v1/metadata pg_create_remote_relationship"] ?? 0);
+    assert.ok(writes <= Math.ceil(names.length / 8) + 3, `${writes} writes for 20 changes at 8 at once`);
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await Promise.all(names.map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+  });
+
   it("concurrent reads share one export_metadata", async () => {
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
     server.resetStats();
