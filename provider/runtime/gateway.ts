@@ -69,6 +69,17 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
   let reading: Promise<MetadataSnapshot> | undefined;
   const remoteSchemas = new Map<string, Promise<RemoteSchemaLookup>>();
   let inconsistent: { readonly objects: Promise<readonly InconsistentObject[]>; readonly at: number } | undefined;
+  // Bumped whenever what this process knows of the metadata changes under it: when a write starts and
+  // when it ends (whatever its outcome), and when a write's result is remembered. A read that was
+  // sent in an earlier generation may describe the metadata before the write; it answers its own
+  // caller (who asked while the write was under way) but is not kept for anyone after.
+  let generation = 0;
+  const forgetWhatWasRead = () => {
+    generation += 1;
+    cached = undefined;
+    reading = undefined;
+    inconsistent = undefined;
+  };
 
   const askInconsistencies = async (context: CallContext): Promise<readonly InconsistentObject[]> => {
     const request = inconsistenciesRequest(await api(context));
@@ -100,11 +111,12 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
   };
 
   const exportNow = async (context: CallContext): Promise<MetadataSnapshot> => {
+    const sentIn = generation;
     const request = exportRequest(await api(context));
     const body = await client.read(request.path, request.body, { ...context, command: "export_metadata" });
     const parsed = parseExportAnswer(body, request.path === "/v1/metadata" ? "versioned" : "bare");
     if (!parsed.ok) throw unexpectedAnswer({ ...context, command: "export_metadata" }, parsed.reason, false);
-    cached = { snapshot: parsed.value, at: Date.now() };
+    if (generation === sentIn) cached = { snapshot: parsed.value, at: Date.now() };
     return parsed.value;
   };
 
@@ -127,13 +139,18 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
       return read;
     },
     write: async (request, context) => {
-      // Whatever happens, what this process knew of the metadata is out of date now.
-      cached = undefined;
-      inconsistent = undefined;
-      const body = await client.write(request.path, request.body, context);
-      if (!isWriteAcknowledged(body)) throw unexpectedAnswer({ ...context, command: String(request.body.type) }, `it says ${describeBody(body)}`, true);
+      // Whatever happens, what this process knew of the metadata is out of date now, and so is
+      // anything read while the write was under way.
+      forgetWhatWasRead();
+      try {
+        const body = await client.write(request.path, request.body, context);
+        if (!isWriteAcknowledged(body)) throw unexpectedAnswer({ ...context, command: String(request.body.type) }, `it says ${describeBody(body)}`, true);
+      } finally {
+        forgetWhatWasRead();
+      }
     },
     remember: (snapshot) => {
+      forgetWhatWasRead();
       cached = { snapshot, at: Date.now() };
     },
     inconsistencies: (context) => {
