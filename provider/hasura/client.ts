@@ -6,7 +6,7 @@
  */
 import { Agent, interceptors, type Dispatcher } from "undici";
 import { isJsonObject } from "../../model";
-import { hasuraError, type HasuraError, type HasuraErrorFields } from "./errors";
+import { hasuraError, redact, type HasuraError, type HasuraErrorFields } from "./errors";
 import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retryPolicy";
 
 /** How to reach one Hasura. */
@@ -88,7 +88,7 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
         signal: deadline,
       });
       const text = await readCapped(response.body, options.maxResponseBytes, fail);
-      return answerOf(response, text, fail, { isWrite, retryable: options.retry.statusCodes.includes(response.statusCode) });
+      return answerOf(response, text, fail, { isWrite, retryable: options.retry.statusCodes.includes(response.statusCode), secrets });
     } catch (error) {
       if ((error as HasuraError).name === "HasuraError") throw error;
       if (deadline.aborted) {
@@ -144,12 +144,12 @@ async function readCapped(body: Dispatcher.ResponseData["body"], limit: number, 
  * The JSON of a 2xx answer; anything else is an error that says what came back. A write that was
  * answered with something other than Hasura's answer may or may not have been applied.
  */
-function answerOf(response: Dispatcher.ResponseData, text: string, fail: Fail, how: { readonly isWrite: boolean; readonly retryable: boolean }): unknown {
+function answerOf(response: Dispatcher.ResponseData, text: string, fail: Fail, how: { readonly isWrite: boolean; readonly retryable: boolean; readonly secrets: readonly (string | undefined)[] }): unknown {
   const status = response.statusCode;
   const json = parseJson(text);
   if (status >= 200 && status < 300) {
     if (json !== undefined) return json;
-    throw fail({ status, code: "unexpected-answer", error: `the body is not JSON (${describeText(response, text)})`, uncertain: how.isWrite });
+    throw fail({ status, code: "unexpected-answer", error: `the body is not JSON (${describeText(response, text, how.secrets)})`, uncertain: how.isWrite });
   }
   if (status >= 300 && status < 400) {
     const location = response.headers.location;
@@ -157,7 +157,7 @@ function answerOf(response: Dispatcher.ResponseData, text: string, fail: Fail, h
     throw fail({ status, code: "unexpected-answer", error: `it is a redirect${where}, which Hasura never sends to an API call`, uncertain: how.isWrite });
   }
   if (!isJsonObject(json) || typeof json.error !== "string") {
-    throw fail({ status, code: `http-${status}`, error: describeText(response, text), uncertain: how.retryable });
+    throw fail({ status, code: `http-${status}`, error: describeText(response, text, how.secrets), uncertain: how.retryable });
   }
   return failWithHasuraAnswer(status, json, fail, how.retryable);
 }
@@ -176,10 +176,13 @@ function failWithHasuraAnswer(status: number, json: Record<string, unknown>, fai
   });
 }
 
-/** What a body that is not Hasura's JSON was, in a few words: its type and its first characters. */
-function describeText(response: Dispatcher.ResponseData, text: string): string {
+/**
+ * What a body that is not Hasura's JSON was, in a few words: its type and its first characters. The
+ * secrets go first, from the text as it came: squeezed or cut, a secret would no longer be found.
+ */
+function describeText(response: Dispatcher.ResponseData, text: string, secrets: readonly (string | undefined)[]): string {
   const type = response.headers["content-type"];
-  const excerpt = text.trim().replace(/\s+/g, " ");
+  const excerpt = redact(text, secrets).trim().replace(/\s+/g, " ");
   return `${typeof type === "string" ? type : "no content type"}: ${excerpt === "" ? "an empty answer" : JSON.stringify(excerpt.slice(0, 200))}`;
 }
 

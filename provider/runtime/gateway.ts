@@ -186,10 +186,10 @@ export function openGateway(endpoint: string, settings: ProviderSettings): Gatew
   return gateway;
 }
 
-/** A short, safe description of an answer body for a message. */
+/** An answer body for a message, whole: the error redacts it first and only then shortens it, so no part of a secret survives a cut. */
 function describeBody(body: unknown): string {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  return text === undefined ? "an empty answer" : text.length > 200 ? `${text.slice(0, 200)}...` : text;
+  return text === undefined ? "an empty answer" : text;
 }
 
 /** The metadata after this process replaced it with `metadata` at `resourceVersion`: Hasura stores it as sent and adds one to the version. */

@@ -128,6 +128,37 @@ describe("a server that does not answer as Hasura", () => {
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /answered export_metadata with 500 http-500/);
   });
 
+  for (const [what, adminSecret, echo, leftover] of [
+    ["a secret that crosses the cut of a text body", "S3cr3tPrefix-ABCDEFGHIJ", (secret: string) => `${"x".repeat(185)} token=${secret}`, "S3cr3"],
+    ["a secret with tabs, in a text body whose whitespace is squeezed", "tab\tinside\tsecret", (secret: string) => `token=${secret}`, "tab inside"],
+  ] as const) {
+    it(`${what} leaves no part of it`, async () => {
+      await configureProvider({ "hasura:adminSecret": adminSecret, "hasura:maxRetries": "0", "hasura:api": "metadata", "hasura:snapshotMaxAgeMs": "0" });
+      for (const status of [200, 500]) {
+        server.script = () => ({ status, headers: { "content-type": "text/plain" }, body: echo(adminSecret) });
+        await assert.rejects(provider.read(id, { endpoint: server.url }), (error: Error) => {
+          assert.match(error.message, /token=\[secret\]/);
+          assert.equal(error.message.includes(leftover), false, error.message);
+          return true;
+        });
+      }
+      server.script = (request) =>
+        request.type === "export_metadata" ? exportAnswer() : { body: JSON.stringify({ padding: "x".repeat(185), echoed: adminSecret }) };
+      await assert.rejects(provider.create(inputsFor(server.url, "rel")), (error: Error) => {
+        assert.match(error.message, /is not Hasura's: it says .*"echoed":"\[secret\]"/);
+        assert.equal(error.message.includes(leftover), false, error.message);
+        return true;
+      });
+      await configureProvider({
+        "hasura:adminSecret": secret,
+        "hasura:maxRetries": "1",
+        "hasura:requestTimeoutMs": "1500",
+        "hasura:snapshotMaxAgeMs": "0",
+        "hasura:api": "metadata",
+      });
+    });
+  }
+
   it("a JSON-escaped echo of a secret is redacted too", async () => {
     await configureProvider({ "hasura:adminSecret": 'with"quote', "hasura:maxRetries": "0", "hasura:api": "metadata", "hasura:snapshotMaxAgeMs": "0" });
     server.script = () => ({ status: 400, body: JSON.stringify({ code: "x", error: JSON.stringify({ echoed: 'with"quote' }) }) });
