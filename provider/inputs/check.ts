@@ -5,7 +5,7 @@ import { propertyPath } from "./propertyPath";
 import { findJsonHazard, maxJsonDepth } from "../../model";
 import { quote } from "./fields";
 import { inputList, remoteRelationshipInputsSchema, type RemoteRelationshipInputs } from "./schema";
-import { containsUnknown, unknownValue } from "./unknowns";
+import { containsUnknown } from "./unknowns";
 
 /** The property the dynamic provider host keeps the serialized provider under. */
 const providerKey = "__provider";
@@ -36,12 +36,15 @@ export function checkInputs<I>(kind: InputsKind<I>, news: Readonly<Record<string
   const props: Record<string, unknown> = { ...news };
   delete props[providerKey];
   delete props[dryRunKey];
-  // Own keys only: a key such as "constructor" is in every object's prototype chain, not in the schema.
-  const unknownInputs = Object.keys(props).filter((key) => props[key] === unknownValue && Object.hasOwn(kind.schema.shape, key));
-  const known = Object.fromEntries(Object.entries(props).filter(([key]) => !unknownInputs.includes(key)));
-
-  const hazards = Object.entries(known).flatMap(([input, value]) => hazardIssues(input, value));
+  // Refused before anything walks them: a value nested too deep would overflow the stack of any walk.
+  const hazards = Object.entries(props).flatMap(([input, value]) => hazardIssues(input, value));
   if (hazards.length > 0) return failed(props, hazards);
+
+  // An input that is unknown, or holds an unknown anywhere inside (a field of toSource taken from
+  // another resource's output), is not judged until it is known: at the next check, during `up`.
+  // Own keys only: a key such as "constructor" is in every object's prototype chain, not in the schema.
+  const unknownInputs = Object.keys(props).filter((key) => Object.hasOwn(kind.schema.shape, key) && containsUnknown(props[key]));
+  const known = Object.fromEntries(Object.entries(props).filter(([key]) => !unknownInputs.includes(key)));
 
   const mask = Object.fromEntries(unknownInputs.map((key) => [key, true as const])) as Record<string, true> & Record<number, never>;
   const parsed = kind.schema.partial(mask).safeParse(known);
@@ -60,10 +63,10 @@ export function checkInputs<I>(kind: InputsKind<I>, news: Readonly<Record<string
   for (const rule of kind.rules) rule(context);
   if (issues.length > 0) return failed(props, issues);
 
-  // Unknown inputs stay the engine's unknown marker, so that the engine still sees them as unknown;
-  // inputs given as undefined are left out, as the state would leave them out.
+  // Unknown inputs stay as they came, the engine's unknown markers where they were, so that the engine
+  // still sees them as unknown; inputs given as undefined are left out, as the state would leave them out.
   const given = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
-  return { inputs: { ...given, ...Object.fromEntries(unknownInputs.map((key) => [key, unknownValue])) } as I };
+  return { inputs: { ...given, ...Object.fromEntries(unknownInputs.map((key) => [key, props[key]])) } as I };
 }
 
 /** `checkInputs` for a `RemoteRelationship`. */

@@ -193,6 +193,24 @@ describe("check", () => {
     assert.deepEqual(inputs.table, { schema: "public", name: "users" });
   });
 
+  for (const [what, news, input] of [
+    [
+      "toSource.relationshipType",
+      { toSource: { relationshipType: unknownValue, source: "analytics", table: "orders", fieldMapping: { id: "user_id" } } },
+      "toSource",
+    ],
+    ["toSource.fieldMapping", { toSource: { relationshipType: "array", source: "analytics", table: "orders", fieldMapping: unknownValue } }, "toSource"],
+    ["a join argument", { remoteField: { messages: { arguments: { id: unknownValue } } } }, "remoteField"],
+    ["one of hasuraFields", { hasuraFields: ["id", unknownValue] }, "hasuraFields"],
+    ["the table's name", { table: { schema: "public", name: unknownValue } }, "table"],
+  ] as const) {
+    it(`passes an input holding an unknown inside (${what}) as it came, to be judged once known`, () => {
+      const target = "toSource" in news ? { remoteSchema: undefined, remoteField: undefined, hasuraFields: undefined } : {};
+      const inputs = expectValid({ ...valid, ...target, ...news });
+      assert.deepEqual(inputs[input], (news as Record<string, unknown>)[input]);
+    });
+  }
+
   it("runs the rules after the schema and names the property at fault", () => {
     expectFailures({ ...valid, remoteField: { messages: { arguments: { id: "$user_id" } } } }, [
       {

@@ -33,6 +33,15 @@ describe("check: RemoteSchemaRelationship", () => {
     });
   });
 
+  it("passes a target holding an unknown inside (lhsFields, relationshipType) as it came, to be judged once known", () => {
+    const lhsUnknown = { ...valid.toRemoteSchema, lhsFields: ["id", "04da6b54-80e4-46f7-96ec-b56ff0331ba9"] };
+    assert.deepEqual(check({ ...valid, toRemoteSchema: lhsUnknown }).inputs?.toRemoteSchema, lhsUnknown);
+    const typeUnknown = { relationshipType: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", source: "db", table: "orders", fieldMapping: { id: "user_id" } };
+    const result = check({ ...valid, toRemoteSchema: undefined, toSource: typeUnknown });
+    assert.deepEqual(result.failures ?? [], []);
+    assert.deepEqual(result.inputs?.toSource, typeUnknown);
+  });
+
   const failures: [string, Record<string, unknown>, { property: string; reason: string }[]][] = [
     [
       "both targets",
