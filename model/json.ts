@@ -57,3 +57,18 @@ export function findJsonHazard(value: unknown, maxDepth: number): JsonHazard | u
   }
   return undefined;
 }
+
+/**
+ * True when a value nests more than `maxDepth` objects and arrays deep. Like `findJsonHazard` it walks
+ * without recursion, but keeps no paths: it runs on every answer, whole metadata documents included.
+ */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number];
+    if (typeof current !== "object" || current === null) continue;
+    if (depth >= maxDepth) return true;
+    for (const item of Array.isArray(current) ? current : Object.values(current)) pending.push([item, depth + 1]);
+  }
+  return false;
+}

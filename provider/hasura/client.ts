@@ -5,7 +5,7 @@
  * errors that carry Hasura's answer as data with every secret redacted.
  */
 import { Agent, interceptors, type Dispatcher } from "undici";
-import { isJsonObject } from "../../model";
+import { isJsonObject, nestsDeeperThan } from "../../model";
 import { hasuraError, redact, type HasuraError, type HasuraErrorFields } from "./errors";
 import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retryPolicy";
 
@@ -42,6 +42,9 @@ export interface HasuraClient {
   version(context: CallContext): Promise<string | undefined>;
   close(): Promise<void>;
 }
+
+/** Deeper than any answer Hasura gives (its metadata and introspection nest a few dozen levels), and shallow enough to copy and print. */
+const maxAnswerDepth = 512;
 
 type Fail = (fields: Omit<HasuraErrorFields, "operation" | "relationship" | "command" | "endpoint">) => HasuraError;
 
@@ -147,6 +150,10 @@ async function readCapped(body: Dispatcher.ResponseData["body"], limit: number, 
 function answerOf(response: Dispatcher.ResponseData, text: string, fail: Fail, how: { readonly isWrite: boolean; readonly retryable: boolean; readonly secrets: readonly (string | undefined)[] }): unknown {
   const status = response.statusCode;
   const json = parseJson(text);
+  // Parsing takes any depth, but copying or printing a value thousands of levels deep overflows the stack.
+  if (json !== undefined && nestsDeeperThan(json, maxAnswerDepth)) {
+    throw fail({ status, code: "unexpected-answer", error: `it nests deeper than ${maxAnswerDepth} levels, which no Hasura answer does`, uncertain: how.isWrite });
+  }
   if (status >= 200 && status < 300) {
     if (json !== undefined) return json;
     throw fail({ status, code: "unexpected-answer", error: `the body is not JSON (${describeText(response, text, how.secrets)})`, uncertain: how.isWrite });

@@ -29,6 +29,11 @@ const notHasura: [string, ScriptedAnswer, RegExp][] = [
     { body: '{"resource_version":7,"metadata":{"version":3,"sources":{}}}' },
     /is not Hasura's: metadata is not a metadata document \(sources: /,
   ],
+  [
+    "a 200 answer nested 100,000 levels deep",
+    { body: `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}` },
+    /is not Hasura's \(HTTP 200\): it nests deeper than 512 levels, which no Hasura answer does/,
+  ],
   ["null", { body: "null" }, /is not Hasura's: the answer is null, not \{resource_version, metadata\}/],
   ["a list", { body: "[]" }, /is not Hasura's: the answer is a list, not \{resource_version, metadata\}/],
   [

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { canonicalJson, findJsonHazard, type JsonValue } from "../../../model";
+import { canonicalJson, findJsonHazard, nestsDeeperThan, type JsonValue } from "../../../model";
 
 describe("model: JSON", () => {
   it("keys are sorted at every depth, lists keep their order", () => {
@@ -20,4 +20,15 @@ describe("model: JSON", () => {
     assert.deepEqual(findJsonHazard(JSON.parse('{"a": [{"__proto__": 1}]}'), 256), { path: ["a", 0, "__proto__"], problem: "proto-key" });
   });
   it("finds nothing in an ordinary value", () => assert.equal(findJsonHazard({ a: [1, { b: "c" }] }, 256), undefined));
+});
+
+describe("nestsDeeperThan", () => {
+  it("counts objects and arrays, not scalars, and walks 100,000 levels without overflowing", () => {
+    assert.equal(nestsDeeperThan({ a: [{ b: 1 }] }, 3), false);
+    assert.equal(nestsDeeperThan({ a: [{ b: {} }] }, 3), true);
+    assert.equal(nestsDeeperThan("text", 0), false);
+    let deep: unknown = 1;
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    assert.equal(nestsDeeperThan(deep, 512), true);
+  });
 });
