@@ -5,9 +5,16 @@
 import type { RemoteSchemaRelationshipKey, TableRelationshipKey } from "../model";
 
 function parts(id: string, count: number, form: string, example: string): string[] {
+  const notAnId = (why: string) => new Error(`"${id}" is not a ${form} ID${why}. Use ${example}.`);
   const split = id.split("/");
-  if (split.length !== count || split.some((part) => part === "")) throw new Error(`"${id}" is not a ${form} ID. Use ${example}.`);
-  return split.map(decodeURIComponent);
+  if (split.length !== count || split.some((part) => part === "")) throw notAnId("");
+  return split.map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw notAnId(`: ${JSON.stringify(part)} is not URI-encoded (a "%" must start an escape such as %2F; write a literal "%" as %25)`);
+    }
+  });
 }
 
 /** A `RemoteRelationship`'s ID: `source/schema/table/name`. */

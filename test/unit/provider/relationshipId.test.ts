@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatRelationshipId, parseRelationshipId } from "../../../provider/relationshipId";
+import { formatRelationshipId, parseRelationshipId, parseRemoteSchemaRelationshipId } from "../../../provider/relationshipId";
 
 describe("relationship IDs", () => {
   it("round-trip, even with a slash in a name", () => {
@@ -12,5 +12,15 @@ describe("relationship IDs", () => {
     assert.throws(() => parseRelationshipId("users.rel"), {
       message: '"users.rel" is not a remote relationship ID. Use source/schema/table/name, such as default/public/users/userMessages.',
     });
+  });
+});
+
+describe("relationship IDs that are not URI-encoded", () => {
+  it("are refused with the part at fault and how to write a %, never a URIError", () => {
+    assert.throws(() => parseRelationshipId("default/public/users%/rel"), {
+      message:
+        '"default/public/users%/rel" is not a remote relationship ID: "users%" is not URI-encoded (a "%" must start an escape such as %2F; write a literal "%" as %25). Use source/schema/table/name, such as default/public/users/userMessages.',
+    });
+    assert.throws(() => parseRemoteSchemaRelationshipId("api/User%zz/orders"), /"User%zz" is not URI-encoded/);
   });
 });
