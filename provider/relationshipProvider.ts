@@ -126,11 +126,21 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
     /** Deletes the relationship; one already gone, with its table, source or remote schema, counts as deleted. */
     async delete(id: string, props: Record<string, unknown>): Promise<void> {
       const endpoint = endpointOf(id, props, currentSettings(), "delete");
+      const key = kind.parseId(id);
+      const gateway = gatewayFor(endpoint);
       try {
-        await gatewayFor(endpoint).apply(kind.change(kind.parseId(id), "delete", planDelete));
+        await gateway.apply(kind.change(key, "delete", planDelete));
       } catch (error) {
-        if (isHasuraError(error) && error.code === "not-exists") return;
-        throw error;
+        if (!isHasuraError(error) || error.code !== "not-exists") throw error;
+        // "Does not exist" counts as deleted only when Hasura's metadata agrees: on the /v1/query API
+        // Hasura also answers so for a relationship it holds but cannot build (an inconsistent one).
+        const context = { operation: "delete", relationship: kind.label(key) };
+        if (kind.find((await gateway.observe(context, { fresh: true })).metadata, key) === undefined) return;
+        throw new Error(
+          `Cannot delete ${kind.noun} "${kind.label(key)}": Hasura at ${endpoint} answered that it does not exist, but its metadata still holds it. ` +
+            "Hasura answers so for a relationship it cannot build (run `pulumi refresh` to see its inconsistency); on the /v1/query API only a whole-metadata write reaches it. " +
+            "Remove it with the console's metadata actions or `hasura metadata inconsistency drop`, then run this again.",
+        );
       }
     },
   };

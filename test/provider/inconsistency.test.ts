@@ -72,4 +72,20 @@ describe("inconsistent relationships", () => {
     assert.equal(relationshipsOn(server, profiles).broken, undefined);
     assert.ok(relationshipsOn(server, profiles).fine);
   });
+
+  it("on the /v1/query API, a delete Hasura answers with not-exists while its metadata still holds the relationship is an error, not a success", async () => {
+    await storeBroken(server);
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false", "hasura:api": "query" });
+    try {
+      await assert.rejects(
+        provider.delete("default/public/profiles/broken", { endpoint: server.url }),
+        /Cannot delete remote relationship "default\.public\.profiles\.broken": Hasura at \S+ answered that it does not exist, but its metadata still holds it/,
+      );
+      assert.ok(relationshipsOn(server, profiles).broken);
+      // A relationship that is really gone is deleted, as ever.
+      await provider.delete("default/public/profiles/never", { endpoint: server.url });
+    } finally {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
+    }
+  });
 });
