@@ -14,7 +14,7 @@ import { checkInputs, dryRunKey, type InputsKind } from "./inputs/check";
 import { planCreate, planDelete, planImport, planUpdate, type Step, type Wanted } from "./plans";
 import type { Change } from "./runtime/converge";
 import { warn } from "./runtime/engineLog";
-import { configureRuntime, currentSettings, gatewayFor } from "./runtime/runtime";
+import { configureRuntime, currentSettings, failConfiguration, gatewayFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
 import type { LiveValidationScope } from "./validation/liveValidation";
@@ -59,7 +59,14 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
   return {
     /** Reads `hasura:*` stack config and HASURA_GRAPHQL_ADMIN_SECRET. */
     async configure(request: dynamic.ConfigureRequest): Promise<void> {
-      await configureRuntime(readSettings((key) => request.config.get(key), process.env));
+      let settings;
+      try {
+        settings = readSettings((key) => request.config.get(key), process.env);
+      } catch (error) {
+        failConfiguration(error as Error);
+        throw error;
+      }
+      await configureRuntime(settings);
     },
 
     /**

@@ -147,12 +147,22 @@ async function readCapped(body: Dispatcher.ResponseData["body"], limit: number, 
  * The JSON of a 2xx answer; anything else is an error that says what came back. A write that was
  * answered with something other than Hasura's answer may or may not have been applied.
  */
-function answerOf(response: Dispatcher.ResponseData, text: string, fail: Fail, how: { readonly isWrite: boolean; readonly retryable: boolean; readonly secrets: readonly (string | undefined)[] }): unknown {
+function answerOf(
+  response: Dispatcher.ResponseData,
+  text: string,
+  fail: Fail,
+  how: { readonly isWrite: boolean; readonly retryable: boolean; readonly secrets: readonly (string | undefined)[] },
+): unknown {
   const status = response.statusCode;
   const json = parseJson(text);
   // Parsing takes any depth, but copying or printing a value thousands of levels deep overflows the stack.
   if (json !== undefined && nestsDeeperThan(json, maxAnswerDepth)) {
-    throw fail({ status, code: "unexpected-answer", error: `it nests deeper than ${maxAnswerDepth} levels, which no Hasura answer does`, uncertain: how.isWrite });
+    throw fail({
+      status,
+      code: "unexpected-answer",
+      error: `it nests deeper than ${maxAnswerDepth} levels, which no Hasura answer does`,
+      uncertain: how.isWrite,
+    });
   }
   if (status >= 200 && status < 300) {
     if (json !== undefined) return json;
