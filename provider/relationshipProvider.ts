@@ -130,7 +130,10 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
       return { outs: news };
     },
 
-    /** Deletes the relationship; one already gone, with its table, source or remote schema, counts as deleted. */
+    /**
+     * Deletes the relationship; one already gone (with its table or source too) counts as deleted. One
+     * Hasura says does not exist while its metadata still holds it is an error, never "deleted".
+     */
     async delete(id: string, props: Record<string, unknown>): Promise<void> {
       const endpoint = endpointOf(id, props, currentSettings(), "delete");
       const key = kind.parseId(id);

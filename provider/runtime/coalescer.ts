@@ -41,6 +41,9 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
   let outstanding = 0;
   let peak = 0;
   let quietSince = 0;
+  // Whether a batch of this burst has gone: until one has, the changes waiting are all there are, and
+  // their count says nothing yet of how many the engine runs at once.
+  let burstUnderway = false;
   // The longest pause between the arrivals of one batch in this burst (0 until one was seen): the
   // engine's own pace, so that a batch stops waiting once the engine has clearly sent all it will.
   let longestPause = 0;
@@ -54,19 +57,21 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
   // and the slots would settle into half-full batches taking turns, each costing Hasura a schema
   // rebuild. So a batch:
   // - goes at once when as many changes wait as the burst has had at once (its slots are full);
-  // - otherwise waits batchWindowMs for the changes that arrive together (in a new burst, until none
-  //   has come for that long: the engine's first steps arrive one by one), and goes if that filled it;
+  // - otherwise waits batchWindowMs for the changes that arrive together (as the first batch of a
+  //   burst, until none has come for that long: the engine's first steps arrive one by one), and goes
+  //   if that filled it;
   // - otherwise waits for the rest, and goes once it is full, or once no change has come for three
-  //   times the longest pause the burst has shown (the last batch of an `up` is smaller than the
-  //   engine's parallelism, and nothing more is coming for it), or batchFillMs after the window.
+  //   times the longest pause the burst has shown, and at least twice batchWindowMs (the last batch
+  //   of an `up` is smaller than the engine's parallelism, and nothing more is coming for it), or
+  //   batchFillMs after the window.
   // The window's changes are not counted against the burst's size as they come: those that come
   // beyond it are how a batch learns that the engine runs more at once than it has seen so far.
   const waitForBatch = async () => {
     const { batchWindowMs, batchFillMs } = gateway.settings;
-    const full = () => peak > 1 && queue.length >= peak;
+    const full = () => burstUnderway && peak > 1 && queue.length >= peak;
     if (full()) return;
     const begun = Date.now();
-    if (peak > 1) await sleep(batchWindowMs);
+    if (burstUnderway) await sleep(batchWindowMs);
     else
       await waitUntil(
         () => false,
@@ -115,6 +120,7 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
       await waitForBatch().finally(() => (fillingSince = undefined));
       scheduled = false;
       const batch = queue.splice(0, queue.length);
+      burstUnderway = true;
       // A bug must not leave the engine waiting: every change still hears back.
       if (batch.length > 0) await applyBatch(batch).catch((error: unknown) => batch.forEach((pending) => pending.reject(error)));
     });
@@ -194,7 +200,10 @@ export function createCoalescer(gateway: Gateway, alone: (change: Change) => Pro
           gateway.exclusive(() => alone(change)).then(resolve, reject);
           return;
         }
-        if (outstanding === 0 && Date.now() - quietSince > gateway.settings.batchFillMs) peak = longestPause = 0;
+        if (outstanding === 0 && Date.now() - quietSince > gateway.settings.batchFillMs) {
+          peak = longestPause = 0;
+          burstUnderway = false;
+        }
         outstanding += 1;
         peak = Math.max(peak, outstanding);
         let settled = false;

@@ -104,6 +104,9 @@ describe("coalesced writes", () => {
   });
 
   it("fills each write to the engine's parallelism when the engine refills its slots as writes complete", async () => {
+    // A process of its own, as a new `pulumi up` is: the burst of the tests before would otherwise
+    // still be under way (they end within batchFillMs of this one starting), its size 4.
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
     server.resetStats();
     // The engine's way: at most 8 changes at once, the next one only when one completes, and the
     // engine's own work between them spreading the next ones out over tens of milliseconds.
