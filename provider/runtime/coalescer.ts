@@ -5,11 +5,11 @@
  * still gets its own outcome: the same plans decide as for a change alone, and when Hasura refuses
  * the batch every change in it is sent alone, so that its error is its own.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { MetadataSnapshot } from "../../model";
 import { isHasuraError } from "../hasura/errors";
 import { replaceMetadataRequest } from "../hasura/requests";
 import type { Step } from "../plans";
-import { setTimeout as sleep } from "node:timers/promises";
 import { planBatch } from "./batchPlan";
 import { warn } from "./engineLog";
 import { RetryBudget, type Change } from "./converge";
