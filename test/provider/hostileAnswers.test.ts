@@ -65,6 +65,15 @@ const operations: [string, () => Promise<unknown>, (endpoint: string) => unknown
   ["delete", () => Promise.resolve(), (endpoint) => provider.delete(id, inputsFor(endpoint, "rel"))],
 ];
 
+/** The provider config every test of the suite runs with; a test that needs other settings puts these back after it. */
+const suiteConfig = {
+  "hasura:adminSecret": secret,
+  "hasura:maxRetries": "1",
+  "hasura:requestTimeoutMs": "1500",
+  "hasura:snapshotMaxAgeMs": "0",
+  "hasura:api": "metadata",
+};
+
 /** The operation must fail with a message matching `expected` and holding no part of the secret. */
 async function expectRefusal(run: () => unknown, expected: RegExp): Promise<void> {
   await assert.rejects(Promise.resolve().then(run), (error: Error) => {
@@ -79,13 +88,7 @@ describe("a server that does not answer as Hasura", () => {
   let server: ScriptedHasura;
   before(async () => {
     server = await startScriptedHasura(() => exportAnswer());
-    await configureProvider({
-      "hasura:adminSecret": secret,
-      "hasura:maxRetries": "1",
-      "hasura:requestTimeoutMs": "1500",
-      "hasura:snapshotMaxAgeMs": "0",
-      "hasura:api": "metadata",
-    });
+    await configureProvider(suiteConfig);
   });
   after(() => server.stop());
 
@@ -159,13 +162,7 @@ describe("a server that does not answer as Hasura", () => {
           return true;
         });
       } finally {
-        await configureProvider({
-          "hasura:adminSecret": secret,
-          "hasura:maxRetries": "1",
-          "hasura:requestTimeoutMs": "1500",
-          "hasura:snapshotMaxAgeMs": "0",
-          "hasura:api": "metadata",
-        });
+        await configureProvider(suiteConfig);
       }
     });
   }
@@ -177,13 +174,7 @@ describe("a server that does not answer as Hasura", () => {
       provider.read(id, { endpoint: server.url }),
       (error: Error) => !error.message.includes('with\\"quote') && !error.message.includes('with"quote'),
     );
-    await configureProvider({
-      "hasura:adminSecret": secret,
-      "hasura:maxRetries": "1",
-      "hasura:requestTimeoutMs": "1500",
-      "hasura:snapshotMaxAgeMs": "0",
-      "hasura:api": "metadata",
-    });
+    await configureProvider(suiteConfig);
   });
 
   it("an answer dripped a byte at a time ends at the deadline, and does not hold the next write", async () => {
@@ -210,26 +201,14 @@ describe("a server that does not answer as Hasura", () => {
     });
     server.script = () => ({ body: JSON.stringify({ resource_version: 1, metadata: { version: 3, sources: [], padding: "p".repeat(5_000_000) } }) });
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /is not Hasura's: it is longer than 100000 bytes \(hasura:maxResponseBytes\)/);
-    await configureProvider({
-      "hasura:adminSecret": secret,
-      "hasura:maxRetries": "1",
-      "hasura:requestTimeoutMs": "1500",
-      "hasura:snapshotMaxAgeMs": "0",
-      "hasura:api": "metadata",
-    });
+    await configureProvider(suiteConfig);
   });
 
   it("a failing /v1/version call is named as such", async () => {
     await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "0" });
     server.script = (request) => (request.type === "GET /v1/version" ? { status: 500, body: "{}" } : exportAnswer());
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /Hasura at \S+ answered GET \/v1\/version with 500/);
-    await configureProvider({
-      "hasura:adminSecret": secret,
-      "hasura:maxRetries": "1",
-      "hasura:requestTimeoutMs": "1500",
-      "hasura:snapshotMaxAgeMs": "0",
-      "hasura:api": "metadata",
-    });
+    await configureProvider(suiteConfig);
   });
 
   it("a relationship Hasura holds in a shape the provider cannot read is named as such, and delete still works", async () => {
