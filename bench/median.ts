@@ -27,6 +27,11 @@ export function medianDirect(runs: readonly DirectFigures[]): DirectFigures {
 }
 
 function medianOf(figures: readonly OperationFigures[]): OperationFigures {
-  const sorted = [...figures].sort((a, b) => a.seconds - b.seconds);
+  return lowerMedian(figures, (figure) => figure.seconds);
+}
+
+/** The item whose `value` is the median (the lower median for an even count). */
+export function lowerMedian<T>(items: readonly T[], value: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => value(a) - value(b));
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }

@@ -68,6 +68,15 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
   };
 }
 
+/** One whole number of at least `minimum`; throws naming `option` otherwise. */
+export function wholeNumber(option: string, text: string, minimum: number): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isInteger(value) || value < minimum)
+    throw new Error(`${option} is "${text}", but it must be a whole number of at least ${minimum}.`);
+  return value;
+}
+
+/** Whole numbers of at least `minimum`, separated by commas ("none" for none); throws naming `option` otherwise. */
 function numbers(option: string, text: string, minimum: number): number[] {
   if (text === "none") return [];
   const values = text.split(",").map((part) => Number(part.trim()));

@@ -19,6 +19,8 @@ import { repoRoot } from "../scripts/pulumiCli";
 import { startHasuraServer, type RunningHasuraServer } from "../server";
 import { operationArgs } from "./engineRun";
 import { round } from "./measure";
+import { lowerMedian } from "./median";
+import { wholeNumber } from "./options";
 import { prepareProject, type BenchProject } from "./project";
 
 const environmentFile = path.join(repoRoot, "examples", "environment", "environment.yaml");
@@ -43,16 +45,11 @@ function parseOptions(args: readonly string[]): OracleOptions {
       repeat: { type: "string", default: "5" },
     },
   });
-  const whole = (option: string, text: string, minimum: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < minimum) throw new Error(`--${option} is "${text}", but it must be a whole number of at least ${minimum}.`);
-    return value;
-  };
   return {
-    n: whole("n", values.n, 1),
-    rebuildMs: whole("rebuild-ms", values["rebuild-ms"], 0),
-    parallel: whole("parallel", values.parallel, 1),
-    repeat: whole("repeat", values.repeat, 1),
+    n: wholeNumber("--n", values.n, 1),
+    rebuildMs: wholeNumber("--rebuild-ms", values["rebuild-ms"], 0),
+    parallel: wholeNumber("--parallel", values.parallel, 1),
+    repeat: wholeNumber("--repeat", values.repeat, 1),
   };
 }
 
@@ -98,10 +95,7 @@ async function runAll(bench: BenchProject, server: RunningHasuraServer, options:
   return samples;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
+const median = (values: readonly number[]) => lowerMedian(values, (value) => value);
 
 async function report(options: OracleOptions, samples: Record<Kind, number[]>): Promise<void> {
   const noop = median(samples.noop);
