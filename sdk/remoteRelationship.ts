@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { QualifiedTable, RelationshipType, RemoteField, RemoteFieldCall, TableRef } from "../model";
+import type { QualifiedTable, RelationshipType, RemoteField, RemoteFieldCall, TableRef, ToSource } from "../model";
 import { engineProps } from "./engineProps";
 
 /** A table of the source: `"users"` (schema public) or `{schema, name}`. */
@@ -56,9 +56,7 @@ export class RemoteRelationship extends pulumi.CustomResource {
   declare readonly hasuraFields: pulumi.Output<string[] | undefined>;
   declare readonly remoteSchema: pulumi.Output<string | undefined>;
   declare readonly remoteField: pulumi.Output<RemoteFieldArgs | undefined>;
-  declare readonly toSource: pulumi.Output<
-    { relationshipType: RelationshipType; source: string; table: QualifiedTable; fieldMapping: Record<string, string> } | undefined
-  >;
+  declare readonly toSource: pulumi.Output<Omit<ToSource, "kind"> | undefined>;
   declare readonly endpoint: pulumi.Output<string>;
   declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
   /** The ID given to the `import` option, when the relationship was taken over that way. */

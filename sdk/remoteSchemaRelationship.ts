@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { QualifiedTable, RelationshipType } from "../model";
+import type { ToSource } from "../model";
 import { engineProps } from "./engineProps";
 import type { RemoteFieldArgs, ToSourceArgs } from "./remoteRelationship";
 
@@ -38,9 +38,7 @@ export class RemoteSchemaRelationship extends pulumi.CustomResource {
   declare readonly typeName: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly toRemoteSchema: pulumi.Output<{ remoteSchema: string; lhsFields: string[]; remoteField: RemoteFieldArgs } | undefined>;
-  declare readonly toSource: pulumi.Output<
-    { relationshipType: RelationshipType; source: string; table: QualifiedTable; fieldMapping: Record<string, string> } | undefined
-  >;
+  declare readonly toSource: pulumi.Output<Omit<ToSource, "kind"> | undefined>;
   declare readonly endpoint: pulumi.Output<string>;
   declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
   /** The ID given to the `import` option, when the relationship was taken over that way. */
