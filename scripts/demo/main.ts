@@ -1,14 +1,16 @@
-import { isDeepStrictEqual } from "node:util";
-import { createProjectStack, type ProjectStack } from "./demo/projectStack";
-import { startDemoTarget, type DemoTarget } from "./demo/target";
-import { listRemoteSchemaRelationships } from "../model";
-import { exportMetadata, hasuraCall, listRemoteRelationships } from "./hasuraAdmin";
-
 /**
  * `npm run demo`: the whole life of remote relationships of every kind through the Pulumi CLI, as a user runs
  * it: the repository's Pulumi.yaml program (examples/basic), a stack with its Pulumi.demo.yaml, and
  * `pulumi` commands, told step by step, with each command and the engine's own output shown as it comes.
+ * What it shows of Hasura between the steps is in narration.ts.
  */
+import { isDeepStrictEqual } from "node:util";
+import { listRemoteSchemaRelationships } from "../../model";
+import { exportMetadata, hasuraCall, listRemoteRelationships } from "../hasuraAdmin";
+import { say, showRelationships, showRequestDelta, showSecretKept, step } from "./narration";
+import { createProjectStack, type ProjectStack } from "./projectStack";
+import { startDemoTarget, type DemoTarget } from "./target";
+
 async function main(): Promise<void> {
   const target = await startDemoTarget();
   try {
@@ -137,43 +139,6 @@ async function relationshipIdsInState(stack: ProjectStack): Promise<string[]> {
   return (state.deployment.resources ?? [])
     .filter((resource) => /hasura:Remote(Schema)?Relationship$/.test(resource.type))
     .map((resource) => resource.id ?? "?");
-}
-
-async function showRelationships(target: DemoTarget): Promise<void> {
-  const metadata = await exportMetadata(target.endpoint, target.adminSecret);
-  const listed = listRemoteRelationships(metadata);
-  const onTypes = listRemoteSchemaRelationships(metadata);
-  say(listed.length + onTypes.length === 0 ? "Hasura now holds no remote relationships." : "Hasura now holds:");
-  for (const relationship of listed) say(`  ${relationship.table}.${relationship.name}: ${JSON.stringify(relationship.definition)}`);
-  for (const relationship of onTypes)
-    say(
-      `  remote schema ${relationship.key.remoteSchema}, type ${relationship.key.typeName}: ${relationship.key.name}: ${JSON.stringify(relationship.held.raw)}`,
-    );
-}
-
-function showRequestDelta(target: DemoTarget, before: Record<string, number> | undefined): void {
-  const after = target.stats();
-  if (before === undefined || after === undefined) return;
-  const delta = Object.entries(after)
-    .map(([type, count]) => [type, count - (before[type] ?? 0)] as const)
-    .filter(([type, count]) => count > 0 && /(create|update|delete)_remote|replace_metadata/.test(type));
-  say(`Writes Hasura received during that up: ${delta.map(([type, count]) => `${count} × ${type}`).join(", ") || "none"}.`);
-}
-
-async function showSecretKept(stack: ProjectStack, target: DemoTarget): Promise<void> {
-  if (!target.adminSecret) return;
-  const state = await stack.exportText();
-  const leaked = state.includes(target.adminSecret) || stack.output.some((text) => text.includes(target.adminSecret as string));
-  say(leaked ? "Warning: the admin secret appears in the state or the output." : "The admin secret appears nowhere in the exported state or the CLI's output.");
-}
-
-function step(number: number, title: string, explanation: string): void {
-  console.log(`\n━━ Step ${number}: ${title} ━━`);
-  say(explanation);
-}
-
-function say(text: string): void {
-  console.log(`» ${text}`);
 }
 
 main().catch((error: Error) => {

@@ -1,3 +1,7 @@
+/**
+ * The Hasura the demo runs against: the local Hasura-compatible server with the example environment, or
+ * the Hasura at HASURA_ENDPOINT with the remote schemas the example joins added for the run.
+ */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { defaultSchema, defaultSource, remoteSchemaNames, sameTable, trackedTables } from "../../model";
@@ -11,7 +15,7 @@ export interface DemoTarget {
   readonly adminSecret: string | undefined;
   readonly description: string;
   /** Request counts by type, where the target can tell (the local server can). */
-  stats(): Record<string, number> | undefined;
+  stats(): Readonly<Record<string, number>> | undefined;
   stop(): Promise<void>;
 }
 
@@ -32,7 +36,7 @@ async function startLocalHasura(): Promise<DemoTarget> {
     endpoint: server.url,
     adminSecret: "demo-admin-secret",
     description: `the project's local Hasura-compatible server at ${server.url} (tables public.users and public.orders tracked; remote schemas served by real GraphQL servers: ${schemas})`,
-    stats: () => flattenCounts(server.stats()),
+    stats: () => ({ ...server.stats().requests }),
     stop: () => server.stop(),
   };
 }
@@ -79,9 +83,4 @@ async function prepareRemoteHasura(endpoint: string, adminSecret: string | undef
       }
     },
   };
-}
-
-function flattenCounts(stats: unknown): Record<string, number> | undefined {
-  const requests = (stats as { requests?: Record<string, number> }).requests;
-  return requests === undefined ? undefined : { ...requests };
 }

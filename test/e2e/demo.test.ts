@@ -9,7 +9,7 @@ import { repoRoot } from "../../scripts/pulumiCli";
 /** `npm run demo` (after its build and ensurePulumi, which npm test has done): the example through the CLI, start to end. */
 describe("the demo", () => {
   it("runs the example as a Pulumi.yaml program with pulumi commands on --stack demo, tells every step, and cleans up", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, "dist", "scripts", "demo.js")], {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, "dist", "scripts", "demo", "main.js")], {
       cwd: repoRoot,
       maxBuffer: 64 * 1024 * 1024,
     });
