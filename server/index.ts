@@ -45,6 +45,12 @@ export interface HasuraServerOptions {
   rebuildMs?: number;
   /** Extra rebuild cost per metadata object, in ms (default 0). */
   rebuildMsPerObject?: number;
+  /**
+   * Cost of one source's catalog introspection, in ms (default 0), paid by a rebuild for each source
+   * it reads again: every source for `replace_metadata`, those in `reload_sources` for
+   * `reload_metadata`, and a source whose own metadata a command changed.
+   */
+  catalogIntrospectionMs?: number;
   /** What `GET /v1/version` answers; default `v2.48.3`. A `v1.` version makes the server behave as Hasura 1.3. */
   serverVersion?: string;
   /** Faults armed at start (off by default). */

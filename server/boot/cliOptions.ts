@@ -22,6 +22,7 @@ export const cliFlags = {
   "remote-schema": { type: "string", multiple: true },
   "rebuild-ms": { type: "string" },
   "rebuild-ms-per-object": { type: "string" },
+  "catalog-introspection-ms": { type: "string" },
   "server-version": { type: "string" },
   "fail-next": { type: "string" },
   "fail-status": { type: "string" },
@@ -43,6 +44,7 @@ export const usage = `Usage: npm run hasura:local -- [flags]
   --remote-schema name=url   add a remote schema at start (repeatable)
   --rebuild-ms N             base cost of a schema-cache rebuild in ms (default 0)
   --rebuild-ms-per-object N  extra rebuild cost per metadata object in ms (default 0)
+  --catalog-introspection-ms N  cost of one source's catalog introspection in ms (default 0)
   --server-version V         what GET /v1/version answers (v1.x = Hasura 1.3 mode)
   --fail-next N              fail the next N API requests ...
   --fail-status S            ... with HTTP status S (default 500)
@@ -111,6 +113,7 @@ export function parseCliOptions(argv: readonly string[]): { help: boolean; optio
     remoteSchemas: values["remote-schema"]?.map(remoteSchema),
     rebuildMs: number("rebuild-ms", values["rebuild-ms"]),
     rebuildMsPerObject: number("rebuild-ms-per-object", values["rebuild-ms-per-object"]),
+    catalogIntrospectionMs: number("catalog-introspection-ms", values["catalog-introspection-ms"]),
     serverVersion: values["server-version"],
     faults: faults(values),
   };

@@ -25,7 +25,13 @@ import type { HasuraMetadata, HasuraServerOptions, RunningHasuraServer } from ".
 export const defaultServerVersion = "v2.48.3";
 
 function emptyState(): EngineState {
-  return { metadata: { sources: [], remoteSchemas: [], extra: {} }, remoteSchemas: new Map(), remoteSchemaFailures: new Map(), inconsistencies: [] };
+  return {
+    metadata: { sources: [], remoteSchemas: [], extra: {} },
+    remoteSchemas: new Map(),
+    remoteSchemaFailures: new Map(),
+    inconsistencies: [],
+    resolvedSources: new Map(),
+  };
 }
 
 function createEngine(
@@ -38,10 +44,11 @@ function createEngine(
   const serverVersion = options.serverVersion ?? defaultServerVersion;
   return new Engine(
     {
-      catalog: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])], extraSources({ environment, options })),
+      databases: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])], extraSources({ environment, options })),
       profile: serverVersion.startsWith("v1.") ? "v1" : "v2",
       rebuildMs: options.rebuildMs ?? 0,
       rebuildMsPerObject: options.rebuildMsPerObject ?? 0,
+      catalogIntrospectionMs: options.catalogIntrospectionMs ?? 0,
       stats,
       introspect: introspectRemoteSchema,
       persist:

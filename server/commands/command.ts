@@ -6,6 +6,7 @@
 import { tableText, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
+import { catalogColumns } from "../engine/catalog";
 import { findTable, type Metadata, type SourceMetadata, type TableMetadata } from "../metadata/records";
 import { tableRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
@@ -47,7 +48,7 @@ export function sourceOfKind(metadata: Metadata, backend: Backend, name: string)
 export function askTableInfo(tx: Tx, backend: Backend, source: string, table: QualifiedTable): TableMetadata {
   const found = sourceOfKind(tx.metadata, backend, source) === undefined ? undefined : findTable(tx.metadata, source, table);
   const inCache =
-    found !== undefined && tx.services.catalog.columns(source, table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
+    found !== undefined && catalogColumns(tx.catalog(source), table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
   if (found !== undefined && inCache) return found;
   const text = dquote(tableText(table));
   throw err400("not-exists", tx.services.profile === "v2" ? `table ${text} does not exist in source: ${source}` : `table ${text} does not exist`);
@@ -58,7 +59,7 @@ export function askTableInfo(tx: Tx, backend: Backend, source: string, table: Qu
  * cache. A column of that name answers `unexpected-payload`; anything else `not-exists`.
  */
 export function askRemoteRelationship(tx: Tx, source: string, table: TableMetadata, name: string): void {
-  const columns = tx.services.catalog.columns(source, table.table) ?? [];
+  const columns = catalogColumns(tx.catalog(source), table.table) ?? [];
   if (columns.includes(name)) throw err400("unexpected-payload", "expecting a remote relationship");
   const exists = table.remoteRelationships.some((relationship) => relationship.name === name);
   if (!exists || !tx.isConsistent(tableRelationshipId(source, tableText(table.table), name))) {

@@ -1,7 +1,7 @@
 /**
  * Whole-metadata commands: `export_metadata` (v1 bare object, v2 with `resource_version`),
- * `replace_metadata` (bare metadata or `{metadata, allow_inconsistent_metadata}`, one rebuild)
- * and `get_inconsistent_metadata`.
+ * `replace_metadata` (bare metadata or `{metadata, allow_inconsistent_metadata}`, one rebuild),
+ * `clear_metadata` and `get_inconsistent_metadata`.
  */
 import { defaultSource, type JsonObject } from "../../model";
 import { err400 } from "../base/apiError";
@@ -9,6 +9,7 @@ import type { Cursor } from "../base/cursor";
 import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
 import { metadataJson, metadataJsonV1 } from "../metadata/serialize";
 import type { Metadata } from "../metadata/records";
+import { noInvalidation, type Invalidation } from "../engine/sourceResolution";
 import type { Tx } from "../engine/tx";
 import { success, type Command } from "./command";
 
@@ -35,10 +36,16 @@ export function getInconsistentMetadataCommand(type: string): Command {
   };
 }
 
-async function introspectAll(tx: Tx, metadata: Metadata): Promise<void> {
+/**
+ * Introspects the remote schemas of `metadata` that the schema cache has no introspection of for
+ * their current definition, and those invalidated; the others keep theirs, as Hasura's
+ * `buildRemoteSchemas` is cached per remote schema on its definition and invalidation key.
+ */
+export async function introspectRemoteSchemas(tx: Tx, metadata: Metadata, invalidated: Invalidation = noInvalidation): Promise<void> {
   for (const schema of metadata.remoteSchemas) {
     const known = tx.remoteSchemas.get(schema.name);
-    if (known !== undefined && JSON.stringify(known.definition) === JSON.stringify(schema.definition)) continue;
+    const isInvalidated = invalidated === "all" || invalidated.has(schema.name);
+    if (!isInvalidated && known !== undefined && JSON.stringify(known.definition) === JSON.stringify(schema.definition)) continue;
     try {
       tx.remoteSchemas.set(schema.name, await tx.services.introspect(schema.name, schema.definition));
       tx.remoteSchemaFailures.delete(schema.name);
@@ -51,13 +58,15 @@ async function introspectAll(tx: Tx, metadata: Metadata): Promise<void> {
 
 /**
  * Replaces the metadata of `tx` with `replacement`, introspecting remote schemas it has not
- * seen, with one rebuild; fails unless inconsistencies are allowed. Shared with start-up loading.
+ * seen, with one rebuild that invalidates every source (Hasura's `runReplaceMetadataV2'` builds
+ * with `ciSources` = all the new metadata's sources, so each one's catalog is introspected again);
+ * fails unless inconsistencies are allowed. Shared with `clear_metadata` and start-up loading.
  */
 export async function replaceMetadata(tx: Tx, replacement: Metadata, allowInconsistent: boolean): Promise<JsonObject> {
-  await introspectAll(tx, replacement);
+  await introspectRemoteSchemas(tx, replacement);
   tx.metadata = replacement;
   tx.inconsistencies = [];
-  await tx.rebuild();
+  await tx.rebuild("all");
   if (!allowInconsistent && tx.inconsistencies.length > 0) {
     throw err400("unexpected", "cannot continue due to inconsistent metadata", tx.inconsistencyList(tx.inconsistencies));
   }
@@ -97,22 +106,6 @@ export function clearMetadataCommand(type: string): Command {
       const sources = base === undefined ? [] : [{ ...base, tables: [] }];
       await replaceMetadata(tx, { sources, remoteSchemas: [], extra: {} }, true);
       return success();
-    },
-  };
-}
-
-/** `reload_metadata`: introspects every remote schema again and rebuilds once. */
-export function reloadMetadataCommand(type: string): Command {
-  return {
-    type,
-    modifiesMetadata: true,
-    async run(tx: Tx) {
-      tx.remoteSchemas.clear();
-      tx.remoteSchemaFailures.clear();
-      const answer = await replaceMetadata(tx, tx.metadata, true);
-      const body: JsonObject = { message: "success", is_consistent: answer.is_consistent };
-      if (answer.is_consistent !== true) body.inconsistent_objects = answer.inconsistent_objects;
-      return body;
     },
   };
 }

@@ -12,7 +12,8 @@ import type { Profile } from "../schemaCache/inconsistency";
 import { bulkAtomicCommand, bulkCommand, bulkKeepGoingCommand } from "./bulk";
 import type { Backend, Command } from "./command";
 import { backendPrefixes, otherAgnosticCommands, otherBackendCommands } from "./knownCommands";
-import { clearMetadataCommand, exportMetadataCommand, getInconsistentMetadataCommand, reloadMetadataCommand, replaceMetadataCommand } from "./metadataOps";
+import { clearMetadataCommand, exportMetadataCommand, getInconsistentMetadataCommand, replaceMetadataCommand } from "./metadataOps";
+import { reloadMetadataCommand } from "./reloadMetadata";
 import {
   addRemoteSchemaCommand,
   introspectRemoteSchemaCommand,
@@ -51,7 +52,7 @@ const agnosticParsers: Record<string, Parser> = {
   export_metadata: (type, args) => withArgs(args, () => exportMetadataCommand(type, 1)),
   replace_metadata: (type, args) => replaceMetadataCommand(type, args()),
   clear_metadata: (type, args) => withArgs(args, () => clearMetadataCommand(type)),
-  reload_metadata: (type, args) => withArgs(args, () => reloadMetadataCommand(type)),
+  reload_metadata: (type, args) => reloadMetadataCommand(type, args()),
   get_inconsistent_metadata: (type, args) => withArgs(args, () => getInconsistentMetadataCommand(type)),
   bulk: (type, args, context) => bulkCommand(type, children(args(), context)),
   bulk_keep_going: (type, args, context) => bulkKeepGoingCommand(type, children(args(), context)),

@@ -11,7 +11,7 @@ import { metadataJson } from "../metadata/serialize";
 import { countObjects, type Metadata } from "../metadata/records";
 import type { Profile } from "../schemaCache/inconsistency";
 import type { StatsRecorder } from "../harness/stats";
-import type { Catalog } from "./catalog";
+import type { Databases } from "./catalog";
 import { FifoLock } from "./lock";
 import type { Endpoint, EngineState, IntrospectedSchema } from "./state";
 import { Tx, type TxServices } from "./tx";
@@ -21,14 +21,18 @@ export type Outcome = { status: 200; body: JsonValue } | { status: number; error
 
 /** What the engine is built from. */
 export interface EngineOptions {
-  catalog: Catalog;
+  databases: Databases;
   profile: Profile;
   rebuildMs: number;
   rebuildMsPerObject: number;
+  /** Modelled cost of one source's catalog introspection, in ms. */
+  catalogIntrospectionMs: number;
   stats: StatsRecorder;
   introspect(name: string, definition: JsonObject): Promise<IntrospectedSchema>;
   /** Stores committed metadata durably before the answer is sent. */
   persist?(resourceVersion: number, metadata: JsonObject): Promise<void>;
+  /** Waits out a modelled cost while the lock is held; node's timer by default, a fake in tests. */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** Serialises and runs metadata commands over the committed state. */
@@ -44,6 +48,10 @@ export class Engine {
   ) {
     this.state = initial;
     this.version = resourceVersion;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return this.options.sleep === undefined ? sleep(ms) : this.options.sleep(ms);
   }
 
   /** Replaces the committed state without a write (start-up loading only). */
@@ -81,13 +89,18 @@ export class Engine {
   /** Services for a transaction started from `endpoint`. */
   services(endpoint: Endpoint): TxServices {
     return {
-      catalog: this.options.catalog,
+      databases: this.options.databases,
       profile: this.options.profile,
       resourceVersion: () => this.version,
       rebuildCost: async (metadata) => {
         const ms = this.options.rebuildMs + this.options.rebuildMsPerObject * countObjects(metadata);
         this.options.stats.rebuild(ms);
-        if (ms > 0) await sleep(ms);
+        if (ms > 0) await this.sleep(ms);
+      },
+      catalogIntrospectionCost: async () => {
+        const ms = this.options.catalogIntrospectionMs;
+        this.options.stats.catalogIntrospection(ms);
+        if (ms > 0) await this.sleep(ms);
       },
       introspect: (name, definition) => this.options.introspect(name, definition),
       countCommand: (type) => this.options.stats.command(`${endpoint} ${type}`),

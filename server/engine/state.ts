@@ -6,6 +6,7 @@ import type { GraphQLSchema } from "graphql";
 import type { JsonObject, JsonValue } from "../../model";
 import type { Metadata } from "../metadata/records";
 import type { InconsistentObject } from "../schemaCache/inconsistency";
+import type { ResolvedSource } from "./sourceResolution";
 
 /** An introspected remote schema: the schema for validation and the raw answer for `introspect_remote_schema`. */
 export interface IntrospectedSchema {
@@ -21,6 +22,8 @@ export interface EngineState {
   remoteSchemas: ReadonlyMap<string, IntrospectedSchema>;
   remoteSchemaFailures: ReadonlyMap<string, string>;
   inconsistencies: readonly InconsistentObject[];
+  /** The sources the schema cache resolved, with the catalog read each was built from. */
+  resolvedSources: ReadonlyMap<string, ResolvedSource>;
 }
 
 /** Which API a request came through; it decides how paths and some messages look. */

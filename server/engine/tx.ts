@@ -9,17 +9,20 @@ import { err400, err500 } from "../base/apiError";
 import type { Metadata } from "../metadata/records";
 import { buildInconsistencies } from "../schemaCache/build";
 import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from "../schemaCache/inconsistency";
-import type { Catalog } from "./catalog";
+import type { Databases, SourceCatalog } from "./catalog";
+import { needsCatalogRead, noInvalidation, sourceKey, type Invalidation, type ResolvedSource } from "./sourceResolution";
 import type { EngineState, IntrospectedSchema } from "./state";
 
 /** What a transaction needs from the server around it. */
 export interface TxServices {
-  catalog: Catalog;
+  databases: Databases;
   profile: Profile;
   /** Current committed resource version (for `export_metadata` v2). */
   resourceVersion(): number;
   /** Pays for and counts one schema-cache rebuild of `metadata`. */
   rebuildCost(metadata: Metadata): Promise<void>;
+  /** Pays for and counts one introspection of a source's catalog (Hasura's `resolveDatabaseMetadata`). */
+  catalogIntrospectionCost(): Promise<void>;
   /** Introspects a remote schema; throws a `remote-schema-error` when it cannot. */
   introspect(name: string, definition: JsonObject): Promise<IntrospectedSchema>;
   /** Counts one executed command (bulk children included). */
@@ -32,6 +35,7 @@ export class Tx {
   remoteSchemas: Map<string, IntrospectedSchema>;
   remoteSchemaFailures: Map<string, string>;
   inconsistencies: InconsistentObject[];
+  resolvedSources: Map<string, ResolvedSource>;
 
   constructor(
     state: EngineState,
@@ -41,6 +45,7 @@ export class Tx {
     this.remoteSchemas = new Map(state.remoteSchemas);
     this.remoteSchemaFailures = new Map(state.remoteSchemaFailures);
     this.inconsistencies = [...state.inconsistencies];
+    this.resolvedSources = new Map(state.resolvedSources);
   }
 
   /** The state as it stands now, to commit or to restore later. */
@@ -50,6 +55,7 @@ export class Tx {
       remoteSchemas: new Map(this.remoteSchemas),
       remoteSchemaFailures: new Map(this.remoteSchemaFailures),
       inconsistencies: [...this.inconsistencies],
+      resolvedSources: new Map(this.resolvedSources),
     };
   }
 
@@ -59,15 +65,46 @@ export class Tx {
     this.remoteSchemas = new Map(state.remoteSchemas);
     this.remoteSchemaFailures = new Map(state.remoteSchemaFailures);
     this.inconsistencies = [...state.inconsistencies];
+    this.resolvedSources = new Map(state.resolvedSources);
   }
 
-  /** Rebuilds the schema cache of the current metadata; answers the objects that became inconsistent. */
-  async rebuild(): Promise<InconsistentObject[]> {
+  /** The catalog the schema cache holds for a source, if the source resolved. */
+  catalog(source: string): SourceCatalog | undefined {
+    return this.resolvedSources.get(source)?.catalog;
+  }
+
+  /**
+   * Resolves the sources of the current metadata as Hasura's build does: a source with a database
+   * of its kind keeps its last catalog read unless it is invalidated or its metadata changed, and
+   * is read again (paying the read) otherwise; a source without one stays unresolved.
+   */
+  private async resolveSources(invalidated: Invalidation): Promise<void> {
+    const resolved = new Map<string, ResolvedSource>();
+    for (const source of this.metadata.sources) {
+      if (this.services.databases.kind(source.name) !== source.kind) continue;
+      const key = sourceKey(source);
+      const known = this.resolvedSources.get(source.name);
+      if (known !== undefined && !needsCatalogRead(source.name, key, known, invalidated)) {
+        resolved.set(source.name, known);
+        continue;
+      }
+      await this.services.catalogIntrospectionCost();
+      resolved.set(source.name, { key, catalog: await this.services.databases.introspect(source.name) });
+    }
+    this.resolvedSources = resolved;
+  }
+
+  /**
+   * Rebuilds the schema cache of the current metadata, reading the catalogs of the sources that need
+   * it (those in `invalidated` always); answers the objects that became inconsistent.
+   */
+  async rebuild(invalidated: Invalidation = noInvalidation): Promise<InconsistentObject[]> {
+    await this.resolveSources(invalidated);
     await this.services.rebuildCost(this.metadata);
     const before = this.inconsistencies;
     this.inconsistencies = buildInconsistencies({
       metadata: this.metadata,
-      catalog: this.services.catalog,
+      catalogs: new Map([...this.resolvedSources].map(([name, source]) => [name, source.catalog])),
       profile: this.services.profile,
       remoteSchemas: new Map([...this.remoteSchemas].map(([name, introspected]) => [name, introspected.schema])),
       remoteSchemaFailures: this.remoteSchemaFailures,

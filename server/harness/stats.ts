@@ -14,6 +14,10 @@ export interface ServerStats {
   rebuilds: number;
   /** Total modelled rebuild time, in milliseconds. */
   rebuildMs: number;
+  /** Catalog introspections of sources (each costs `catalogIntrospectionMs`); see engine/sourceResolution.ts for when one happens. */
+  catalogIntrospections: number;
+  /** Total modelled catalog introspection time, in milliseconds. */
+  catalogIntrospectionMs: number;
   /** Writes committed to metadata storage. */
   writes: number;
   /** The current metadata `resource_version`. */
@@ -29,7 +33,16 @@ export class StatsRecorder {
   private data = StatsRecorder.empty();
 
   private static empty(): Omit<ServerStats, "resourceVersion" | "lock"> {
-    return { requests: {}, commands: {}, rebuilds: 0, rebuildMs: 0, writes: 0, faults: { failed: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0 } };
+    return {
+      requests: {},
+      commands: {},
+      rebuilds: 0,
+      rebuildMs: 0,
+      catalogIntrospections: 0,
+      catalogIntrospectionMs: 0,
+      writes: 0,
+      faults: { failed: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0 },
+    };
   }
 
   /** Counts a received request. */
@@ -46,6 +59,12 @@ export class StatsRecorder {
   rebuild(ms: number): void {
     this.data.rebuilds += 1;
     this.data.rebuildMs += ms;
+  }
+
+  /** Counts a catalog introspection that cost `ms`. */
+  catalogIntrospection(ms: number): void {
+    this.data.catalogIntrospections += 1;
+    this.data.catalogIntrospectionMs += ms;
   }
 
   /** Counts a committed write. */

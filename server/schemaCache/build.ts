@@ -7,7 +7,7 @@
 import type { GraphQLSchema } from "graphql";
 import { remoteSchemaTypeJoinFields, tableJson, tableText } from "../../model";
 import { dquote } from "../base/aeson";
-import type { Catalog } from "../engine/catalog";
+import { catalogColumns, type SourceCatalog } from "../engine/catalog";
 import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
 import { createArgumentsJson, remoteSchemaJson, schemaRelationshipArgumentsJson } from "../metadata/serialize";
 import type { InconsistentObject, Profile } from "./inconsistency";
@@ -16,7 +16,8 @@ import { relationshipFailure, type TargetWorld } from "./relationshipTarget";
 /** Everything a build reads. */
 export interface BuildInput {
   metadata: Metadata;
-  catalog: Catalog;
+  /** The catalog read of each source that resolved (a database of its kind is behind it), by name. */
+  catalogs: ReadonlyMap<string, SourceCatalog>;
   profile: Profile;
   /** Introspected remote schemas, by name. */
   remoteSchemas: ReadonlyMap<string, GraphQLSchema>;
@@ -35,11 +36,8 @@ export function schemaRelationshipId(schema: string, typeName: string, name: str
 }
 
 function makeWorld(input: BuildInput): TargetWorld {
-  // A source resolves when the server has a database of its kind behind it.
   const sources = new Map<string, string>();
-  for (const source of input.metadata.sources) {
-    if (input.catalog.kind(source.name) === source.kind) sources.set(source.name, source.kind);
-  }
+  for (const source of input.metadata.sources) if (input.catalogs.has(source.name)) sources.set(source.name, source.kind);
   const remoteSchemas = new Map<string, GraphQLSchema>();
   for (const { name } of input.metadata.remoteSchemas) {
     const schema = input.remoteSchemas.get(name);
@@ -49,8 +47,7 @@ function makeWorld(input: BuildInput): TargetWorld {
     profile: input.profile,
     remoteSchemas,
     sources,
-    trackedColumns: (source, table) =>
-      sources.has(source) && findTable(input.metadata, source, table) !== undefined ? input.catalog.columns(source, table) : undefined,
+    trackedColumns: (source, table) => (findTable(input.metadata, source, table) !== undefined ? catalogColumns(input.catalogs.get(source), table) : undefined),
   };
 }
 
@@ -62,7 +59,7 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
   const found: InconsistentObject[] = [];
   for (const table of source.tables) {
     const text = tableText(table.table);
-    const columns = input.catalog.columns(source.name, table.table);
+    const columns = catalogColumns(input.catalogs.get(source.name), table.table);
     if (columns === undefined) {
       found.push({
         id: `table ${text} in source ${source.name}`,

@@ -25,6 +25,8 @@ test("cli: flags map onto the in-process options", () => {
     "30000",
     "--rebuild-ms-per-object",
     "2",
+    "--catalog-introspection-ms",
+    "1500",
     "--reset-connection",
     "after-write",
     "--reset-count",
@@ -44,6 +46,7 @@ test("cli: flags map onto the in-process options", () => {
     remoteSchemas: [{ name: "users", url: "http://x/graphql" }],
     rebuildMs: 30000,
     rebuildMsPerObject: 2,
+    catalogIntrospectionMs: 1500,
     faults: { resetConnection: { when: "after-write", count: 2 }, delayMs: 10 },
   });
   assert.throws(() => parseCliOptions(["--rebuild-ms", "slow"]), /--rebuild-ms needs a non-negative number/);

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Catalog } from "../../../server/engine/catalog";
+import { Catalog, catalogColumns } from "../../../server/engine/catalog";
 
 const album = { schema: "hasura", name: "album", columns: [{ name: "id", type: "integer" }] };
 
@@ -15,16 +15,16 @@ test("catalog: default is a Postgres database; others have their own kind", () =
   assert.equal(catalog.kind("nope"), undefined);
 });
 
-test("catalog: a table belongs to its source's database", () => {
+test("catalog: a table belongs to its source's database", async () => {
   const catalog = new Catalog([{ schema: "public", name: "profiles", columns: [{ name: "id", type: "integer" }] }], [{ name: "target", tables: [album] }]);
-  assert.deepEqual(catalog.columns("target", { schema: "hasura", name: "album" }), ["id"]);
-  assert.equal(catalog.columns("default", { schema: "hasura", name: "album" }), undefined);
-  assert.deepEqual(catalog.columns("default", { schema: "public", name: "profiles" }), ["id"]);
+  assert.deepEqual(catalogColumns(await catalog.introspect("target"), { schema: "hasura", name: "album" }), ["id"]);
+  assert.equal(catalogColumns(await catalog.introspect("default"), { schema: "hasura", name: "album" }), undefined);
+  assert.deepEqual(catalogColumns(await catalog.introspect("default"), { schema: "public", name: "profiles" }), ["id"]);
   assert.equal(catalog.kind("target"), "postgres");
 });
 
-test("catalog: a database named default adds to the default one", () => {
+test("catalog: a database named default adds to the default one", async () => {
   const catalog = new Catalog([], [{ name: "default", kind: "mssql", tables: [album] }]);
   assert.equal(catalog.kind("default"), "postgres");
-  assert.deepEqual(catalog.columns("default", { schema: "hasura", name: "album" }), ["id"]);
+  assert.deepEqual(catalogColumns(await catalog.introspect("default"), { schema: "hasura", name: "album" }), ["id"]);
 });
