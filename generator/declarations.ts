@@ -23,10 +23,9 @@ import {
   type TableRelationshipKey,
   type ToSource,
 } from "../model";
-import { checkInputs, remoteRelationshipInputs } from "../provider/inputs/check";
-import { remoteSchemaRelationshipInputList, remoteSchemaRelationshipInputsSchema } from "../provider/inputs/remoteSchemaRelationshipSchema";
-import { formatRelationshipId, formatRemoteSchemaRelationshipId } from "../provider/relationshipId";
-import { remoteSchemaRelationshipRules } from "../provider/rules";
+import { checkInputs } from "../provider/inputs/check";
+import { remoteRelationship } from "../provider/resources/remoteRelationship";
+import { remoteSchemaRelationship } from "../provider/resources/remoteSchemaRelationship";
 
 /** The resource classes a generated program may use, as the package exports them. */
 export type ResourceType = "RemoteRelationship" | "RemoteSchemaRelationship";
@@ -81,15 +80,10 @@ const tableRelationships: Declarer<TableRelationshipKey> = {
   args: (key, target) => {
     const where: Args = [["name", key.name], ["table", tableArg(key.table)], ...(key.source === defaultSource ? [] : ([["source", key.source]] as const))];
     if (target.kind === "toSource") return [...where, ["toSource", toSourceArg(target)]];
-    return [
-      ...where,
-      ["hasuraFields", [...target.lhsFields]],
-      ["remoteSchema", target.remoteSchema],
-      ["remoteField", target.remoteField as unknown as JsonValue],
-    ];
+    return [...where, ["hasuraFields", [...target.lhsFields]], ["remoteSchema", target.remoteSchema], ["remoteField", target.remoteField]];
   },
-  check: (inputs) => failuresOf(checkInputs(remoteRelationshipInputs, inputs)),
-  importId: formatRelationshipId,
+  check: (inputs) => failuresOf(checkInputs(remoteRelationship, inputs)),
+  importId: remoteRelationship.formatId,
   nameParts: (key) => [
     ...(key.source === defaultSource ? [] : [key.source]),
     ...(key.table.schema === defaultSchema ? [] : [key.table.schema]),
@@ -98,8 +92,6 @@ const tableRelationships: Declarer<TableRelationshipKey> = {
   ],
   group: (key) => `${key.table.schema}.${key.table.name}${key.source === defaultSource ? "" : `, source "${key.source}"`}`,
 };
-
-const remoteSchemaInputs = { schema: remoteSchemaRelationshipInputsSchema, rules: remoteSchemaRelationshipRules, inputList: remoteSchemaRelationshipInputList };
 
 const remoteSchemaRelationships: Declarer<RemoteSchemaRelationshipKey> = {
   resourceType: "RemoteSchemaRelationship",
@@ -111,10 +103,10 @@ const remoteSchemaRelationships: Declarer<RemoteSchemaRelationshipKey> = {
     ["name", key.name],
     target.kind === "toSource"
       ? ["toSource", toSourceArg(target)]
-      : ["toRemoteSchema", { remoteSchema: target.remoteSchema, lhsFields: [...target.lhsFields], remoteField: target.remoteField as unknown as JsonValue }],
+      : ["toRemoteSchema", { remoteSchema: target.remoteSchema, lhsFields: [...target.lhsFields], remoteField: target.remoteField }],
   ],
-  check: (inputs) => failuresOf(checkInputs(remoteSchemaInputs, inputs)),
-  importId: formatRemoteSchemaRelationshipId,
+  check: (inputs) => failuresOf(checkInputs(remoteSchemaRelationship, inputs)),
+  importId: remoteSchemaRelationship.formatId,
   nameParts: (key) => [key.remoteSchema, key.typeName, key.name],
   group: (key) => `remote schema "${key.remoteSchema}", type ${key.typeName}`,
 };

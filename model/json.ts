@@ -20,10 +20,27 @@ export function isJsonObject(value: unknown): value is JsonObject {
  */
 export function canonicalJson(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(canonicalJson);
-  if (!isJsonObject(value)) return value;
-  const sorted: JsonObject = {};
-  for (const key of Object.keys(value).sort()) {
-    Object.defineProperty(sorted, key, { value: canonicalJson(value[key]), enumerable: true, writable: true, configurable: true });
+  return isJsonObject(value) ? canonicalJsonObject(value) : value;
+}
+
+/** `canonicalJson` of an object. */
+export function canonicalJsonObject(value: Readonly<JsonObject>): JsonObject {
+  return mapSortedKeys(value, canonicalJson);
+}
+
+/** A copy of a flat record with its keys sorted. */
+export function sortedKeys<T>(record: { readonly [key: string]: T }): { [key: string]: T } {
+  return mapSortedKeys(record, (value) => value);
+}
+
+/**
+ * A copy of a record with its keys sorted, each value mapped by `map`. Keys are copied with
+ * `defineProperty`, so that a key named `__proto__` stays a key.
+ */
+function mapSortedKeys<T, U>(record: { readonly [key: string]: T }, map: (value: T) => U): { [key: string]: U } {
+  const sorted: { [key: string]: U } = {};
+  for (const key of Object.keys(record).sort()) {
+    Object.defineProperty(sorted, key, { value: map(record[key]), enumerable: true, writable: true, configurable: true });
   }
   return sorted;
 }
@@ -42,17 +59,17 @@ export interface JsonHazard {
  */
 export function findJsonHazard(value: unknown, maxDepth: number): JsonHazard | undefined {
   const pending: [unknown, (string | number)[]][] = [[value, []]];
-  while (pending.length > 0) {
-    const [current, path] = pending.pop() as [unknown, (string | number)[]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, path] = next;
     if (typeof current !== "object" || current === null) continue;
     if (path.length >= maxDepth) return { path, problem: "too-deep" };
     if (Array.isArray(current)) {
       current.forEach((item, index) => pending.push([item, [...path, index]]));
       continue;
     }
-    for (const key of Object.keys(current)) {
+    for (const [key, item] of Object.entries(current)) {
       if (key === "__proto__") return { path: [...path, key], problem: "proto-key" };
-      pending.push([(current as Record<string, unknown>)[key], [...path, key]]);
+      pending.push([item, [...path, key]]);
     }
   }
   return undefined;
@@ -64,8 +81,8 @@ export function findJsonHazard(value: unknown, maxDepth: number): JsonHazard | u
  */
 export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   const pending: [unknown, number][] = [[value, 0]];
-  while (pending.length > 0) {
-    const [current, depth] = pending.pop() as [unknown, number];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
     if (typeof current !== "object" || current === null) continue;
     if (depth >= maxDepth) return true;
     for (const item of Array.isArray(current) ? current : Object.values(current)) pending.push([item, depth + 1]);

@@ -4,7 +4,7 @@
  * (`to_source`). And how Hasura stores it: the legacy flat format or `definition`.
  */
 import { isDeepStrictEqual } from "node:util";
-import { canonicalJson, type JsonObject, type JsonValue } from "./json";
+import { sortedKeys, type JsonObject } from "./json";
 import { canonicalRemoteField, type RemoteField } from "./remoteField";
 import { tableJson, type QualifiedTable } from "./table";
 
@@ -59,7 +59,7 @@ export function canonicalTarget(target: RelationshipTarget): RelationshipTarget 
     relationshipType: target.relationshipType,
     source: target.source,
     table: tableJson(target.table),
-    fieldMapping: canonicalJson(target.fieldMapping as JsonObject) as ToSource["fieldMapping"],
+    fieldMapping: sortedKeys(target.fieldMapping),
   };
 }
 
@@ -86,7 +86,7 @@ export function targetJson(target: RelationshipTarget): JsonObject {
     };
   }
   return {
-    to_remote_schema: { remote_schema: target.remoteSchema, lhs_fields: [...target.lhsFields], remote_field: target.remoteField as unknown as JsonValue },
+    to_remote_schema: { remote_schema: target.remoteSchema, lhs_fields: [...target.lhsFields], remote_field: target.remoteField },
   };
 }
 
@@ -94,7 +94,7 @@ export function targetJson(target: RelationshipTarget): JsonObject {
 export function storedDefinitionJson(stored: StoredDefinition): JsonObject {
   const { target } = stored;
   if (stored.format === "legacy" && target.kind === "toRemoteSchema") {
-    return { remote_schema: target.remoteSchema, hasura_fields: [...target.lhsFields], remote_field: target.remoteField as unknown as JsonValue };
+    return { remote_schema: target.remoteSchema, hasura_fields: [...target.lhsFields], remote_field: target.remoteField };
   }
   return targetJson(target);
 }

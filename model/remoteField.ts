@@ -2,16 +2,16 @@
  * The remote field tree of a relationship to a remote schema, as Hasura's `remote_field` holds it:
  * `{user: {arguments: {id: "$id"}, field: {posts: {arguments: {}}}}}`, one field name per level.
  */
-import { canonicalJson, type JsonValue } from "./json";
+import { canonicalJsonObject, type JsonValue } from "./json";
 
 /** The arguments of one level: argument names to GraphQL values written as JSON (`"$column"` is a join variable). */
 export type RemoteArguments = { readonly [argument: string]: JsonValue };
 
-/** One level of a remote field tree: the arguments of this field and, optionally, the next level. */
-export interface RemoteFieldCall {
+/** One level of a remote field tree: the arguments of this field and, optionally, the next level. A type (not an interface), so that it is JSON. */
+export type RemoteFieldCall = {
   readonly arguments: RemoteArguments;
   readonly field?: RemoteField;
-}
+};
 
 /** A remote field tree: exactly one field name per level (a rule checks it), ending at the joined remote field. */
 export interface RemoteField {
@@ -67,7 +67,7 @@ export function canonicalRemoteField(field: RemoteField): RemoteField {
   const result: { [name: string]: RemoteFieldCall } = {};
   for (const name of Object.keys(field).sort()) {
     const call = field[name];
-    const args = canonicalJson(call.arguments as JsonValue) as RemoteArguments;
+    const args = canonicalJsonObject(call.arguments);
     const next = call.field;
     Object.defineProperty(result, name, {
       value: next === undefined ? { arguments: args } : { arguments: args, field: canonicalRemoteField(next) },

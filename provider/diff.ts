@@ -2,26 +2,20 @@ import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
 import { findJsonHazard, maxJsonDepth } from "../model";
-import { remoteRelationshipInputsSchema, type InputName } from "./inputs/schema";
 import { unknownValue } from "./inputs/unknowns";
-import { upgradeOutputs } from "./state";
+import { steeringInputs, upgradeOutputs } from "./state";
 
 /** How a resource's inputs decide between no change, an update in place and a replacement. */
 export interface DiffSpec {
   /** The schema its outputs are read with (old state included). */
   readonly schema: z.ZodObject;
-  /** Properties whose change means another relationship, in the order diff reports them. */
+  /**
+   * Properties whose change means another relationship, in the order diff reports them. Every other
+   * input but the steering ones (`adoptExisting`, `importId`) is the definition, which Hasura's
+   * update operation changes in place.
+   */
   readonly identity: readonly string[];
-  /** Properties that Hasura's update operation changes in place. */
-  readonly definition: readonly string[];
 }
-
-/** A `RemoteRelationship`: identity `endpoint, source, table, name`; target `hasuraFields, remoteSchema, remoteField` or `toSource`. */
-export const remoteRelationshipDiff: DiffSpec = {
-  schema: remoteRelationshipInputsSchema,
-  identity: ["endpoint", "source", "table", "name"] satisfies InputName[],
-  definition: ["hasuraFields", "remoteSchema", "remoteField", "toSource"] satisfies InputName[],
-};
 
 /**
  * Decides what a change of inputs means for the relationship, from old outputs and the new inputs
@@ -47,10 +41,6 @@ export function diffInputs(spec: DiffSpec, olds: Readonly<Record<string, unknown
     // follows can never be undone by the old resource's delete.
     return { changes: true, replaces, deleteBeforeReplace: replaces.includes("endpoint") };
   }
-  return { changes: spec.definition.some(changed) };
-}
-
-/** `diffInputs` for a `RemoteRelationship`. */
-export function diffRemoteRelationship(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
-  return diffInputs(remoteRelationshipDiff, olds, news);
+  const definition = Object.keys(spec.schema.shape).filter((property) => !spec.identity.includes(property) && !steeringInputs.includes(property));
+  return { changes: definition.some(changed) };
 }

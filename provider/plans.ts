@@ -2,7 +2,7 @@
  * What to do about one relationship, decided from what Hasura holds now: pure functions, the same
  * whether the change is then sent on its own or folded into a whole-document write.
  */
-import { describeTarget, sameTarget, type HeldRelationship, type RelationshipTarget } from "../model";
+import { describeTarget, sameTarget, tableText, type HeldRelationship, type RelationshipTarget } from "../model";
 import type { Write } from "./hasura/requests";
 
 /** The next step towards the wanted state. */
@@ -13,8 +13,10 @@ export type Step =
 
 /** The relationship a plan is about, as messages name it, and where. */
 export interface PlanSubject {
-  /** `source.schema.table.name` or `remoteSchema.typeName.name`. */
-  readonly label: string;
+  /** The kind's noun: `remote relationship` or `remote schema relationship`. */
+  readonly noun: string;
+  /** The resource's ID: `default/public/users/messages` or `teams/Team/members`. */
+  readonly id: string;
   readonly endpoint: string;
 }
 
@@ -41,7 +43,7 @@ export function planCreate(held: HeldRelationship | undefined, wanted: Wanted): 
   return {
     kind: "fail",
     message:
-      `Remote relationship "${wanted.label}" already exists in Hasura at ${wanted.endpoint} and ${differently(held)}; it was not overwritten. ` +
+      `${capitalized(wanted.noun)} "${wanted.id}" already exists in Hasura at ${wanted.endpoint} and ${differently(held)}; it was not overwritten. ` +
       "To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.",
   };
 }
@@ -49,7 +51,13 @@ export function planCreate(held: HeldRelationship | undefined, wanted: Wanted): 
 function differently(held: HeldRelationship): string {
   if (held.kind === "unrecognized") return `is in a form this provider cannot read (${held.reason})`;
   const target = held.stored.target;
-  return target.kind === "toRemoteSchema" ? `joins remote schema "${target.remoteSchema}" differently` : "is not a remote schema relationship";
+  return target.kind === "toRemoteSchema"
+    ? `joins remote schema "${target.remoteSchema}" differently`
+    : `joins table "${tableText(target.table)}" of source "${target.source}" differently`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -57,7 +65,7 @@ function differently(held: HeldRelationship): string {
  * and writes nothing: the same checks the engine's own import makes.
  */
 export function planImport(held: HeldRelationship | undefined, wanted: Wanted): Step {
-  const subject = `Cannot import remote relationship "${wanted.label}" from Hasura at ${wanted.endpoint}`;
+  const subject = `Cannot import ${wanted.noun} "${wanted.id}" from Hasura at ${wanted.endpoint}`;
   if (held === undefined) return { kind: "fail", message: `${subject}: it does not exist. Check the import ID, or drop the import option to create it.` };
   if (holdsTarget(held, wanted.target)) return { kind: "done", adopted: true };
   const live = held.kind === "understood" ? describeTarget(held.stored.target) : `a definition this provider cannot read (${held.reason})`;
@@ -73,7 +81,7 @@ export function planUpdate(held: HeldRelationship | undefined, wanted: Wanted): 
     return {
       kind: "fail",
       message:
-        `Remote relationship "${wanted.label}" does not exist in Hasura at ${wanted.endpoint} anymore, so it cannot be updated; it was probably deleted outside Pulumi. ` +
+        `${capitalized(wanted.noun)} "${wanted.id}" does not exist in Hasura at ${wanted.endpoint} anymore, so it cannot be updated; it was probably deleted outside Pulumi. ` +
         "Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",
     };
   }

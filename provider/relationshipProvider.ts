@@ -6,52 +6,25 @@
  * releases through provider/state.ts. It holds no secret: the admin secret is read in `configure`.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CheckFailure } from "@pulumi/pulumi/dynamic";
-import type { HeldRelationship, InconsistentObject, JsonObject, RelationshipTarget } from "../model";
-import { diffInputs, type DiffSpec } from "./diff";
+import { diffInputs } from "./diff";
 import { isHasuraError } from "./hasura/errors";
-import { checkInputs, dryRunKey, type InputsKind } from "./inputs/check";
-import { planCreate, planDelete, planImport, planUpdate, type Step, type Wanted } from "./plans";
-import type { Change } from "./runtime/converge";
+import { checkFailures, checkInputs, dryRunKey } from "./inputs/check";
+import { planCreate, planDelete, planImport, planUpdate, type Wanted } from "./plans";
+import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
 import { warn } from "./runtime/engineLog";
 import { configureRuntime, currentSettings, failConfiguration, gatewayFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
-import type { LiveValidationScope } from "./validation/liveValidation";
-
-/** The inputs every relationship resource has. */
-export interface CommonInputs {
-  readonly endpoint: string;
-  readonly adoptExisting?: boolean;
-  readonly importId?: string;
-}
-
-/** What the generic provider needs to know of one resource. */
-export interface RelationshipKind<I extends CommonInputs, K> {
-  /** `remote relationship` or `remote schema relationship`, for messages. */
-  readonly noun: string;
-  readonly inputs: InputsKind<I>;
-  readonly diff: DiffSpec;
-  keyOf(inputs: I): K;
-  label(key: K): string;
-  formatId(key: K): string;
-  parseId(id: string): K;
-  targetOf(inputs: I): RelationshipTarget;
-  /** The inputs a live relationship has: its key and target, as this resource names them. */
-  liveInputs(endpoint: string, key: K, target: RelationshipTarget): I;
-  find(metadata: JsonObject, key: K): HeldRelationship | undefined;
-  change(key: K, operation: string, plan: (held: HeldRelationship | undefined) => Step): Change;
-  inconsistency(objects: readonly InconsistentObject[], key: K): string | undefined;
-  liveFailures(inputs: I, scope: LiveValidationScope): Promise<CheckFailure[]>;
-}
 
 /** The outputs: every input under the same name, and Hasura's reason when the relationship is inconsistent. */
-export type RelationshipOutputs<I> = I & { readonly inconsistency?: string };
+export type RelationshipOutputs<I> = I | (I & { readonly inconsistency: string });
 
 /** The dynamic provider for a relationship kind. */
-export function relationshipProvider<I extends CommonInputs, K>(kind: RelationshipKind<I, K>) {
+export function relationshipProvider<S extends InputsSchema, K>(kind: RelationshipKind<S, K>) {
+  type I = InputsOf<S>;
   const wantedOf = (inputs: I): Wanted => ({
-    label: kind.label(kind.keyOf(inputs)),
+    noun: kind.noun,
+    id: kind.formatId(kind.keyOf(inputs)),
     endpoint: inputs.endpoint,
     adoptExisting: inputs.adoptExisting,
     target: kind.targetOf(inputs),
@@ -63,7 +36,7 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
       try {
         settings = readSettings((key) => request.config.get(key), process.env);
       } catch (error) {
-        failConfiguration(error as Error);
+        failConfiguration(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }
       await configureRuntime(settings);
@@ -75,18 +48,16 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
      * relationship in a preview; in an up, those whose target changed).
      */
     async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> {
-      const result = checkInputs(kind.inputs, news);
-      if (result.failures !== undefined && result.failures.length > 0) return result;
-      const inputs = result.inputs as I;
-      if (!currentSettings().validateLive) return result;
-      const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind.diff, olds ?? {}, inputs as Record<string, unknown>).changes !== false };
-      const failures = await kind.liveFailures(inputs, scope);
-      return failures.length === 0 ? result : { inputs, failures };
+      const result = checkInputs(kind, news);
+      if (result.inputs === undefined || !currentSettings().validateLive) return result;
+      const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
+      const issues = await kind.liveIssues(result.inputs, scope);
+      return issues.length === 0 ? result : { failures: checkFailures(issues) };
     },
 
     /** Update in place, or replace when the relationship's identity changes. */
     async diff(_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> {
-      return diffInputs(kind.diff, olds, news as Record<string, unknown>);
+      return diffInputs(kind, olds, news);
     },
 
     /** Creates the relationship, adopts an identical one that exists already, or imports the one the `import` option names. */
@@ -105,21 +76,21 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
      */
     async read(id: string, props?: Record<string, unknown>): Promise<dynamic.ReadResult<RelationshipOutputs<I>>> {
       const key = kind.parseId(id);
-      const endpoint = endpointOf(id, props, currentSettings(), "read");
+      const endpoint = endpointOf({ noun: kind.noun, id }, props, currentSettings(), "read");
       const gateway = gatewayFor(endpoint);
-      const context = { operation: "read", relationship: kind.label(key) };
+      const context = { operation: "read", relationship: id };
       const held = kind.find((await gateway.observe(context)).metadata, key);
       if (held === undefined) return {};
       if (held.kind === "unrecognized") {
         throw new Error(
-          `Cannot read ${kind.noun} "${kind.label(key)}": Hasura at ${endpoint} holds it in a form this provider cannot read (${held.reason}). ` +
+          `Cannot read ${kind.noun} "${id}": Hasura at ${endpoint} holds it in a form this provider cannot read (${held.reason}). ` +
             "Fix or delete it in Hasura, then run this again; `pulumi destroy` or removing the resource from the program still deletes it.",
         );
       }
       const live: I = { ...kind.liveInputs(endpoint, key, held.stored.target), ...steeringOf(props) };
       const inconsistency = kind.inconsistency(await gateway.inconsistencies(context), key);
       if (inconsistency === undefined) return { id, props: live, inputs: live };
-      warn(`${kind.noun} "${kind.label(key)}" is inconsistent in Hasura at ${endpoint}: ${inconsistency}`);
+      warn(`${kind.noun} "${id}" is inconsistent in Hasura at ${endpoint}: ${inconsistency}`);
       return { id, props: { ...live, inconsistency }, inputs: live };
     },
 
@@ -135,7 +106,7 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
      * Hasura says does not exist while its metadata still holds it is an error, never "deleted".
      */
     async delete(id: string, props: Record<string, unknown>): Promise<void> {
-      const endpoint = endpointOf(id, props, currentSettings(), "delete");
+      const endpoint = endpointOf({ noun: kind.noun, id }, props, currentSettings(), "delete");
       const key = kind.parseId(id);
       const gateway = gatewayFor(endpoint);
       try {
@@ -144,10 +115,10 @@ export function relationshipProvider<I extends CommonInputs, K>(kind: Relationsh
         if (!isHasuraError(error) || error.code !== "not-exists") throw error;
         // "Does not exist" counts as deleted only when Hasura's metadata agrees: on the /v1/query API
         // Hasura also answers so for a relationship it holds but cannot build (an inconsistent one).
-        const context = { operation: "delete", relationship: kind.label(key) };
+        const context = { operation: "delete", relationship: id };
         if (kind.find((await gateway.observe(context, { fresh: true })).metadata, key) === undefined) return;
         throw new Error(
-          `Cannot delete ${kind.noun} "${kind.label(key)}": Hasura at ${endpoint} answered that it does not exist, but its metadata still holds it. ` +
+          `Cannot delete ${kind.noun} "${id}": Hasura at ${endpoint} answered that it does not exist, but its metadata still holds it. ` +
             "Hasura answers so for a relationship it cannot build (run `pulumi refresh` to see its inconsistency); on the /v1/query API only a whole-metadata write reaches it. " +
             "Remove it with the console's metadata actions or `hasura metadata inconsistency drop`, then run this again.",
         );

@@ -14,33 +14,45 @@ const notInputs = ["__provider", "inconsistency"];
  * Outputs written by 0.1.0 or later, in today's canonical form; undefined when they cannot be read
  * as the resource's inputs at all (then only what `endpointOf` can find is used).
  */
-export function upgradeOutputs<S extends z.ZodObject>(schema: S, props: unknown): z.output<S> | undefined {
-  const outputs = Object.fromEntries(Object.entries((props ?? {}) as Record<string, unknown>).filter(([key]) => !notInputs.includes(key)));
+export function upgradeOutputs<S extends z.ZodObject>(schema: S, props: Readonly<Record<string, unknown>> | undefined): z.output<S> | undefined {
+  const outputs = Object.fromEntries(Object.entries(props ?? {}).filter(([key]) => !notInputs.includes(key)));
   // A state nested deeper than any relationship would overflow the parser's stack: it is not one.
   if (findJsonHazard(outputs, maxJsonDepth) !== undefined) return undefined;
   const parsed = schema.safeParse(outputs);
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A stored relationship as messages name it: the kind's noun and the resource's ID. */
+export interface StoredSubject {
+  readonly noun: string;
+  readonly id: string;
+}
+
 /**
  * The Hasura a stored relationship lives in: the endpoint its state names (kept there so that deletes
  * still know where to go), else the stack's `hasura:endpoint`.
  */
-export function endpointOf(id: string, props: unknown, settings: ProviderSettings, operation: string): string {
-  const stored = (props as { endpoint?: unknown } | undefined)?.endpoint;
+export function endpointOf(subject: StoredSubject, props: { readonly endpoint?: unknown } | undefined, settings: ProviderSettings, operation: string): string {
+  const stored = props?.endpoint;
   const endpoint = typeof stored === "string" && stored !== "" ? stored : settings.endpoint;
+  const { noun, id } = subject;
   if (endpoint === undefined) {
-    throw new Error(`Cannot ${operation} remote relationship "${id}": no endpoint is known. Set hasura:endpoint for this stack, or pass endpoint.`);
+    throw new Error(
+      `Cannot ${operation} ${noun} "${id}": no endpoint is known. Set it for this stack with \`pulumi config set hasura:endpoint https://...\`, or pass endpoint.`,
+    );
   }
   if (!URL.canParse(endpoint)) {
     throw new Error(
-      `Cannot ${operation} remote relationship "${id}": the endpoint its state names, ${JSON.stringify(endpoint.slice(0, 80))}, is not a URL. Fix the state with \`pulumi stack export\` and \`pulumi stack import\`.`,
+      `Cannot ${operation} ${noun} "${id}": the endpoint its state names, ${JSON.stringify(endpoint.slice(0, 80))}, is not a URL. Fix the state with \`pulumi stack export\` and \`pulumi stack import\`.`,
     );
   }
   return endpoint;
 }
 
-/** The inputs that only steer `create` and are carried from inputs to outputs and from old state to new. */
+/** The inputs that only steer `create`: never a change, carried from inputs to outputs and from old state to new. */
+export const steeringInputs: readonly string[] = ["adoptExisting", "importId"];
+
+/** The steering inputs of `props`, where they are what they should be. */
 export function steeringOf(props: { readonly adoptExisting?: unknown; readonly importId?: unknown } | undefined): {
   adoptExisting?: boolean;
   importId?: string;

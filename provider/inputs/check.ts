@@ -1,10 +1,13 @@
+/**
+ * `check` without the network: a resource's inputs parsed once with its schema (whose transforms
+ * give the canonical form), then its rules, each failure naming the input at fault.
+ */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import type { z } from "zod";
-import { remoteRelationshipRules, type Rule, type RuleIssue } from "../rules";
-import { propertyPath } from "./propertyPath";
 import { findJsonHazard, maxJsonDepth } from "../../model";
+import type { Rule, RuleIssue } from "../rules/rule";
 import { quote } from "./fields";
-import { inputList, remoteRelationshipInputsSchema, type RemoteRelationshipInputs } from "./schema";
+import { propertyPath } from "./propertyPath";
 import { containsUnknown } from "./unknowns";
 
 /** The property the dynamic provider host keeps the serialized provider under. */
@@ -13,65 +16,77 @@ const providerKey = "__provider";
 /** The property the resource sets during a preview, so that check knows to validate unchanged relationships too. */
 export const dryRunKey = "__dryRun";
 
-/** What check needs of one resource: the schema of its inputs, the rules that run after it, and the sentence listing its inputs. */
-export interface InputsKind<I> {
-  readonly schema: z.ZodObject;
-  readonly rules: readonly Rule<I>[];
+/** What check needs of one resource: its noun, the schema of its inputs, the rules that run after it, and the sentence listing its inputs. */
+export interface InputsKind<S extends z.ZodObject> {
+  /** `remote relationship` or `remote schema relationship`, for messages. */
+  readonly noun: string;
+  readonly schema: S;
+  readonly rules: readonly Rule<z.output<S>>[];
   readonly inputList: string;
 }
 
-/** A `RemoteRelationship`'s inputs. */
-export const remoteRelationshipInputs: InputsKind<RemoteRelationshipInputs> = {
-  schema: remoteRelationshipInputsSchema,
-  rules: remoteRelationshipRules,
-  inputList,
-};
+/** The known inputs in canonical form, and the names of those not known yet; or what is wrong with them. */
+export type KnownInputs<I> =
+  { readonly ok: true; readonly inputs: Partial<I>; readonly unknownInputs: readonly string[] } | { readonly ok: false; readonly issues: readonly RuleIssue[] };
 
-/**
- * Validates a resource's new inputs without the network and returns them in canonical form, or the
- * failures, each naming the input (a property path) and how to fix it. Inputs that are not known yet
- * pass through as unknown, and the rules that depend on them are skipped.
- */
-export function checkInputs<I>(kind: InputsKind<I>, news: Readonly<Record<string, unknown>>): CheckResult<I> {
+/** The inputs as the program gave them: without what the SDK and the dynamic provider host add for themselves. */
+export function givenInputs(news: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const props: Record<string, unknown> = { ...news };
   delete props[providerKey];
   delete props[dryRunKey];
-  // Refused before anything walks them: a value nested too deep would overflow the stack of any walk.
-  const hazards = Object.entries(props).flatMap(([input, value]) => hazardIssues(input, value));
-  if (hazards.length > 0) return failed(props, hazards);
+  return props;
+}
 
-  // An input that is unknown, or holds an unknown anywhere inside (a field of toSource taken from
-  // another resource's output), is not judged until it is known: at the next check, during `up`.
+/**
+ * The one parse of a resource's inputs: hazards first, then the schema over the inputs that are
+ * known. An input that is unknown, or holds an unknown anywhere inside (a field of toSource taken
+ * from another resource's output), is left out and not judged until it is known: at the next check,
+ * during `up`.
+ */
+export function parseKnownInputs<S extends z.ZodObject>(kind: InputsKind<S>, props: Readonly<Record<string, unknown>>): KnownInputs<z.output<S>> {
+  // Refused before anything walks them: a value nested too deep would overflow the stack of any walk.
+  const hazards = Object.entries(props).flatMap(([input, value]) => hazardIssues(kind.noun, input, value));
+  if (hazards.length > 0) return { ok: false, issues: hazards };
+
   // Own keys only: a key such as "constructor" is in every object's prototype chain, not in the schema.
   const unknownInputs = Object.keys(props).filter((key) => Object.hasOwn(kind.schema.shape, key) && containsUnknown(props[key]));
   const known = Object.fromEntries(Object.entries(props).filter(([key]) => !unknownInputs.includes(key)));
-
-  const mask = Object.fromEntries(unknownInputs.map((key) => [key, true as const])) as Record<string, true> & Record<number, never>;
+  // zod's mask may name only string keys of the shape; the unknown inputs are such keys (filtered above).
+  const mask: Record<string, true> & Record<number, never> = {};
+  for (const key of unknownInputs) mask[key] = true;
   const parsed = kind.schema.partial(mask).safeParse(known);
-  if (!parsed.success)
-    return failed(
-      props,
-      parsed.error.issues.flatMap((issue) => perUnknownKey(issue, kind.inputList)),
-    );
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => issuesOfSchema(issue, kind.inputList)) };
+  // zod types partial(mask) with a conditional mapped type that TypeScript cannot relate to the
+  // schema's output for a generic schema; at runtime each input is its parsed output or absent.
+  return { ok: true, inputs: parsed.data as Partial<z.output<S>>, unknownInputs };
+}
 
-  const issues: RuleIssue[] = [];
-  const context = {
-    inputs: parsed.data as Partial<I>,
-    isUnknown: (input: string) => containsUnknown(props[input]),
-    report: (issue: RuleIssue) => issues.push(issue),
-  };
-  for (const rule of kind.rules) rule(context);
-  if (issues.length > 0) return failed(props, issues);
+/**
+ * Validates a resource's new inputs without the network and returns them in canonical form, or the
+ * failures, each naming the input (a property path) and how to fix it. Unknown inputs pass through
+ * as unknown, and the rules that depend on them are skipped.
+ */
+export function checkInputs<S extends z.ZodObject>(kind: InputsKind<S>, news: Readonly<Record<string, unknown>>): CheckResult<z.output<S>> {
+  const props = givenInputs(news);
+  const known = parseKnownInputs(kind, props);
+  if (!known.ok) return failed(known.issues);
+  const issues = ruleIssues(kind.rules, known.inputs, (input) => containsUnknown(props[input]));
+  if (issues.length > 0) return failed(issues);
 
   // Unknown inputs stay as they came, the engine's unknown markers where they were, so that the engine
   // still sees them as unknown; inputs given as undefined are left out, as the state would leave them out.
-  const given = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
-  return { inputs: { ...given, ...Object.fromEntries(unknownInputs.map((key) => [key, props[key]])) } as I };
+  const given = Object.fromEntries(Object.entries(known.inputs).filter(([, value]) => value !== undefined));
+  const unknown = Object.fromEntries(known.unknownInputs.map((key) => [key, props[key]]));
+  // The canonical inputs, complete once every input is known (always, by `create` and `update`); in a
+  // preview an input not known yet is the engine's marker, which Pulumi's CheckResult type cannot show.
+  return { inputs: { ...given, ...unknown } as z.output<S> };
 }
 
-/** `checkInputs` for a `RemoteRelationship`. */
-export function checkRemoteRelationship(news: Readonly<Record<string, unknown>>): CheckResult<RemoteRelationshipInputs> {
-  return checkInputs(remoteRelationshipInputs, news);
+/** What the rules report for inputs that passed the schema, in the rules' order. */
+export function ruleIssues<I>(rules: readonly Rule<I>[], inputs: Partial<I>, isUnknown: (input: keyof I & string) => boolean): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  for (const rule of rules) rule({ inputs, isUnknown, report: (issue) => issues.push(issue) });
+  return issues;
 }
 
 /**
@@ -79,27 +94,44 @@ export function checkRemoteRelationship(news: Readonly<Record<string, unknown>>)
  * the schema sees it: the schema's parsers recurse (and would overflow the stack), and its record
  * parsers would drop a `__proto__` key without a word.
  */
-function hazardIssues(input: string, value: unknown): { path: PropertyKey[]; message: string }[] {
+function hazardIssues(noun: string, input: string, value: unknown): RuleIssue[] {
   const hazard = findJsonHazard(value, maxJsonDepth);
   if (hazard === undefined) return [];
   const at = propertyPath([input, ...hazard.path.slice(0, 12)]) + (hazard.path.length > 12 ? "..." : "");
-  const message =
-    hazard.problem === "too-deep"
-      ? `${input} nests deeper than ${maxJsonDepth} levels (at ${at}). No remote relationship is that deep: check how the value is built.`
-      : `${input} holds a key named "__proto__" (at ${at}). GraphQL reserves names starting with "__", and no field, argument or input field can have this one: remove it.`;
-  return [{ path: [input], message }];
+  if (hazard.problem === "too-deep") {
+    return [
+      {
+        code: "too-deep",
+        path: [input],
+        message: `${input} nests deeper than ${maxJsonDepth} levels (at ${at}). No ${noun} is that deep: check how the value is built.`,
+      },
+    ];
+  }
+  return [
+    {
+      code: "proto-key",
+      path: [input],
+      message: `${input} holds a key named "__proto__" (at ${at}). GraphQL reserves names starting with "__", and no field, argument or input field can have this one: remove it.`,
+    },
+  ];
 }
 
-/** Unknown inputs are one failure each, named by the input itself, rather than one for the whole object. */
-function perUnknownKey(
-  issue: { readonly code?: string; readonly path: readonly PropertyKey[]; readonly message: string; readonly keys?: readonly string[] },
-  list: string,
-) {
-  if (issue.code !== "unrecognized_keys" || issue.path.length > 0) return [issue];
-  return (issue.keys ?? []).map((key) => ({ path: [key], message: `Unknown input ${quote(key)}. ${list}` }));
+/** A schema issue as a rule issue; unknown inputs are one issue each, named by the input itself, rather than one for the whole object. */
+function issuesOfSchema(issue: z.core.$ZodIssue, inputList: string): RuleIssue[] {
+  if (issue.code !== "unrecognized_keys" || issue.path.length > 0)
+    return [{ code: issue.code, path: issue.path.filter(isPathSegment), message: issue.message }];
+  return issue.keys.map((key) => ({ code: "unknown-input", path: [key], message: `Unknown input ${quote(key)}. ${inputList}` }));
 }
 
-function failed<I>(props: Record<string, unknown>, issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): CheckResult<I> {
-  const failures: CheckFailure[] = issues.map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
-  return { inputs: props as I, failures };
+function isPathSegment(segment: PropertyKey): segment is string | number {
+  return typeof segment !== "symbol";
+}
+
+/** The failures as check reports them: each the property path and the message. */
+export function checkFailures(issues: readonly RuleIssue[]): CheckFailure[] {
+  return issues.map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
+}
+
+function failed<I>(issues: readonly RuleIssue[]): CheckResult<I> {
+  return { failures: checkFailures(issues) };
 }

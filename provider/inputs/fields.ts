@@ -3,7 +3,7 @@
  * and messages that name the input and say how to fix it.
  */
 import { z } from "zod";
-import { canonicalJson, canonicalRemoteField, canonicalSet, isGraphqlName, qualifyTable, type JsonObject, type JsonValue, type RemoteField } from "../../model";
+import { canonicalRemoteField, canonicalSet, isGraphqlName, qualifyTable, sortedKeys, type JsonValue, type RemoteField } from "../../model";
 
 /** A non-empty string; `what` and `example` make the messages. */
 export const requiredString = (what: string, example: string) =>
@@ -130,7 +130,7 @@ export const toSourceOf = (what: string) =>
           error: `${what}.fieldMapping must map this side's fields to the target table's columns, such as {id: "user_id"}.`,
         })
         .refine((mapping) => Object.keys(mapping).length > 0, { error: `${what}.fieldMapping must map at least one field, such as {id: "user_id"}.` })
-        .transform((mapping) => canonicalJson(mapping as JsonObject) as Record<string, string>),
+        .transform((mapping) => sortedKeys(mapping)),
     },
     {
       error: (issue) =>

@@ -1,7 +1,12 @@
-import type { RemoteSchemaRelationshipInputs } from "../inputs/remoteSchemaRelationshipSchema";
-import type { RemoteRelationshipInputs } from "../inputs/schema";
-import { formatRelationshipId, formatRemoteSchemaRelationshipId } from "../relationshipId";
-import type { Rule, RuleContext } from "./rule";
+import type { Rule } from "./rule";
+
+/** How a resource's inputs name its relationship, for the rule below. */
+export interface ImportIdSubject<I> {
+  /** The inputs the ID is made of, most general first: `source, table, name`. */
+  readonly keyInputs: readonly (keyof I & string)[];
+  /** The ID these inputs describe; undefined while an input it is made of is not given. */
+  idOf(inputs: Partial<I>): string | undefined;
+}
 
 /**
  * The import ID names this relationship.
@@ -9,29 +14,20 @@ import type { Rule, RuleContext } from "./rule";
  * An import takes over the relationship the inputs describe, so the ID given to the `import` option
  * must be the ID of these inputs.
  */
-function importIdNames<I extends { readonly importId?: string }>(identity: readonly (keyof I & string)[], idOf: (inputs: I) => string, fix: string): Rule<I> {
-  return (context: RuleContext<I>) => {
+export function importIdNamesThisRelationship<I extends { readonly importId?: string }>(subject: ImportIdSubject<I>): Rule<I> {
+  const fix = [...subject.keyInputs]
+    .reverse()
+    .join(", ")
+    .replace(/, ([^,]*)$/, " or $1");
+  return (context) => {
     const importId = context.inputs.importId;
-    if (importId === undefined || identity.some((input) => context.inputs[input] === undefined || context.isUnknown(input))) return;
-    const described = idOf(context.inputs as I);
-    if (described === importId) return;
+    if (importId === undefined || subject.keyInputs.some((input) => context.isUnknown(input))) return;
+    const described = subject.idOf(context.inputs);
+    if (described === undefined || described === importId) return;
     context.report({
+      code: "import-id-mismatch",
       path: ["importId"],
       message: `The import ID "${importId}" names another relationship than these inputs, which describe "${described}". Import the relationship the inputs describe, or fix ${fix}.`,
     });
   };
 }
-
-/** For a `RemoteRelationship`: `source/schema/table/name`. */
-export const importIdNamesThisRelationship = importIdNames<RemoteRelationshipInputs>(
-  ["source", "table", "name"],
-  formatRelationshipId,
-  "name, table or source",
-);
-
-/** For a `RemoteSchemaRelationship`: `remoteSchema/typeName/name`. */
-export const importIdNamesThisRemoteSchemaRelationship = importIdNames<RemoteSchemaRelationshipInputs>(
-  ["remoteSchema", "typeName", "name"],
-  formatRemoteSchemaRelationshipId,
-  "name, typeName or remoteSchema",
-);

@@ -9,20 +9,25 @@ import type { Rule, TreeInputs } from "./rule";
  * one of the join fields; Hasura would otherwise reject the relationship only after writing it.
  */
 export function joinVariablesDeclared<I>(at: TreeInputs<I>): Rule<I> {
+  const joinFieldsName = at.paths.lhsFields.join(".");
   return (context) => {
-    const tree = at.tree(context.inputs);
-    if (tree === undefined || context.isUnknown(at.treeInput)) return;
-    const fields = at.joinFields(context.inputs);
-    const declared = fields === undefined || context.isUnknown(at.joinFieldsInput) ? undefined : new Set(fields);
-    for (const variable of joinVariables(tree)) {
-      const path = [...at.treePath, ...variable.path];
+    const { remoteField, lhsFields } = at.read(context.inputs);
+    if (remoteField === undefined || context.isUnknown(at.paths.remoteField[0])) return;
+    const declared = lhsFields === undefined || context.isUnknown(at.paths.lhsFields[0]) ? undefined : new Set(lhsFields);
+    for (const variable of joinVariables(remoteField)) {
+      const path = [...at.paths.remoteField, ...variable.path];
       if (!isGraphqlName(variable.name)) {
-        context.report({ path, message: `"$${variable.name}" is not a valid join variable. After "$" give a column of the table, such as "$id".` });
+        context.report({
+          code: "invalid-join-variable",
+          path,
+          message: `"$${variable.name}" is not a valid join variable. After "$" give a field listed in ${joinFieldsName}, such as "$id".`,
+        });
       } else if (declared !== undefined && !declared.has(variable.name)) {
         const list = [...declared].map((field) => JSON.stringify(field)).join(", ");
         context.report({
+          code: "undeclared-join-variable",
           path,
-          message: `Join variable "$${variable.name}" is not in ${at.joinFieldsName} (${list}). Add "${variable.name}" to ${at.joinFieldsName}, or use one of them.`,
+          message: `Join variable "$${variable.name}" is not in ${joinFieldsName} (${list}). Add "${variable.name}" to ${joinFieldsName}, or use one of them.`,
         });
       }
     }

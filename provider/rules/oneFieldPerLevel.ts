@@ -9,14 +9,16 @@ import type { Rule, TreeInputs } from "./rule";
  */
 export function oneFieldPerLevel<I>(at: TreeInputs<I>): Rule<I> {
   return (context) => {
-    const tree = at.tree(context.inputs);
-    if (tree === undefined || context.isUnknown(at.treeInput)) return;
+    const tree = at.read(context.inputs).remoteField;
+    if (tree === undefined || context.isUnknown(at.paths.remoteField[0])) return;
     for (const level of remoteFieldLevels(tree)) {
       const names = Object.keys(level.field);
       if (names.length === 1) continue;
-      const where = [...at.treePath, ...level.path].join(".");
+      const path = [...at.paths.remoteField, ...level.path];
+      const where = path.join(".");
       context.report({
-        path: [...at.treePath, ...level.path],
+        code: names.length === 0 ? "no-field-at-level" : "several-fields-at-level",
+        path,
         message:
           names.length === 0
             ? `${where} names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.`

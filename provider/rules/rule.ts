@@ -1,7 +1,11 @@
 import type { RemoteField } from "../../model";
 
-/** A problem a rule found: where in the inputs, and a message that says what to do. */
+/**
+ * A problem found in a resource's inputs, as data: a stable `code` that tests and callers branch on
+ * (never the text), where in the inputs, and a message that says what is wrong and what to do.
+ */
 export interface RuleIssue {
+  readonly code: string;
   readonly path: readonly (string | number)[];
   readonly message: string;
 }
@@ -17,17 +21,16 @@ export interface RuleContext<I> {
 /** A rule checks one invariant across inputs, reports to the context, and never throws. */
 export type Rule<I> = (context: RuleContext<I>) => void;
 
+/** A path into the inputs that starts with the input holding the value: `["remoteField"]`, `["toRemoteSchema", "lhsFields"]`. */
+export type InputPath<I> = readonly [keyof I & string, ...string[]];
+
 /**
  * Where a resource keeps a remote field tree and the join fields that feed its `$variables`, so that
  * the rules about trees serve every resource that has one.
  */
 export interface TreeInputs<I> {
-  /** The input holding the tree, and the path to the tree inside the inputs. */
-  readonly treeInput: keyof I & string;
-  readonly treePath: readonly string[];
-  tree(inputs: Partial<I>): RemoteField | undefined;
-  /** The input holding the join fields, and their name in messages. */
-  readonly joinFieldsInput: keyof I & string;
-  readonly joinFieldsName: string;
-  joinFields(inputs: Partial<I>): readonly string[] | undefined;
+  /** Where the tree and the join fields are; messages name them by these paths. */
+  readonly paths: { readonly remoteField: InputPath<I>; readonly lhsFields: InputPath<I> };
+  /** The tree and the join fields, where the inputs give them. */
+  read(inputs: Partial<I>): { readonly remoteField?: RemoteField; readonly lhsFields?: readonly string[] };
 }

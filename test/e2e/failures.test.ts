@@ -58,7 +58,7 @@ describe("failures", () => {
     await assert.rejects(unvalidated.up(), (error: Error) => {
       assert.match(
         error.message,
-        /Could not create remote relationship "default\.public\.profiles\.rejected": Hasura at \S+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "rejected": expected type "Int" but got "String"/,
+        /Could not create remote relationship "default\/public\/profiles\/rejected": Hasura at \S+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "rejected": expected type "Int" but got "String"/,
       );
       return true;
     });

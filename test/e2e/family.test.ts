@@ -99,7 +99,7 @@ describe("the relationship family through the engine", () => {
     await stack.refresh();
     assert.match(
       stack.output.slice(outputBefore).join(""),
-      /warning: remote schema relationship "user\.User\.sameUserAgain" is inconsistent in Hasura at \S+: .*"gone"/,
+      /warning: remote schema relationship "user\/User\/sameUserAgain" is inconsistent in Hasura at \S+: .*"gone"/,
     );
     const state = JSON.parse(await stack.exportText()) as { deployment: { resources: { type: string; outputs?: { inconsistency?: string } }[] } };
     const onType = state.deployment.resources.find((resource) => resource.type.endsWith("hasura:RemoteSchemaRelationship"));

@@ -40,7 +40,7 @@ describe("import", () => {
     specs = [{ ...specs[0], args: userOfProfile("handMade", { hasuraFields: ["id", "name"] }) }];
     await assert.rejects(
       stack.up(),
-      /Cannot import remote relationship "default\.public\.profiles\.handMade" from Hasura at \S+: the inputs to import do not match the existing relationship, which holds hasuraFields \["id"\]/,
+      /Cannot import remote relationship "default\/public\/profiles\/handMade" from Hasura at \S+: the inputs to import do not match the existing relationship, which holds hasuraFields \["id"\]/,
     );
     assert.deepEqual(relationshipsOn(server, { schema: "public", name: "profiles" }).handMade, {
       remote_schema: "user",
@@ -53,7 +53,7 @@ describe("import", () => {
   it("refuses an import of a relationship that does not exist", async () => {
     const saved = specs;
     specs = [{ resource: "missing", args: userOfProfile("missing"), import: "default/public/profiles/missing" }];
-    await assert.rejects(stack.up(), /Cannot import remote relationship "default\.public\.profiles\.missing" from Hasura at \S+: it does not exist\./);
+    await assert.rejects(stack.up(), /Cannot import remote relationship "default\/public\/profiles\/missing" from Hasura at \S+: it does not exist\./);
     assert.equal(relationshipsOn(server, { schema: "public", name: "profiles" }).missing, undefined);
     specs = saved;
   });

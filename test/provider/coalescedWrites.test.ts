@@ -59,7 +59,7 @@ describe("coalesced writes", () => {
     assert.equal(results[1].status, "rejected");
     assert.match(
       String((results[1] as PromiseRejectedResult).reason.message),
-      /Could not create remote relationship "default\.public\.profiles\.bad": Hasura at \S+ answered 400 invalid-configuration/,
+      /Could not create remote relationship "default\/public\/profiles\/bad": Hasura at \S+ answered 400 invalid-configuration/,
     );
     assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["ok1", "ok2"]);
     assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 1);

@@ -79,7 +79,7 @@ describe("inconsistent relationships", () => {
     try {
       await assert.rejects(
         provider.delete("default/public/profiles/broken", { endpoint: server.url }),
-        /Cannot delete remote relationship "default\.public\.profiles\.broken": Hasura at \S+ answered that it does not exist, but its metadata still holds it/,
+        /Cannot delete remote relationship "default\/public\/profiles\/broken": Hasura at \S+ answered that it does not exist, but its metadata still holds it/,
       );
       assert.ok(relationshipsOn(server, profiles).broken);
       // A relationship that is really gone is deleted, as ever.

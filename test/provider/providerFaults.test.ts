@@ -56,7 +56,7 @@ describe("provider under faults", () => {
     await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "1" });
     await assert.rejects(
       provider.read("default/public/profiles/none", { endpoint: server.url }),
-      /Could not read remote relationship "default\.public\.profiles\.none": Hasura at http:\/\/127\.0\.0\.1:\d+ answered export_metadata with 503 http-503: still failing after 1 retries\./,
+      /Could not read remote relationship "default\/public\/profiles\/none": Hasura at http:\/\/127\.0\.0\.1:\d+ answered export_metadata with 503 http-503: still failing after 1 retries\./,
     );
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
   });

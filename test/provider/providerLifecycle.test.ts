@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
-import type { RemoteRelationshipInputs as RelationshipInputs } from "../../provider/inputs/schema";
+import type { RemoteRelationshipInputs as RelationshipInputs } from "../../provider/resources/remoteRelationship";
 import type { RunningHasuraServer } from "../../server";
 import { configureProvider, conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
@@ -59,7 +59,7 @@ for (const api of ["metadata", "query"] as const) {
       await assert.rejects(provider.create(other), (error: Error) => {
         assert.match(
           error.message,
-          /^Remote relationship "default\.public\.profiles\.userOfProfile" already exists in Hasura at http:\/\/127\.0\.0\.1:\d+ and joins remote schema "user" differently; it was not overwritten\./,
+          /^Remote relationship "default\/public\/profiles\/userOfProfile" already exists in Hasura at http:\/\/127\.0\.0\.1:\d+ and joins remote schema "user" differently; it was not overwritten\./,
         );
         assert.match(error.message, /adoptExisting: true/);
         return true;
@@ -95,7 +95,7 @@ for (const api of ["metadata", "query"] as const) {
       await assert.rejects(provider.create(bad), (error: Error) => {
         assert.match(
           error.message,
-          /^Could not create remote relationship "default\.public\.profiles\.badSchema": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "badSchema": remote schema with name "no-such-schema" not found\./,
+          /^Could not create remote relationship "default\/public\/profiles\/badSchema": Hasura at http:\/\/127\.0\.0\.1:\d+ answered 400 invalid-configuration: Inconsistent object: in table "profiles": in remote relationship "badSchema": remote schema with name "no-such-schema" not found\./,
         );
         assert.match(error.message, /Add the remote schema to Hasura first, or fix remoteSchema\.$/);
         return true;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { remoteSchemaRelationshipProvider as provider } from "../../provider";
-import type { RemoteSchemaRelationshipInputs } from "../../provider/inputs/remoteSchemaRelationshipSchema";
+import type { RemoteSchemaRelationshipInputs } from "../../provider/resources/remoteSchemaRelationship";
 import type { RunningHasuraServer } from "../../server";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
 import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
@@ -61,7 +61,7 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
     const other = { ...inputs, toRemoteSchema: { remoteSchema: "user", lhsFields: ["id"], remoteField: { allUsers: { arguments: {} } } } };
     await assert.rejects(
       provider.create(other),
-      /Remote relationship "user\.User\.sameUser" already exists in Hasura at \S+ and joins remote schema "user" differently; it was not overwritten/,
+      /Remote schema relationship "user\/User\/sameUser" already exists in Hasura at \S+ and joins remote schema "user" differently; it was not overwritten/,
     );
   });
 
@@ -114,14 +114,14 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
     assert.equal(server.stats().requests["/v1/metadata create_remote_schema_remote_relationship"], undefined);
     await assert.rejects(
       provider.create({ ...imported, toRemoteSchema: { ...inputs.toRemoteSchema!, lhsFields: ["id", "username"] } }),
-      /Cannot import remote relationship "user\.User\.handMade"/,
+      /Cannot import remote schema relationship "user\/User\/handMade"/,
     );
   });
 
   it("refuses to define one on a remote schema Hasura does not have, which Hasura would take silently", async () => {
     await assert.rejects(
       provider.create({ ...inputs, remoteSchema: "nope" }),
-      /Remote schema "nope" does not exist in Hasura, so relationship "nope\.User\.sameUser" cannot be defined on its type/,
+      /Remote schema "nope" does not exist in Hasura, so remote schema relationship "nope\/User\/sameUser" cannot be defined on its type/,
     );
   });
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
-import type { RemoteRelationshipInputs } from "../../provider/inputs/schema";
+import type { RemoteRelationshipInputs } from "../../provider/resources/remoteRelationship";
 import type { RunningHasuraServer } from "../../server";
 import { configureProvider, conformanceSecret, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 

@@ -5,7 +5,7 @@ import { listRemoteRelationships } from "../../scripts/hasuraAdmin";
 import { repoRoot } from "../../scripts/pulumiCli";
 import { remoteRelationshipProvider } from "../../provider";
 import { resetRuntime } from "../../provider/runtime/runtime";
-import type { RemoteRelationshipInputs } from "../../provider/inputs/schema";
+import type { RemoteRelationshipInputs } from "../../provider/resources/remoteRelationship";
 
 /** The admin secret of the conformance environment. */
 export const conformanceSecret = "conformance-secret";

@@ -1,12 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { diffRemoteRelationship } from "../../../provider/diff";
-import { checkRemoteRelationship } from "../../../provider/inputs/check";
+import { diffInputs } from "../../../provider/diff";
+import { checkInputs } from "../../../provider/inputs/check";
 import { unknownValue } from "../../../provider/inputs/unknowns";
+import { remoteRelationship } from "../../../provider/resources/remoteRelationship";
+
+const checkRemoteRelationship = (news: Record<string, unknown>) => checkInputs(remoteRelationship, news);
+const diffRemoteRelationship = (olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>) => diffInputs(remoteRelationship, olds, news);
 
 /** New inputs reach diff as check returns them: canonical. */
 function checked(inputs: Record<string, unknown>) {
-  return checkRemoteRelationship(inputs).inputs as Record<string, unknown>;
+  const result = checkRemoteRelationship(inputs);
+  assert.deepEqual(result.failures ?? [], []);
+  return result.inputs as Record<string, unknown>;
 }
 
 const olds = {
@@ -33,7 +39,7 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
   ["a new remoteField", { remoteField: { message: { arguments: { id: "$id" } } } }, { changes: true }],
   ["a new argument value", { remoteField: { messages: { arguments: { where: { id: { eq: "$id" }, name: { eq: "bob" } } } } } }, { changes: true }],
   ["a list argument in another order", { remoteField: { messages: { arguments: { ids: ["$name", "$id"] } } } }, { changes: true }],
-  ["new hasuraFields", { hasuraFields: ["id"] }, { changes: true }],
+  ["new hasuraFields", { hasuraFields: ["id", "name", "team"] }, { changes: true }],
   ["a new remoteSchema", { remoteSchema: "messages-v2" }, { changes: true }],
   ["a new name", { name: "messagesOfUser" }, { changes: true, replaces: ["name"], deleteBeforeReplace: false }],
   ["a new table", { table: "accounts" }, { changes: true, replaces: ["table"], deleteBeforeReplace: false }],

@@ -4,7 +4,7 @@ import { parseStoredDefinition, type HeldRelationship, type RelationshipTarget }
 import { planCreate, planDelete, planImport, planUpdate, type Wanted } from "../../../provider/plans";
 
 const target: RelationshipTarget = { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField: { user: { arguments: { id: "$id" } } } };
-const wanted: Wanted = { label: "default.public.profiles.rel", endpoint: "http://hasura.local", target };
+const wanted: Wanted = { noun: "remote relationship", id: "default/public/profiles/rel", endpoint: "http://hasura.local", target };
 
 function held(definition: unknown): HeldRelationship {
   const parsed = parseStoredDefinition(definition);
@@ -22,7 +22,7 @@ describe("plans", () => {
     assert.equal(step.kind, "fail");
     assert.equal(
       step.kind === "fail" && step.message,
-      'Remote relationship "default.public.profiles.rel" already exists in Hasura at http://hasura.local and joins remote schema "other" differently; it was not overwritten. To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.',
+      'Remote relationship "default/public/profiles/rel" already exists in Hasura at http://hasura.local and joins remote schema "other" differently; it was not overwritten. To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.',
     );
   });
   it("create with adoptExisting overwrites a different relationship", () =>
@@ -40,14 +40,14 @@ describe("plans", () => {
     const step = planImport(undefined, wanted);
     assert.equal(
       step.kind === "fail" && step.message,
-      'Cannot import remote relationship "default.public.profiles.rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.',
+      'Cannot import remote relationship "default/public/profiles/rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.',
     );
   });
   it("import of a different relationship fails and shows both definitions", () => {
     const step = planImport(different, wanted);
     assert.equal(
       step.kind === "fail" && step.message,
-      'Cannot import remote relationship "default.public.profiles.rel" from Hasura at http://hasura.local: the inputs to import do not match the existing relationship, which holds hasuraFields ["id"], remoteSchema "other", remoteField {"user":{"arguments":{"id":"$id"}}}, while the inputs give hasuraFields ["id"], remoteSchema "user", remoteField {"user":{"arguments":{"id":"$id"}}}. Make the inputs match it to import it, then change them in a later update.',
+      'Cannot import remote relationship "default/public/profiles/rel" from Hasura at http://hasura.local: the inputs to import do not match the existing relationship, which holds hasuraFields ["id"], remoteSchema "other", remoteField {"user":{"arguments":{"id":"$id"}}}, while the inputs give hasuraFields ["id"], remoteSchema "user", remoteField {"user":{"arguments":{"id":"$id"}}}. Make the inputs match it to import it, then change them in a later update.',
     );
   });
   it("delete of a missing relationship is done", () => assert.deepEqual(planDelete(undefined), { kind: "done" }));
@@ -59,4 +59,23 @@ describe("plans", () => {
     );
   });
   it("delete of a present relationship writes", () => assert.deepEqual(planDelete(same), { kind: "write", write: { kind: "delete" } }));
+  it("names a remote schema relationship by its own noun and ID", () => {
+    const onType: Wanted = { noun: "remote schema relationship", id: "users-api/User/orders", endpoint: "http://hasura.local", target };
+    const created = planCreate(different, onType);
+    assert.match(created.kind === "fail" ? created.message : "", /^Remote schema relationship "users-api\/User\/orders" already exists in Hasura/);
+    const updated = planUpdate(undefined, onType);
+    assert.match(updated.kind === "fail" ? updated.message : "", /^Remote schema relationship "users-api\/User\/orders" does not exist in Hasura/);
+    const imported = planImport(undefined, onType);
+    assert.match(imported.kind === "fail" ? imported.message : "", /^Cannot import remote schema relationship "users-api\/User\/orders" from Hasura/);
+  });
+  it("says which table a relationship Hasura holds joins, when it joins one", () => {
+    const toTable = held({
+      to_source: { relationship_type: "array", source: "sales", table: { schema: "public", name: "orders" }, field_mapping: { id: "user_id" } },
+    });
+    const step = planCreate(toTable, wanted);
+    assert.match(
+      step.kind === "fail" ? step.message : "",
+      /already exists in Hasura at http:\/\/hasura\.local and joins table "orders" of source "sales" differently;/,
+    );
+  });
 });

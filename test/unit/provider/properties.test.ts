@@ -7,10 +7,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { canonicalRemoteField, type RemoteField } from "../../../model";
-import { diffRemoteRelationship } from "../../../provider/diff";
-import { checkRemoteRelationship } from "../../../provider/inputs/check";
-import { canonicalEndpoint } from "../../../provider/inputs/schema";
+import { diffInputs } from "../../../provider/diff";
+import { checkInputs } from "../../../provider/inputs/check";
+import { canonicalEndpoint } from "../../../provider/inputs/fields";
 import { unknownValue } from "../../../provider/inputs/unknowns";
+import { remoteRelationship } from "../../../provider/resources/remoteRelationship";
+
+const checkRemoteRelationship = (news: Record<string, unknown>) => checkInputs(remoteRelationship, news);
+const diffRemoteRelationship = (olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>) => diffInputs(remoteRelationship, olds, news);
 
 const runs = { numRuns: 1_500 };
 const name = fc.oneof(fc.constantFrom("id", "name", "user", "messages", "_x", "A1"), fc.string({ maxLength: 6 }));

@@ -1,38 +1,51 @@
 import assert from "node:assert/strict";
-import { remoteRelationshipInputsSchema, type InputName } from "../../../../provider/inputs/schema";
-import { containsUnknown } from "../../../../provider/inputs/unknowns";
-import type { Rule, RuleIssue } from "../../../../provider/rules";
-import type { RemoteRelationshipInputs } from "../../../../provider/inputs/schema";
+import { parseKnownInputs, ruleIssues } from "../../../../provider/inputs/check";
+import { containsUnknown, unknownValue } from "../../../../provider/inputs/unknowns";
+import type { InputsSchema, RelationshipKind } from "../../../../provider/resources/kind";
+import { remoteRelationship } from "../../../../provider/resources/remoteRelationship";
+import { remoteSchemaRelationship } from "../../../../provider/resources/remoteSchemaRelationship";
+import type { RuleIssue } from "../../../../provider/rules/rule";
 
-type RelationshipRule = Rule<RemoteRelationshipInputs>;
+/** Runs a kind's rules the way check does: over its one typed parse of the known inputs. */
+export interface RulesHarness {
+  /** What the kind's rules report for `valid` changed by `change`, with the inputs named in `unknown` not known yet. */
+  issuesOf(change: Record<string, unknown>, unknown?: readonly string[]): RuleIssue[];
+  /** The rules report exactly these issues, in this order. */
+  expectErrors(change: Record<string, unknown>, expected: RuleIssue[], unknown?: readonly string[]): void;
+  /** The rules report nothing. */
+  expectValid(change: Record<string, unknown>, unknown?: readonly string[]): void;
+}
 
-/** Inputs every rule test starts from: valid, so that only the change under test can fail. */
-export const validInputs = {
+/** A harness for `kind`, whose tests start from `valid` inputs, so that only the change under test can fail. */
+export function rulesHarness<S extends InputsSchema, K>(kind: RelationshipKind<S, K>, valid: Record<string, unknown>): RulesHarness {
+  const issuesOf = (change: Record<string, unknown>, unknown: readonly string[] = []) => {
+    const props = { ...valid, ...change, ...Object.fromEntries(unknown.map((input) => [input, unknownValue])) };
+    const known = parseKnownInputs(kind, props);
+    assert.ok(known.ok, `the inputs must pass the schema: ${JSON.stringify(known.ok ? [] : known.issues)}`);
+    return ruleIssues(kind.rules, known.inputs, (input) => containsUnknown(props[input]));
+  };
+  return {
+    issuesOf,
+    expectErrors: (change, expected, unknown) => assert.deepEqual(issuesOf(change, unknown), expected),
+    expectValid: (change, unknown) => assert.deepEqual(issuesOf(change, unknown), []),
+  };
+}
+
+/** `RemoteRelationship` inputs that pass every rule. */
+export const remoteRelationshipRules = rulesHarness(remoteRelationship, {
   endpoint: "https://hasura.example.com",
   name: "userMessages",
   table: "users",
   hasuraFields: ["id"],
   remoteSchema: "messages",
   remoteField: { messages: { arguments: { id: "$id" } } },
-};
+});
 
-/** What one rule reports for these inputs (they must pass the schema; unknown inputs are treated as check treats them). */
-export function issuesOf(rule: RelationshipRule, change: Record<string, unknown>, unknown: readonly string[] = []): RuleIssue[] {
-  const raw: Record<string, unknown> = { ...validInputs, ...change };
-  const known = Object.fromEntries(Object.entries(raw).filter(([key]) => !unknown.includes(key)));
-  const mask = Object.fromEntries(unknown.map((key) => [key, true])) as { [K in InputName]?: true };
-  const inputs = remoteRelationshipInputsSchema.partial(mask).parse(known);
-  const issues: RuleIssue[] = [];
-  rule({ inputs, isUnknown: (input: string) => unknown.includes(input) || containsUnknown(raw[input]), report: (issue) => issues.push(issue) });
-  return issues;
-}
-
-/** The rule reports exactly these issues, in this order. */
-export function expectErrors(rule: RelationshipRule, change: Record<string, unknown>, expected: RuleIssue[], unknown: readonly string[] = []): void {
-  assert.deepEqual(issuesOf(rule, change, unknown), expected);
-}
-
-/** The rule reports nothing. */
-export function expectValid(rule: RelationshipRule, change: Record<string, unknown>, unknown: readonly string[] = []): void {
-  expectErrors(rule, change, [], unknown);
-}
+/** `RemoteSchemaRelationship` inputs that pass every rule. */
+export const remoteSchemaRelationshipRules = rulesHarness(remoteSchemaRelationship, {
+  endpoint: "https://hasura.example.com",
+  remoteSchema: "users-api",
+  typeName: "User",
+  name: "orders",
+  toRemoteSchema: { remoteSchema: "orders-api", lhsFields: ["id"], remoteField: { orders: { arguments: { userId: "$id" } } } },
+});

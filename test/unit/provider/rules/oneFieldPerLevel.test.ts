@@ -1,34 +1,49 @@
 import { describe, it } from "node:test";
-import { remoteRelationshipTree } from "../../../../provider/rules";
-import { oneFieldPerLevel as oneFieldPerLevelAt } from "../../../../provider/rules/oneFieldPerLevel";
-import { expectErrors, expectValid } from "./harness";
+import { remoteRelationshipRules, remoteSchemaRelationshipRules } from "./harness";
 
-const oneFieldPerLevel = oneFieldPerLevelAt(remoteRelationshipTree);
+const { expectErrors, expectValid } = remoteRelationshipRules;
 
 describe("rule: one field per level", () => {
-  it("accepts one field at every level", () =>
-    expectValid(oneFieldPerLevel, { remoteField: { user: { arguments: { id: "$id" }, field: { posts: { arguments: {} } } } } }));
+  it("accepts one field at every level", () => expectValid({ remoteField: { user: { arguments: { id: "$id" }, field: { posts: { arguments: {} } } } } }));
 
   it("refuses two root fields", () =>
-    expectErrors(oneFieldPerLevel, { remoteField: { messages: { arguments: { id: "$id" } }, users: { arguments: {} } } }, [
+    expectErrors({ remoteField: { messages: { arguments: { id: "$id" } }, users: { arguments: {} } } }, [
       {
+        code: "several-fields-at-level",
         path: ["remoteField"],
         message: 'remoteField names 2 fields ("messages", "users") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
       },
     ]));
 
   it("refuses no root field", () =>
-    expectErrors(oneFieldPerLevel, { remoteField: {} }, [
-      { path: ["remoteField"], message: 'remoteField names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.' },
+    expectErrors({ remoteField: {} }, [
+      {
+        code: "no-field-at-level",
+        path: ["remoteField"],
+        message: 'remoteField names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.',
+      },
     ]));
 
   it("refuses two fields at a nested level", () =>
-    expectErrors(oneFieldPerLevel, { remoteField: { user: { arguments: { id: "$id" }, field: { a: { arguments: {} }, b: { arguments: {} } } } } }, [
+    expectErrors({ remoteField: { user: { arguments: { id: "$id" }, field: { a: { arguments: {} }, b: { arguments: {} } } } } }, [
       {
+        code: "several-fields-at-level",
         path: ["remoteField", "user", "field"],
         message: 'remoteField.user.field names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
       },
     ]));
 
-  it("is skipped while remoteField is unknown", () => expectValid(oneFieldPerLevel, {}, ["remoteField"]));
+  it("is skipped while remoteField is unknown", () => expectValid({}, ["remoteField"]));
+
+  it("names the tree inside toRemoteSchema on a remote schema's type", () =>
+    remoteSchemaRelationshipRules.expectErrors(
+      { toRemoteSchema: { remoteSchema: "orders-api", lhsFields: ["id"], remoteField: { a: { arguments: {} }, b: { arguments: {} } } } },
+      [
+        {
+          code: "several-fields-at-level",
+          path: ["toRemoteSchema", "remoteField"],
+          message: 'toRemoteSchema.remoteField names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
+        },
+      ],
+    ));
 });

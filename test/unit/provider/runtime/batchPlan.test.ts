@@ -3,14 +3,19 @@ import { describe, it } from "node:test";
 import { listTableRelationships, type JsonObject, type RelationshipTarget } from "../../../../model";
 import { planCreate, planDelete, planUpdate, type Wanted } from "../../../../provider/plans";
 import { planBatch } from "../../../../provider/runtime/batchPlan";
-import { tableRelationshipChange } from "../../../../provider/tableRelationshipChange";
+import { remoteRelationship } from "../../../../provider/resources/remoteRelationship";
 
 const remoteField = { user: { arguments: { id: "$id" } } };
 const target: RelationshipTarget = { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField };
 const other: RelationshipTarget = { ...target, remoteSchema: "other" };
 const profiles = { schema: "public", name: "profiles" };
 const keyOf = (name: string, table = profiles) => ({ source: "default", table, name });
-const wanted = (name: string, want: RelationshipTarget = target): Wanted => ({ label: `default.public.profiles.${name}`, endpoint: "http://h", target: want });
+const wanted = (name: string, want: RelationshipTarget = target): Wanted => ({
+  noun: "remote relationship",
+  id: `default/public/profiles/${name}`,
+  endpoint: "http://h",
+  target: want,
+});
 
 const document = {
   version: 3,
@@ -31,9 +36,9 @@ const document = {
 } as JsonObject;
 
 const create = (name: string, want: RelationshipTarget = target, table = profiles) =>
-  tableRelationshipChange(keyOf(name, table), "create", (held) => planCreate(held, wanted(name, want)));
-const update = (name: string, want: RelationshipTarget) => tableRelationshipChange(keyOf(name), "update", (held) => planUpdate(held, wanted(name, want)));
-const remove = (name: string) => tableRelationshipChange(keyOf(name), "delete", planDelete);
+  remoteRelationship.change(keyOf(name, table), "create", (held) => planCreate(held, wanted(name, want)));
+const update = (name: string, want: RelationshipTarget) => remoteRelationship.change(keyOf(name), "update", (held) => planUpdate(held, wanted(name, want)));
+const remove = (name: string) => remoteRelationship.change(keyOf(name), "delete", planDelete);
 
 describe("batch plan", () => {
   it("folds creates, an update and a delete into one document, each planned as alone", () => {

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkRemoteRelationship as checkRelationship } from "../../../../provider/inputs/check";
-import { unknownValue } from "../../../../provider/inputs/unknowns";
+import { checkInputs } from "../../../../../provider/inputs/check";
+import { unknownValue } from "../../../../../provider/inputs/unknowns";
+import { remoteRelationship } from "../../../../../provider/resources/remoteRelationship";
+
+const checkRelationship = (news: Record<string, unknown>) => checkInputs(remoteRelationship, news);
 
 const valid = {
   endpoint: "https://hasura.example.com/",
@@ -22,7 +25,7 @@ function expectFailures(news: Record<string, unknown>, failures: { property: str
   assert.deepEqual(checkRelationship(news).failures, failures);
 }
 
-describe("check", () => {
+describe("check: RemoteRelationship", () => {
   it("accepts a minimal relationship and returns it normalized with defaults", () => {
     assert.deepEqual(expectValid(valid), {
       endpoint: "https://hasura.example.com",
@@ -218,6 +221,12 @@ describe("check", () => {
         reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
       },
     ]);
+  });
+
+  it("returns no inputs beside failures, so that nothing half-checked is mistaken for canonical", () => {
+    assert.deepEqual(checkRelationship({ ...valid, name: "" }), {
+      failures: [{ property: "name", reason: 'name must not be empty, such as "userMessages".' }],
+    });
   });
 
   it("accepts a toSource target and returns it canonical, its table qualified and its mapping a sorted map", () => {

@@ -4,11 +4,11 @@
  * source (`toSource`). Parsing gives them in canonical form, as for `RemoteRelationship`.
  */
 import { z } from "zod";
-import type { RelationshipTarget } from "../../model";
-import { endpoint, joinFieldsOf, nameOf, quoteKeys, remoteField, requiredString, toSourceOf } from "./fields";
+import type { RelationshipTarget } from "../../../model";
+import { endpoint, joinFieldsOf, nameOf, quoteKeys, remoteField, requiredString, toSourceOf } from "../../inputs/fields";
 
 /** The sentence that lists the inputs, for a message about one that is not among them. */
-export const remoteSchemaRelationshipInputList =
+export const inputList =
   "The inputs are endpoint, remoteSchema, typeName, name, toRemoteSchema or toSource, and adoptExisting (camelCase), and importId, which the import option sets.";
 
 const toRemoteSchema = z.strictObject(
@@ -26,7 +26,7 @@ const toRemoteSchema = z.strictObject(
 );
 
 /** The schema of a `RemoteSchemaRelationship`'s inputs; parsing gives them in canonical form. */
-export const remoteSchemaRelationshipInputsSchema = z.strictObject(
+export const inputsSchema = z.strictObject(
   {
     endpoint,
     remoteSchema: requiredString("remoteSchema", '"users-api"'),
@@ -38,17 +38,26 @@ export const remoteSchemaRelationshipInputsSchema = z.strictObject(
     importId: z.string({ error: 'The import ID must be a string, such as "users-api/User/orders".' }).optional(),
   },
   {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `Unknown input ${quoteKeys(issue)}. ${remoteSchemaRelationshipInputList}` : "The inputs must be an object.",
+    error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown input ${quoteKeys(issue)}. ${inputList}` : "The inputs must be an object."),
   },
 );
 
 /** The inputs after `check`: canonical. They are also the outputs. */
-export type RemoteSchemaRelationshipInputs = z.output<typeof remoteSchemaRelationshipInputsSchema>;
+export type RemoteSchemaRelationshipInputs = z.output<typeof inputsSchema>;
 
-/** What the relationship joins to, from canonical inputs that passed check. */
-export function remoteSchemaTargetOf(inputs: RemoteSchemaRelationshipInputs): RelationshipTarget {
+/** What the relationship joins to, from canonical inputs that passed check (the one-target rule made sure there is one). */
+export function targetOf(inputs: RemoteSchemaRelationshipInputs): RelationshipTarget {
   if (inputs.toSource !== undefined) return { kind: "toSource", ...inputs.toSource };
-  const to = inputs.toRemoteSchema as NonNullable<RemoteSchemaRelationshipInputs["toRemoteSchema"]>;
-  return { kind: "toRemoteSchema", remoteSchema: to.remoteSchema, lhsFields: to.lhsFields, remoteField: to.remoteField };
+  if (inputs.toRemoteSchema === undefined) throw new Error("A remote schema relationship's inputs passed check without a target; check refuses them.");
+  const { remoteSchema, lhsFields, remoteField } = inputs.toRemoteSchema;
+  return { kind: "toRemoteSchema", remoteSchema, lhsFields, remoteField };
+}
+
+/** The inputs that say what the relationship joins to, as this resource names them. */
+export function inputsOfTarget(target: RelationshipTarget): Pick<RemoteSchemaRelationshipInputs, "toRemoteSchema" | "toSource"> {
+  if (target.kind === "toSource") {
+    const { relationshipType, source, table, fieldMapping } = target;
+    return { toSource: { relationshipType, source, table, fieldMapping: { ...fieldMapping } } };
+  }
+  return { toRemoteSchema: { remoteSchema: target.remoteSchema, lhsFields: [...target.lhsFields], remoteField: target.remoteField } };
 }

@@ -1,20 +1,22 @@
-import type { RemoteRelationshipInputs } from "../inputs/schema";
-import type { Rule } from "./rule";
+import type { Rule } from "../../rules/rule";
+import type { RemoteRelationshipInputs } from "./schema";
 
+const remoteSchemaInputs = ["hasuraFields", "remoteSchema", "remoteField"] as const;
 const examples = { hasuraFields: '["id"]', remoteSchema: '"messages-api"', remoteField: '{messages: {arguments: {id: "$id"}}}' } as const;
 
 /**
  * One target.
  *
- * A relationship joins exactly one thing: a remote schema (`remoteSchema` with `remoteField` and
- * `hasuraFields`, all three) or a table of a database source (`toSource`).
+ * A relationship on a table joins exactly one thing: a remote schema (`remoteSchema` with
+ * `remoteField` and `hasuraFields`, all three) or a table of a database source (`toSource`).
  */
 export const oneTarget: Rule<RemoteRelationshipInputs> = (context) => {
-  const given = (input: "hasuraFields" | "remoteSchema" | "remoteField" | "toSource") => context.inputs[input] !== undefined || context.isUnknown(input);
-  const schemaInputs = (["hasuraFields", "remoteSchema", "remoteField"] as const).filter(given);
+  const given = (input: (typeof remoteSchemaInputs)[number] | "toSource") => context.inputs[input] !== undefined || context.isUnknown(input);
+  const schemaInputs = remoteSchemaInputs.filter(given);
   if (given("toSource")) {
     if (schemaInputs.length === 0) return;
     context.report({
+      code: "two-targets",
       path: ["toSource"],
       message: `Give one target: toSource, or remoteSchema with remoteField and hasuraFields, not both (${schemaInputs.join(", ")} ${schemaInputs.length === 1 ? "is" : "are"} given too). Remove one.`,
     });
@@ -22,13 +24,14 @@ export const oneTarget: Rule<RemoteRelationshipInputs> = (context) => {
   }
   if (schemaInputs.length === 0) {
     context.report({
+      code: "no-target",
       path: ["remoteSchema"],
       message:
         "A relationship needs a target: remoteSchema with remoteField and hasuraFields to join a remote schema, or toSource to join a table of another database source. Give one.",
     });
     return;
   }
-  for (const input of ["hasuraFields", "remoteSchema", "remoteField"] as const) {
-    if (!given(input)) context.report({ path: [input], message: `${input} is required, such as ${examples[input]}.` });
+  for (const input of remoteSchemaInputs) {
+    if (!given(input)) context.report({ code: "missing-target-input", path: [input], message: `${input} is required, such as ${examples[input]}.` });
   }
 };

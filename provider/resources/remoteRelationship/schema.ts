@@ -7,17 +7,15 @@
  * is exactly one.
  */
 import { z } from "zod";
-import { defaultSource, type RelationshipTarget, type RemoteField } from "../../model";
-import { endpoint, joinFieldsOf, nameOf, quote, quoteKeys, remoteField, requiredString, tableOf, toSourceOf } from "./fields";
-
-export { canonicalEndpoint, quote } from "./fields";
+import { defaultSource, type RelationshipTarget } from "../../../model";
+import { endpoint, joinFieldsOf, nameOf, quote, quoteKeys, remoteField, requiredString, tableOf, toSourceOf } from "../../inputs/fields";
 
 /** The sentence that lists the inputs, for a message about one that is not among them. */
 export const inputList =
   "The inputs are endpoint, source, table, name, hasuraFields, remoteSchema and remoteField (or toSource), and adoptExisting (camelCase), and importId, which the import option sets.";
 
 /** The schema of a `RemoteRelationship`'s inputs; parsing gives them in canonical form. */
-export const remoteRelationshipInputsSchema = z.strictObject(
+export const inputsSchema = z.strictObject(
   {
     endpoint,
     source: requiredString("source", '"default"')
@@ -43,25 +41,27 @@ export const remoteRelationshipInputsSchema = z.strictObject(
   },
 );
 
-/** The inputs as a program may write them. */
-export type RemoteRelationshipRawInputs = z.input<typeof remoteRelationshipInputsSchema>;
-
 /** The inputs after `check`: canonical, with defaults filled in. They are also the outputs. */
-export type RemoteRelationshipInputs = z.output<typeof remoteRelationshipInputsSchema>;
+export type RemoteRelationshipInputs = z.output<typeof inputsSchema>;
 
-/** The name of one input. */
-export type InputName = keyof RemoteRelationshipInputs;
-
-/** The inputs that make the remote schema target. */
-export const remoteSchemaTargetInputs = ["hasuraFields", "remoteSchema", "remoteField"] as const satisfies readonly InputName[];
-
-/** What the relationship joins to, from canonical inputs that passed check. */
+/**
+ * What the relationship joins to, from canonical inputs that passed check (the one-target rule made
+ * sure a remote schema target has all three of its inputs).
+ */
 export function targetOf(inputs: RemoteRelationshipInputs): RelationshipTarget {
   if (inputs.toSource !== undefined) return { kind: "toSource", ...inputs.toSource };
-  return {
-    kind: "toRemoteSchema",
-    remoteSchema: inputs.remoteSchema as string,
-    lhsFields: inputs.hasuraFields as string[],
-    remoteField: inputs.remoteField as RemoteField,
-  };
+  const { remoteSchema, hasuraFields, remoteField } = inputs;
+  if (remoteSchema === undefined || hasuraFields === undefined || remoteField === undefined) {
+    throw new Error("A remote relationship's inputs passed check without a target; check refuses them.");
+  }
+  return { kind: "toRemoteSchema", remoteSchema, lhsFields: hasuraFields, remoteField };
+}
+
+/** The inputs that say what the relationship joins to, as this resource names them. */
+export function inputsOfTarget(target: RelationshipTarget): Pick<RemoteRelationshipInputs, "hasuraFields" | "remoteSchema" | "remoteField" | "toSource"> {
+  if (target.kind === "toSource") {
+    const { relationshipType, source, table, fieldMapping } = target;
+    return { toSource: { relationshipType, source, table, fieldMapping: { ...fieldMapping } } };
+  }
+  return { hasuraFields: [...target.lhsFields], remoteSchema: target.remoteSchema, remoteField: target.remoteField };
 }

@@ -1,16 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { diffInputs } from "../../../../provider/diff";
-import { checkInputs } from "../../../../provider/inputs/check";
-import { remoteSchemaRelationshipInputList, remoteSchemaRelationshipInputsSchema } from "../../../../provider/inputs/remoteSchemaRelationshipSchema";
-import { remoteSchemaRelationshipRules } from "../../../../provider/rules";
+import { diffInputs } from "../../../../../provider/diff";
+import { checkInputs } from "../../../../../provider/inputs/check";
+import { remoteSchemaRelationship } from "../../../../../provider/resources/remoteSchemaRelationship";
 
-const kind = { schema: remoteSchemaRelationshipInputsSchema, rules: remoteSchemaRelationshipRules, inputList: remoteSchemaRelationshipInputList };
-const diffSpec = {
-  schema: remoteSchemaRelationshipInputsSchema,
-  identity: ["endpoint", "remoteSchema", "typeName", "name"],
-  definition: ["toRemoteSchema", "toSource"],
-};
+const kind = remoteSchemaRelationship;
 const valid = {
   endpoint: "https://h.example.com/",
   remoteSchema: "users-api",
@@ -99,7 +93,7 @@ describe("check: RemoteSchemaRelationship", () => {
         },
       ],
     ],
-    ["an unknown input", { table: "users" }, [{ property: "table", reason: `Unknown input "table". ${remoteSchemaRelationshipInputList}` }]],
+    ["an unknown input", { table: "users" }, [{ property: "table", reason: `Unknown input "table". ${kind.inputList}` }]],
   ];
   for (const [what, change, expected] of failures) {
     it(`refuses ${what}`, () => assert.deepEqual(check({ ...valid, ...change }).failures, expected));
@@ -124,6 +118,6 @@ describe("diff: RemoteSchemaRelationship", () => {
     ["a new remote schema", { remoteSchema: "accounts-api" }, { changes: true, replaces: ["remoteSchema"], deleteBeforeReplace: false }],
   ];
   for (const [what, change, expected] of cases) {
-    it(what, () => assert.deepEqual(diffInputs(diffSpec, olds, check({ ...valid, ...change }).inputs as Record<string, unknown>), expected));
+    it(what, () => assert.deepEqual(diffInputs(kind, olds, check({ ...valid, ...change }).inputs as Record<string, unknown>), expected));
   }
 });

@@ -1,0 +1,49 @@
+import { remoteSchemaTypeJoinFields, validateToRemoteSchema } from "../../../model";
+import type { RuleIssue } from "../../rules/rule";
+import { liveValidationApplies, refusal, remoteSchemaOf, remoteSchemaRefusal, type LiveValidationScope } from "../../validation/liveValidation";
+import { formatRemoteSchemaRelationshipId } from "./id";
+import { targetOf, type RemoteSchemaRelationshipInputs } from "./schema";
+
+/**
+ * What Hasura would refuse in a `RemoteSchemaRelationship`'s canonical inputs: its type exists in its
+ * remote schema and can carry a relationship, the join fields are the type's, and the remote field
+ * tree fits the target remote schema.
+ */
+export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: LiveValidationScope): Promise<RuleIssue[]> {
+  if (!liveValidationApplies(inputs, scope, ["endpoint", "remoteSchema", "typeName", "name", "toRemoteSchema"])) return [];
+  const target = targetOf(inputs);
+  if (target.kind !== "toRemoteSchema") return [];
+  const inconsistency = (text: string) => `Inconsistent object: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
+  const context = { operation: "check", relationship: formatRemoteSchemaRelationshipId(inputs) };
+  const own = await remoteSchemaOf(inputs.endpoint, inputs.remoteSchema, context);
+  if (own === undefined) return [];
+  if (own === "missing") {
+    return [
+      refusal(
+        "RemoteSchemaNotFound",
+        ["remoteSchema"],
+        `remote schema with name ${JSON.stringify(inputs.remoteSchema)} does not exist`,
+        "Add the remote schema to Hasura first, or fix remoteSchema.",
+      ),
+    ];
+  }
+  const joinable = remoteSchemaTypeJoinFields(own, inputs.remoteSchema, inputs.typeName);
+  if (!joinable.ok) {
+    return [refusal("type-not-joinable", ["typeName"], inconsistency(joinable.reason), `Use an object type of remote schema "${inputs.remoteSchema}".`)];
+  }
+  const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
+  if (schema === undefined) return [];
+  if (schema === "missing") {
+    return [
+      refusal(
+        "RemoteSchemaNotFound",
+        ["toRemoteSchema", "remoteSchema"],
+        inconsistency(`remote schema with name ${JSON.stringify(target.remoteSchema)} not found`),
+        "Add the remote schema to Hasura first, or fix toRemoteSchema.remoteSchema.",
+      ),
+    ];
+  }
+  const failure = validateToRemoteSchema(target, inputs.name, { identifier: inputs.remoteSchema, joinFields: joinable.fields }, schema);
+  if (failure === undefined) return [];
+  return [remoteSchemaRefusal(failure, ["toRemoteSchema", ...failure.path], inconsistency, schema)];
+}
