@@ -7,8 +7,9 @@
 import type { RemoteSchemaRelationshipKey } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
-import type { Cursor } from "../base/cursor";
+import { Cursor } from "../base/cursor";
 import { parseRemoteRelationship } from "../metadata/parseRelationship";
+import { purgeObject } from "../metadata/purge";
 import type { Metadata, RemoteRelationship } from "../metadata/records";
 import { schemaRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
@@ -39,12 +40,7 @@ function upsert(target: RemoteSchemaRelationshipKey, relationship: RemoteRelatio
 }
 
 function remove(target: RemoteSchemaRelationshipKey): (metadata: Metadata) => void {
-  return (metadata) => {
-    const type = metadata.remoteSchemas
-      .find((candidate) => candidate.name === target.remoteSchema)
-      ?.remoteRelationships.find((candidate) => candidate.typeName === target.typeName);
-    if (type !== undefined) type.relationships = type.relationships.filter((candidate) => candidate.name !== target.name);
-  };
+  return (metadata) => purgeObject(metadata, { kind: "schemaRelationship", remoteSchema: target.remoteSchema, typeName: target.typeName, name: target.name });
 }
 
 function existsInCache(tx: Tx, target: RemoteSchemaRelationshipKey): boolean {
@@ -62,7 +58,9 @@ function existsInCache(tx: Tx, target: RemoteSchemaRelationshipKey): boolean {
 export function upsertSchemaRelationshipCommand(type: string, cursor: Cursor, mustExist: boolean): Command {
   const target = parseTarget(cursor, "CreateRemoteSchemaRemoteRelationship");
   const object = cursor.object("CreateRemoteSchemaRemoteRelationship");
-  const relationship = parseRemoteRelationship("strict", target.name, object.required("definition"));
+  // Hasura parses `definition` after reading it as raw JSON, so failures inside it are reported at the arguments' path.
+  const definition = object.required("definition");
+  const relationship = parseRemoteRelationship("strict", target.name, new Cursor(definition.value, object.path));
   return {
     type,
     modifiesMetadata: true,

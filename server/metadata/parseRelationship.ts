@@ -1,8 +1,16 @@
 /**
  * Parsers for remote relationship arguments and definitions, following Hasura's
  * `CreateFromSourceRelationship`, `parseRemoteRelationshipDefinition` (legacy / lenient / strict
- * modes) and `ToSourceRelationshipDef` FromJSON instances, messages included. They produce the
- * model's `StoredDefinition`: `legacy` for the flat format, `definition` for the others.
+ * modes), `ToSchemaRelationshipDef` (aeson Template Haskell) and `ToSourceRelationshipDef` (aeson
+ * generics) FromJSON instances, messages and paths included. They produce the model's
+ * `StoredDefinition`: `legacy` for the flat format, `definition` for the others.
+ *
+ * Paths: Hasura reads `definition` as a raw JSON value and parses it afterwards with
+ * `parseRemoteRelationshipDefinition`, outside the `definition` key's path, and that function parses
+ * the `to_source` / `to_remote_schema` values the same way (Hasura/RQL/DDL/RemoteRelationship.hs,
+ * Hasura/RQL/Types/RemoteRelationship.hs). So a failure inside a definition is reported at the path
+ * of the object holding `definition` (`$.args` for a command), plus only the keys the inner parsers
+ * look up themselves (`$.args.remote_field`, `$.args.relationship_type`).
  */
 import {
   defaultSource,
@@ -13,6 +21,7 @@ import {
   type ToRemoteSchema,
   type ToSource,
 } from "../../model";
+import { aesonTypeName } from "../base/aeson";
 import { Cursor, type ObjectCursor } from "../base/cursor";
 import type { RemoteRelationship } from "./records";
 import { parseRemoteField } from "./parseRemoteField";
@@ -28,6 +37,11 @@ const modeText: Record<ParseMode, [string, string]> = {
   strict: ["(strict format)", "to_source, to_remote_schema"],
 };
 
+/** A value read as raw JSON and parsed afterwards: failures inside it are reported at `at`'s path. */
+function reparsed(value: Cursor, at: { path: Cursor["path"] }): Cursor {
+  return new Cursor(value.value, at.path);
+}
+
 /** Parses a remote relationship definition object in the given mode. */
 export function parseDefinition(mode: ParseMode, cursor: Cursor): StoredDefinition {
   const [suffix, expected] = modeText[mode];
@@ -41,8 +55,8 @@ export function parseDefinition(mode: ParseMode, cursor: Cursor): StoredDefiniti
   if (mode === "legacy") return invalid();
   const toSource = object.optional("to_source");
   const toSchema = object.optional("to_remote_schema");
-  if (toSchema !== undefined && toSource === undefined) return { format: "definition", target: parseToRemoteSchema(toSchema) };
-  if (toSource !== undefined && toSchema === undefined) return { format: "definition", target: parseToSource(toSource) };
+  if (toSchema !== undefined && toSource === undefined) return { format: "definition", target: parseToRemoteSchema(reparsed(toSchema, object)) };
+  if (toSource !== undefined && toSchema === undefined) return { format: "definition", target: parseToSource(reparsed(toSource, object)) };
   return invalid();
 }
 
@@ -52,27 +66,48 @@ function parseLegacyFields(object: ObjectCursor, remoteSchema: Cursor): ToRemote
   return { kind: "toRemoteSchema", remoteSchema: remoteSchema.nonEmptyText(), lhsFields, remoteField };
 }
 
+// Aeson's Template Haskell instance of `ToSchemaRelationshipDef` names the type in full.
+const toSchemaType = "Hasura.RemoteSchema.Metadata.RemoteRelationship.ToSchemaRelationshipDef";
+
+/** A field of an aeson Template Haskell record: a missing key fails with TH's own message. */
+function thField(object: ObjectCursor, key: string): Cursor {
+  if (!object.has(key)) object.fail(`When parsing the record ToSchemaRelationshipDef of type ${toSchemaType} the key ${key} was not present.`);
+  return object.required(key);
+}
+
 function parseToRemoteSchema(cursor: Cursor): ToRemoteSchema {
+  if (!isJsonObject(cursor.value)) {
+    cursor.fail(`When parsing the constructor ToSchemaRelationshipDef of type ${toSchemaType} expected Object but got ${aesonTypeName(cursor.value)}.`);
+  }
   const object = cursor.object("ToSchemaRelationshipDef");
   return {
     kind: "toRemoteSchema",
-    remoteSchema: object.required("remote_schema").nonEmptyText(),
-    lhsFields: parseFieldSet(object.required("lhs_fields")),
-    remoteField: parseRemoteField(object.required("remote_field")),
+    remoteSchema: thField(object, "remote_schema").nonEmptyText(),
+    lhsFields: parseFieldSet(thField(object, "lhs_fields")),
+    remoteField: parseRemoteField(thField(object, "remote_field")),
   };
 }
 
+// Aeson's generic instance of `ToSourceRelationshipDef` names the type in full, with its constructor.
+const toSourceType = "Hasura.RQL.Types.Relationships.ToSource.ToSourceRelationshipDef(ToSourceRelationshipDef)";
+
+/** A field of an aeson generic record: only a missing key carries the record's context. */
+function genericField(object: ObjectCursor, key: string): Cursor {
+  if (!object.has(key)) object.fail(`parsing ${toSourceType} failed, key "${key}" not found`);
+  return object.required(key);
+}
+
 function parseToSource(cursor: Cursor): ToSource {
-  const object = cursor.object("ToSourceRelationshipDef");
-  const relationshipType = object.required("relationship_type").text();
-  if (relationshipType !== "object" && relationshipType !== "array") {
-    return object.required("relationship_type").fail(`unexpected relationship type "${relationshipType}"`);
-  }
-  const mapping = object.required("field_mapping").object("HashMap FieldName FieldName");
+  const object = cursor.object(toSourceType);
+  const typeCursor = genericField(object, "relationship_type");
+  // Hasura's `RelType` FromJSON.
+  const relationshipType =
+    typeCursor.value === "object" || typeCursor.value === "array" ? typeCursor.value : typeCursor.fail("expecting either 'object' or 'array' for rel_type");
+  const mapping = genericField(object, "field_mapping").object("HashMap FieldName FieldName");
   // fromEntries keeps a key named `__proto__` as a key, where an assignment would not.
   const fieldMapping = Object.fromEntries(Object.keys(mapping.fields).map((key) => [key, mapping.required(key).text()]));
-  const source = object.required("source").nonEmptyText();
-  return { kind: "toSource", relationshipType, source, table: parseQualifiedTable(object.required("table")), fieldMapping };
+  const source = genericField(object, "source").nonEmptyText();
+  return { kind: "toSource", relationshipType, source, table: parseQualifiedTable(genericField(object, "table")), fieldMapping };
 }
 
 /**
@@ -109,7 +144,7 @@ export function parseCreateRelationship(cursor: Cursor): CreateRelationshipArgs 
   }
   const relationship = hasSchema
     ? parseRemoteRelationship("legacy", name, new Cursor(object.fields, object.path))
-    : parseRemoteRelationship("strict", name, definition as Cursor);
+    : parseRemoteRelationship("strict", name, reparsed(definition as Cursor, object));
   return { source, table, relationship };
 }
 
@@ -141,5 +176,5 @@ export function parseDeleteRelationship(cursor: Cursor): DeleteRelationshipArgs 
 /** Parses a stored relationship `{name, definition}` as it appears in exported metadata. */
 export function parseStoredRelationship(cursor: Cursor): RemoteRelationship {
   const object = cursor.object("RemoteRelationship");
-  return parseRemoteRelationship("lenient", object.required("name").nonEmptyText(), object.required("definition"));
+  return parseRemoteRelationship("lenient", object.required("name").nonEmptyText(), reparsed(object.required("definition"), object));
 }

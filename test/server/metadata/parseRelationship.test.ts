@@ -1,6 +1,8 @@
 /**
  * Parsing relationship arguments and definitions (metadata/parseRelationship.ts) with Hasura's
- * messages and paths: on `/v1/query` paths start at `$` (Hasura's derived parser adds no `args`).
+ * messages and paths: on `/v1/query` paths start at `$` (Hasura's derived parser adds no `args`);
+ * a failure inside `definition` is reported at the arguments' path plus only the keys the inner
+ * parsers look up, as Hasura reads `definition` as raw JSON first.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -40,11 +42,48 @@ test("parse: both remote_schema and definition are refused too", async () => {
   assert.equal((answer.body as { error: string }).error, "create_remote_relationship expects exactly one of: remote_schema, definition");
 });
 
-test("parse: a missing key deep in the definition names its path", async () => {
+test("parse: a missing key inside the definition is reported at $.args, in aeson's Template Haskell words", async () => {
   const answer = await metadata(server, pgCreate("r", { lhs_fields: undefined }));
   assert.deepEqual(answer.body, {
-    path: "$.args.definition.to_remote_schema",
-    error: wrapped("create_remote_relationship", 'key "lhs_fields" not found'),
+    path: "$.args",
+    error: wrapped(
+      "create_remote_relationship",
+      "When parsing the record ToSchemaRelationshipDef of type Hasura.RemoteSchema.Metadata.RemoteRelationship.ToSchemaRelationshipDef the key lhs_fields was not present.",
+    ),
+    code: "parse-failed",
+  });
+});
+
+test("parse: a remote_field level with two keys inside the definition is reported at $.args.remote_field", async () => {
+  const answer = await metadata(server, pgCreate("r", { remote_field: { user: { arguments: {} }, allUsers: { arguments: {} } } }));
+  assert.deepEqual(answer.body, {
+    path: "$.args.remote_field",
+    error: wrapped(
+      "create_remote_relationship",
+      "Remote fields are represented by an object that maps each field name to its arguments.Expecting one single mapping, received too many.",
+    ),
+    code: "parse-failed",
+  });
+});
+
+test("parse: an unknown relationship_type is reported at $.args.relationship_type with Hasura's RelType message", async () => {
+  const toSource = { source: "target", table: { schema: "hasura", name: "album" }, relationship_type: "many", field_mapping: { id: "artist_id" } };
+  const answer = await metadata(server, { type: "pg_create_remote_relationship", args: { table: "profiles", name: "r", definition: { to_source: toSource } } });
+  assert.deepEqual(answer.body, {
+    path: "$.args.relationship_type",
+    error: wrapped("create_remote_relationship", "expecting either 'object' or 'array' for rel_type"),
+    code: "parse-failed",
+  });
+  const missing = await metadata(server, {
+    type: "pg_create_remote_relationship",
+    args: { table: "profiles", name: "r", definition: { to_source: { ...toSource, relationship_type: "object", field_mapping: undefined } } },
+  });
+  assert.deepEqual(missing.body, {
+    path: "$.args",
+    error: wrapped(
+      "create_remote_relationship",
+      'parsing Hasura.RQL.Types.Relationships.ToSource.ToSourceRelationshipDef(ToSourceRelationshipDef) failed, key "field_mapping" not found',
+    ),
     code: "parse-failed",
   });
 });
@@ -55,7 +94,7 @@ test("parse: legacy fields under definition are refused (strict format)", async 
     args: { table: "profiles", name: "r", definition: { remote_schema: "user", hasura_fields: ["id"], remote_field: {} } },
   });
   assert.deepEqual(answer.body, {
-    path: "$.args.definition",
+    path: "$.args",
     error: wrapped("create_remote_relationship", "remote relationship definition (strict format) expects exactly one of: to_source, to_remote_schema"),
     code: "parse-failed",
   });
@@ -72,7 +111,7 @@ test("parse: remote schema relationships take only the strict definition, unwrap
     args: { remote_schema: "user", type_name: "User", name: "x", definition: { remote_schema: "user", hasura_fields: ["id"], remote_field: {} } },
   });
   assert.deepEqual(answer.body, {
-    path: "$.args.definition",
+    path: "$.args",
     error: "remote relationship definition (strict format) expects exactly one of: to_source, to_remote_schema",
     code: "parse-failed",
   });
