@@ -84,7 +84,6 @@ export const otherAgnosticCommands: ReadonlySet<string> = new Set([
   "remove_metrics_config",
   "add_inherited_role",
   "drop_inherited_role",
-  "drop_inconsistent_metadata",
   "add_host_to_tls_allowlist",
   "drop_host_from_tls_allowlist",
   "set_graphql_schema_introspection_options",

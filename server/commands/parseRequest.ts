@@ -12,6 +12,7 @@ import type { Profile } from "../schemaCache/inconsistency";
 import { bulkAtomicCommand, bulkCommand, bulkKeepGoingCommand } from "./bulk";
 import type { Backend, Command } from "./command";
 import { backendPrefixes, otherAgnosticCommands, otherBackendCommands } from "./knownCommands";
+import { dropInconsistentMetadataCommand } from "./dropInconsistentMetadata";
 import { clearMetadataCommand, exportMetadataCommand, getInconsistentMetadataCommand, replaceMetadataCommand } from "./metadataOps";
 import { reloadMetadataCommand } from "./reloadMetadata";
 import {
@@ -54,6 +55,7 @@ const agnosticParsers: Record<string, Parser> = {
   clear_metadata: (type, args) => withArgs(args, () => clearMetadataCommand(type)),
   reload_metadata: (type, args) => reloadMetadataCommand(type, args()),
   get_inconsistent_metadata: (type, args) => withArgs(args, () => getInconsistentMetadataCommand(type)),
+  drop_inconsistent_metadata: (type, args) => withArgs(args, () => dropInconsistentMetadataCommand(type)),
   bulk: (type, args, context) => bulkCommand(type, children(args(), context)),
   bulk_keep_going: (type, args, context) => bulkKeepGoingCommand(type, children(args(), context)),
   bulk_atomic: (type, args, context) => bulkAtomicCommand(type, children(args(), context)),
@@ -77,6 +79,7 @@ const queryCommands = new Set([
   "clear_metadata",
   "reload_metadata",
   "get_inconsistent_metadata",
+  "drop_inconsistent_metadata",
   "bulk",
 ]);
 

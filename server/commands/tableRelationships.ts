@@ -13,6 +13,7 @@ import {
   type DeleteRelationshipArgs,
 } from "../metadata/parseRelationship";
 import { tableText, type QualifiedTable } from "../../model";
+import { purgeObject } from "../metadata/purge";
 import { findTable, type Metadata } from "../metadata/records";
 import { tableRelationshipId } from "../schemaCache/build";
 import type { Profile } from "../schemaCache/inconsistency";
@@ -30,10 +31,7 @@ function upsert(args: CreateRelationshipArgs): (metadata: Metadata) => void {
 }
 
 function remove(args: DeleteRelationshipArgs): (metadata: Metadata) => void {
-  return (metadata) => {
-    const table = findTable(metadata, args.source, args.table);
-    if (table !== undefined) table.remoteRelationships = table.remoteRelationships.filter((relationship) => relationship.name !== args.name);
-  };
+  return (metadata) => purgeObject(metadata, { kind: "tableRelationship", source: args.source, table: args.table, name: args.name });
 }
 
 function objectId(args: { source: string; table: QualifiedTable }, name: string): string {

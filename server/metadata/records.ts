@@ -87,6 +87,17 @@ export function emptyMetadata(): Metadata {
   };
 }
 
+/**
+ * One object of the metadata, as Hasura's `MetadataObjId` names it: what an inconsistency is about,
+ * and what `drop_inconsistent_metadata` purges.
+ */
+export type MetadataObjectRef =
+  | { kind: "source"; source: string }
+  | { kind: "table"; source: string; table: QualifiedTable }
+  | { kind: "tableRelationship"; source: string; table: QualifiedTable; name: string }
+  | { kind: "remoteSchema"; name: string }
+  | { kind: "schemaRelationship"; remoteSchema: string; typeName: string; name: string };
+
 /** The tracked table's metadata in the named source, if both exist. */
 export function findTable(metadata: Metadata, source: string, table: QualifiedTable): TableMetadata | undefined {
   return metadata.sources.find((s) => s.name === source)?.tables.find((t) => sameTable(t.table, table));

@@ -73,7 +73,8 @@ function sourceJson(source: SourceMetadata): JsonObject {
 export function remoteSchemaJson(schema: RemoteSchemaMetadata): JsonObject {
   const json: JsonObject = { name: schema.name, definition: structuredClone(schema.definition), ...structuredClone(schema.extra) };
   if (schema.comment !== undefined) json.comment = schema.comment;
-  const types = schema.remoteRelationships.filter((type) => type.relationships.length > 0);
+  // A type whose last relationship was deleted keeps its entry, as Hasura's metadata does.
+  const types = schema.remoteRelationships;
   if (types.length > 0) {
     json.remote_relationships = types.map((type) => ({
       type_name: type.typeName,

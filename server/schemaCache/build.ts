@@ -54,7 +54,7 @@ function makeWorld(input: BuildInput): TargetWorld {
 function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world: TargetWorld): InconsistentObject[] {
   if (!world.sources.has(source.name)) {
     const reason = `source ${dquote(source.name)} has no ${source.kind} database on this local server`;
-    return [{ id: `source ${source.name}`, type: "source", reason, definition: source.name }];
+    return [{ id: `source ${source.name}`, type: "source", reason, definition: source.name, ref: { kind: "source", source: source.name } }];
   }
   const found: InconsistentObject[] = [];
   for (const table of source.tables) {
@@ -66,6 +66,7 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
         type: "table",
         reason: `no such table/view exists in source: ${dquote(text)}`,
         definition: tableJson(table.table),
+        ref: { kind: "table", source: source.name, table: table.table },
       });
       continue;
     }
@@ -85,6 +86,7 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
         type: "remote_relationship",
         reason,
         definition: createArgumentsJson(source.name, table.table, relationship),
+        ref: { kind: "tableRelationship", source: source.name, table: table.table, name: relationship.name },
       });
     }
   }
@@ -102,6 +104,7 @@ function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildI
         type: "remote_schema",
         reason: failure ?? "remote schema was never introspected",
         definition: { name, definition, comment: comment ?? null },
+        ref: { kind: "remoteSchema", name: schema.name },
       },
     ];
   }
@@ -116,6 +119,7 @@ function remoteSchemaInconsistencies(schema: RemoteSchemaMetadata, input: BuildI
         type: "remote_schema_remote_relationship",
         reason: `in remote relationship ${dquote(relationship.name)}: ${reason}`,
         definition: schemaRelationshipArgumentsJson(schema.name, type.typeName, relationship),
+        ref: { kind: "schemaRelationship", remoteSchema: schema.name, typeName: type.typeName, name: relationship.name },
       });
     }
   }

@@ -5,6 +5,7 @@
  */
 import { sameTable, tableText, type QualifiedTable, type StoredDefinition } from "../../model";
 import { dquote } from "../base/aeson";
+import { purgeObject } from "../metadata/purge";
 import type { Metadata } from "../metadata/records";
 import { schemaRelationshipId, tableRelationshipId } from "./build";
 import type { InconsistentObject } from "./inconsistency";
@@ -36,10 +37,7 @@ function tableRelationshipDependents(
         if (!matches(relationship.definition) || !consistent(inconsistencies, tableRelationshipId(source.name, text, relationship.name))) continue;
         found.push({
           text: `remote relationship ${text}.${relationship.name} in source ${dquote(source.name)}`,
-          drop: (target) => {
-            const owner = target.sources.find((s) => s.name === source.name)?.tables.find((t) => sameTable(t.table, table.table));
-            if (owner !== undefined) owner.remoteRelationships = owner.remoteRelationships.filter((r) => r.name !== relationship.name);
-          },
+          drop: (target) => purgeObject(target, { kind: "tableRelationship", source: source.name, table: table.table, name: relationship.name }),
         });
       }
     }
@@ -72,10 +70,7 @@ function schemaRelationshipDependents(
         if (!matches(relationship.definition) || !consistent(inconsistencies, schemaRelationshipId(schema.name, type.typeName, relationship.name))) continue;
         found.push({
           text: `remote_relationship ${relationship.name} on type ${type.typeName} in remote schema ${schema.name}`,
-          drop: (target) => {
-            const owner = target.remoteSchemas.find((s) => s.name === schema.name)?.remoteRelationships.find((t) => t.typeName === type.typeName);
-            if (owner !== undefined) owner.relationships = owner.relationships.filter((r) => r.name !== relationship.name);
-          },
+          drop: (target) => purgeObject(target, { kind: "schemaRelationship", remoteSchema: schema.name, typeName: type.typeName, name: relationship.name }),
         });
       }
     }

@@ -3,6 +3,7 @@
  * (`moiName`) and their JSON, which differs between Hasura v2 and 1.3.
  */
 import type { JsonObject, JsonValue } from "../../model";
+import type { MetadataObjectRef } from "../metadata/records";
 
 /** Which Hasura generation's wording the server speaks. */
 export type Profile = "v2" | "v1";
@@ -16,6 +17,8 @@ export interface InconsistentObject {
   /** The reason without the `Inconsistent object: ` prefix. */
   reason: string;
   definition: JsonValue;
+  /** The metadata object it is, for `drop_inconsistent_metadata`. */
+  ref: MetadataObjectRef;
 }
 
 /** The reason as Hasura reports it: v2 prefixes `Inconsistent object: `, 1.3 did not. */

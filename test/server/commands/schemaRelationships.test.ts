@@ -1,7 +1,9 @@
 /**
  * Relationships defined on a remote schema's types (commands/schemaRelationships.ts): create (an
- * upsert; a no-op on a missing remote schema), update (must exist), delete (missing is fine), both
- * targets, the export format, and the inconsistency's shape.
+ * upsert; a no-op on a missing remote schema), update (must exist), delete (missing is fine; the
+ * last one of a type leaves the type's entry with no relationships, as Hasura's
+ * `dropRemoteSchemaRemoteRelationshipInMetadata` does), both targets, the export format, and the
+ * inconsistency's shape.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -42,7 +44,9 @@ test("schema relationships: create, upsert, update, export, delete", async () =>
   ]);
   const remove = { remote_schema: "user", type_name: "User", name: "latest" };
   assert.equal((await metadata(server, { type: "delete_remote_schema_remote_relationship", args: remove })).status, 200);
-  assert.equal(server.exportMetadata().remote_schemas?.find((schema) => schema.name === "user")?.remote_relationships, undefined);
+  assert.deepEqual(server.exportMetadata().remote_schemas?.find((schema) => schema.name === "user")?.remote_relationships, [
+    { type_name: "User", relationships: [] },
+  ]);
   assert.deepEqual(await metadata(server, { type: "delete_remote_schema_remote_relationship", args: remove }), { status: 200, body: { message: "success" } });
 });
 
@@ -112,7 +116,9 @@ test("schema relationships: a to_source target is validated as Hasura validates 
     'Inconsistent object: in remote relationship "bad": "nope" does not exist',
     'Inconsistent object: in remote relationship "bad": "nope" does not exist',
   ]);
-  assert.equal(server.exportMetadata().remote_schemas?.find((schema) => schema.name === "user")?.remote_relationships, undefined);
+  assert.deepEqual(server.exportMetadata().remote_schemas?.find((schema) => schema.name === "user")?.remote_relationships, [
+    { type_name: "User", relationships: [] },
+  ]);
 });
 
 test("schema relationships: an inconsistent one is listed with Hasura's name, and its definition under `type`, not `type_name`", async () => {
