@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { isJsonObject, type JsonObject } from "../model";
+import { isJsonObject, type JsonObject, type MetadataDocument } from "../model";
 import { listRemoteRelationships } from "../scripts/hasuraAdmin";
 import type { RunningHasuraServer } from "../server";
 import type { WriteRecord } from "./results";
@@ -77,7 +77,7 @@ function changesOf(type: string, body: Buffer, server: RunningHasuraServer): num
   if (type !== "replace_metadata") return 1;
   const args = (JSON.parse(body.toString("utf8")) as { args?: { metadata?: JsonObject } }).args;
   if (args?.metadata === undefined) return 0;
-  const keys = (metadata: JsonObject) => new Set(listRemoteRelationships(metadata).map((entry) => `${entry.source}.${entry.table}.${entry.name}`));
-  const [before, after] = [keys(server.exportMetadata() as unknown as JsonObject), keys(args.metadata)];
+  const keys = (metadata: MetadataDocument) => new Set(listRemoteRelationships(metadata).map((entry) => `${entry.source}.${entry.table}.${entry.name}`));
+  const [before, after] = [keys(server.exportMetadata()), keys(args.metadata)];
   return [...after].filter((key) => !before.has(key)).length + [...before].filter((key) => !after.has(key)).length;
 }

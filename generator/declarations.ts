@@ -15,7 +15,7 @@ import {
   remoteSchemaRelationshipLabel,
   tableRelationshipLabel,
   type HeldRelationship,
-  type JsonObject,
+  type MetadataDocument,
   type JsonValue,
   type QualifiedTable,
   type RelationshipTarget,
@@ -61,7 +61,7 @@ export interface Inventory {
 /** How the relationships kept in one place of the metadata become resources. */
 interface Declarer<Key> {
   readonly resourceType: ResourceType;
-  list(metadata: JsonObject): readonly { readonly key: Key; readonly held: HeldRelationship }[];
+  list(metadata: MetadataDocument): readonly { readonly key: Key; readonly held: HeldRelationship }[];
   label(key: Key): string;
   /** The resource's args: the key's, then the target's. */
   args(key: Key, target: RelationshipTarget): Args;
@@ -116,7 +116,7 @@ const remoteSchemaRelationships: Declarer<RemoteSchemaRelationshipKey> = {
  * schema's type, in both stored formats. `endpoint` is only used to check each declaration as
  * `pulumi preview` will, so that the program never declares what the provider refuses.
  */
-export function inventoryOf(metadata: JsonObject, endpoint: string): Inventory {
+export function inventoryOf(metadata: MetadataDocument, endpoint: string): Inventory {
   const declarations: Declaration[] = [];
   const skipped: Skipped[] = [];
   const names = new Set<string>();

@@ -18,11 +18,19 @@ export function schemaFromIntrospection(answer: unknown): IntrospectedRemoteSche
   const hazard = findJsonHazard(answer, maxJsonDepth);
   if (hazard !== undefined) return { ok: false, reason: hazardReason(hazard) };
   const data = isJsonObject(answer) ? answer.data : undefined;
-  if (!isJsonObject(data) || !isJsonObject(data.__schema)) return { ok: false, reason: "the answer has no data.__schema" };
+  if (!hasSchema(data)) return { ok: false, reason: "the answer has no data.__schema" };
   try {
     // The schema's constructor resolves every type's fields, so a broken reference fails here, not later.
-    return { ok: true, schema: buildClientSchema(data as unknown as IntrospectionQuery) };
+    return { ok: true, schema: buildClientSchema(data) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * True when `data` has a `__schema` object: as much of an introspection as is checked here, since
+ * `buildClientSchema` checks the rest itself and throws (caught above) where it is not one.
+ */
+function hasSchema(data: unknown): data is IntrospectionQuery {
+  return isJsonObject(data) && isJsonObject(data.__schema);
 }

@@ -1,37 +1,67 @@
 /**
- * Hasura's metadata document as `export_metadata` gives it and `replace_metadata` takes it: checked
- * with a schema where it holds remote relationships, and otherwise kept exactly as it came, so that a
- * read-modify-write changes only the relationships it means to.
+ * Hasura's metadata document as `export_metadata` gives it and `replace_metadata` takes it, typed by
+ * its schema where it holds remote relationships and otherwise kept exactly as it came (each object a
+ * loose one, so that unknown keys pass through untouched), so that a read-modify-write changes only
+ * the relationships it means to.
  */
 import { z } from "zod";
-import { isJsonObject, type JsonObject, type JsonValue } from "./json";
+import { isJsonObject } from "./json";
 import type { RemoteSchemaRelationshipKey, TableRelationshipKey } from "./relationshipKey";
 import { storedDefinitionJson, type StoredDefinition } from "./relationshipTarget";
-import { firstIssue, parseStoredDefinition, tableJsonSchema, type Parsed } from "./storedJson";
-import { defaultSource, sameTable, type QualifiedTable } from "./table";
+import { firstIssue, parseStoredDefinition, tableRefJsonSchema, type Parsed } from "./storedJson";
+import { defaultSource, qualifyTable, sameTable, type QualifiedTable } from "./table";
 
-const relationshipEntry = z.looseObject({ name: z.string(), definition: z.unknown() });
-const tableEntry = z.looseObject({ table: tableJsonSchema, remote_relationships: z.array(relationshipEntry).optional() });
-const remoteSchemaEntry = z.looseObject({
-  name: z.string(),
-  remote_relationships: z.array(z.looseObject({ type_name: z.string(), relationships: z.array(relationshipEntry) })).optional(),
-});
-const remoteSchemas = z.array(remoteSchemaEntry).optional();
+/**
+ * A loose object of the document. zod copies a loose object's keys into a new one but leaves out a
+ * key named `__proto__` (assigning it would replace the copy's prototype); a write of such a copy
+ * would drop it from Hasura's metadata, so a document holding one at these levels is refused.
+ */
+function keptObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z
+    .unknown()
+    .refine((value) => !isJsonObject(value) || !Object.hasOwn(value, "__proto__"), {
+      error: 'it holds a key named "__proto__", which this provider cannot keep in a write',
+      abort: true,
+    })
+    .pipe(z.looseObject(shape));
+}
 
-/** Version 3 (Hasura v2): sources, each with its tables. */
-const sourcedDocument = z.looseObject({
+const relationshipEntry = keptObject({ name: z.string(), definition: z.unknown() });
+const tableEntry = keptObject({ table: tableRefJsonSchema, remote_relationships: z.array(relationshipEntry).optional() });
+const remoteSchemaType = keptObject({ type_name: z.string(), relationships: z.array(relationshipEntry) });
+const remoteSchemaEntry = keptObject({ name: z.string(), remote_relationships: z.array(remoteSchemaType).optional() });
+const sourceEntry = keptObject({ name: z.string(), kind: z.string().optional(), tables: z.array(tableEntry) });
+
+/**
+ * Version 3 (Hasura v2) keeps `sources`, each with its tables; versions 1 and 2 (Hasura 1.x) keep the
+ * one database's `tables` at the top level. A document with `sources` is read as version 3.
+ */
+const documentSchema = keptObject({
   version: z.number().optional(),
-  sources: z.array(z.looseObject({ name: z.string(), tables: z.array(tableEntry) })),
-  remote_schemas: remoteSchemas,
+  sources: z.array(sourceEntry).optional(),
+  tables: z.array(tableEntry).optional(),
+  remote_schemas: z.array(remoteSchemaEntry).optional(),
+}).refine((document) => document.sources !== undefined || document.tables !== undefined, {
+  error: "it has neither sources (version 3) nor tables (versions 1 and 2)",
+  path: ["sources"],
 });
 
-/** Versions 1 and 2 (Hasura 1.x): the one database's tables at the top level. */
-const sourcelessDocument = z.looseObject({ version: z.number().optional(), tables: z.array(tableEntry), remote_schemas: remoteSchemas });
+/** The metadata document, typed where it holds remote relationships; every other key kept as it came. */
+export type MetadataDocument = z.output<typeof documentSchema>;
+
+/** A version 3 document (Hasura v2), whose sources are there. */
+export type SourcedMetadataDocument = MetadataDocument & { readonly sources: NonNullable<MetadataDocument["sources"]> };
+
+/** A tracked table's entry in the document. */
+type TableEntry = z.output<typeof tableEntry>;
+
+/** A relationship's entry, on a table or on a remote schema's type: `{name, definition}`. */
+type RelationshipEntry = z.output<typeof relationshipEntry>;
 
 /** The whole metadata, as far as remote relationships go, with the `resource_version` it was read at (v2 exports only). */
 export interface MetadataSnapshot {
   readonly resourceVersion?: number;
-  readonly metadata: JsonObject;
+  readonly metadata: MetadataDocument;
 }
 
 /**
@@ -39,8 +69,8 @@ export interface MetadataSnapshot {
  * cannot read (and why); either way the definition JSON exactly as Hasura holds it.
  */
 export type HeldRelationship =
-  | { readonly kind: "understood"; readonly stored: StoredDefinition; readonly raw: JsonValue }
-  | { readonly kind: "unrecognized"; readonly reason: string; readonly raw: JsonValue };
+  | { readonly kind: "understood"; readonly stored: StoredDefinition; readonly raw: unknown }
+  | { readonly kind: "unrecognized"; readonly reason: string; readonly raw: unknown };
 
 /**
  * Reads an `export_metadata` answer: `{resource_version, metadata}` from `/v1/metadata` (version 2),
@@ -49,20 +79,26 @@ export type HeldRelationship =
 export function parseExportAnswer(body: unknown, form: "versioned" | "bare"): Parsed<MetadataSnapshot> {
   if (form === "versioned") {
     if (!isJsonObject(body)) return { ok: false, reason: `the answer is ${jsonKind(body)}, not {resource_version, metadata}` };
-    if (!Number.isSafeInteger(body.resource_version)) return { ok: false, reason: "the answer has no whole-number resource_version" };
+    const resourceVersion = body.resource_version;
+    if (typeof resourceVersion !== "number" || !Number.isSafeInteger(resourceVersion))
+      return { ok: false, reason: "the answer has no whole-number resource_version" };
     const document = parseDocument(body.metadata, "metadata");
-    return document.ok ? { ok: true, value: { resourceVersion: body.resource_version as number, metadata: document.value } } : document;
+    return document.ok ? { ok: true, value: { resourceVersion, metadata: document.value } } : document;
   }
   const document = parseDocument(body, "");
   return document.ok ? { ok: true, value: { metadata: document.value } } : document;
 }
 
-function parseDocument(json: unknown, at: string): Parsed<JsonObject> {
+/** Reads a metadata document, as `export_metadata` (v1) answers it; or why it is not one. */
+export function parseMetadataDocument(json: unknown): Parsed<MetadataDocument> {
+  return parseDocument(json, "");
+}
+
+function parseDocument(json: unknown, at: string): Parsed<MetadataDocument> {
   const where = at === "" ? "the metadata" : at;
   if (!isJsonObject(json)) return { ok: false, reason: `${where} is ${jsonKind(json)}, not a metadata document` };
-  const schema = "sources" in json || !("tables" in json) ? sourcedDocument : sourcelessDocument;
-  const parsed = schema.safeParse(json);
-  return parsed.success ? { ok: true, value: json } : { ok: false, reason: `${where} is not a metadata document (${firstIssue(parsed.error)})` };
+  const parsed = documentSchema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `${where} is not a metadata document (${firstIssue(parsed.error)})` };
 }
 
 /** What kind of JSON a value is, for messages. */
@@ -74,121 +110,115 @@ export function jsonKind(value: unknown): string {
 }
 
 /** The table entries of a source: a v3 document's named source, or a 1.x document's tables for the default source. */
-function tableEntries(metadata: JsonObject, source: string): JsonObject[] | undefined {
-  if (Array.isArray(metadata.sources)) {
-    const entry = metadata.sources.find((candidate) => isJsonObject(candidate) && candidate.name === source);
-    return isJsonObject(entry) ? (entry.tables as JsonObject[]) : undefined;
-  }
-  return source === defaultSource ? (metadata.tables as JsonObject[]) : undefined;
+function tableEntries(metadata: MetadataDocument, source: string): TableEntry[] | undefined {
+  if (metadata.sources !== undefined) return metadata.sources.find((candidate) => candidate.name === source)?.tables;
+  return source === defaultSource ? metadata.tables : undefined;
 }
 
-function findTableEntry(metadata: JsonObject, key: TableRelationshipKey): JsonObject | undefined {
-  return tableEntries(metadata, key.source)?.find((entry) => sameTable(tableJsonSchema.parse(entry.table), key.table));
+/** The names of the sources: a v3 document's, or the one database of a 1.x document, `default`. */
+function sourceNames(metadata: MetadataDocument): string[] {
+  return metadata.sources?.map((source) => source.name) ?? [defaultSource];
 }
 
-function held(entry: JsonObject): HeldRelationship {
+function findTableEntry(metadata: MetadataDocument, key: TableRelationshipKey): TableEntry | undefined {
+  return tableEntries(metadata, key.source)?.find((entry) => sameTable(qualifyTable(entry.table), key.table));
+}
+
+function held(entry: RelationshipEntry): HeldRelationship {
   const parsed = parseStoredDefinition(entry.definition);
   const raw = entry.definition ?? null;
   return parsed.ok ? { kind: "understood", stored: parsed.value, raw } : { kind: "unrecognized", reason: parsed.reason, raw };
 }
 
 /** The relationship Hasura holds under the key; undefined when it, its table or its source is not there. */
-export function findTableRelationship(metadata: JsonObject, key: TableRelationshipKey): HeldRelationship | undefined {
-  const entries = (findTableEntry(metadata, key)?.remote_relationships ?? []) as JsonObject[];
-  const entry = entries.find((candidate) => candidate.name === key.name);
+export function findTableRelationship(metadata: MetadataDocument, key: TableRelationshipKey): HeldRelationship | undefined {
+  const entry = findTableEntry(metadata, key)?.remote_relationships?.find((candidate) => candidate.name === key.name);
   return entry === undefined ? undefined : held(entry);
 }
 
 /** The tables a source tracks, in document order; none when the source is not there. */
-export function trackedTables(metadata: JsonObject, source: string): QualifiedTable[] {
-  return (tableEntries(metadata, source) ?? []).map((entry) => tableJsonSchema.parse(entry.table));
+export function trackedTables(metadata: MetadataDocument, source: string): QualifiedTable[] {
+  return (tableEntries(metadata, source) ?? []).map((entry) => qualifyTable(entry.table));
 }
 
 /** The kind of a source (`postgres`, `mssql`, ...), as the document says; undefined when it does not say or has no such source. */
-export function sourceKind(metadata: JsonObject, source: string): string | undefined {
-  if (!Array.isArray(metadata.sources)) return source === defaultSource ? "postgres" : undefined;
-  const entry = (metadata.sources as JsonObject[]).find((candidate) => candidate.name === source);
-  return typeof entry?.kind === "string" ? entry.kind : undefined;
+export function sourceKind(metadata: MetadataDocument, source: string): string | undefined {
+  if (metadata.sources === undefined) return source === defaultSource ? "postgres" : undefined;
+  return metadata.sources.find((candidate) => candidate.name === source)?.kind;
 }
 
 /** The names of the remote schemas the metadata holds. */
-export function remoteSchemaNames(metadata: JsonObject): string[] {
-  return ((metadata.remote_schemas ?? []) as JsonObject[]).map((schema) => schema.name as string);
+export function remoteSchemaNames(metadata: MetadataDocument): string[] {
+  return (metadata.remote_schemas ?? []).map((schema) => schema.name);
 }
 
 /** Every relationship on every table of every source, in document order. */
-export function listTableRelationships(metadata: JsonObject): { readonly key: TableRelationshipKey; readonly held: HeldRelationship }[] {
-  const sources = Array.isArray(metadata.sources) ? (metadata.sources as JsonObject[]).map((source) => source.name as string) : [defaultSource];
-  return sources.flatMap((source) =>
+export function listTableRelationships(metadata: MetadataDocument): { readonly key: TableRelationshipKey; readonly held: HeldRelationship }[] {
+  return sourceNames(metadata).flatMap((source) =>
     (tableEntries(metadata, source) ?? []).flatMap((table) =>
-      ((table.remote_relationships ?? []) as JsonObject[]).map((entry) => ({
-        key: { source, table: tableJsonSchema.parse(table.table), name: entry.name as string },
-        held: held(entry),
-      })),
+      (table.remote_relationships ?? []).map((entry) => ({ key: { source, table: qualifyTable(table.table), name: entry.name }, held: held(entry) })),
     ),
   );
 }
 
 /** A document with one relationship changed, or where the change could not go: its source, table or remote schema is not in it. */
 export type DocumentEdit =
-  { readonly ok: true; readonly metadata: JsonObject } | { readonly ok: false; readonly missing: "source" | "table" | "remote schema" };
+  { readonly ok: true; readonly metadata: MetadataDocument } | { readonly ok: false; readonly missing: "source" | "table" | "remote schema" };
 
 /**
  * A copy of the document in which the key holds `stored` (added or replaced in place), or nothing
  * (removed). Everything else is left exactly as it was.
  */
-export function withTableRelationship(metadata: JsonObject, key: TableRelationshipKey, stored: StoredDefinition | undefined): DocumentEdit {
+export function withTableRelationship(metadata: MetadataDocument, key: TableRelationshipKey, stored: StoredDefinition | undefined): DocumentEdit {
   const copy = structuredClone(metadata);
   if (tableEntries(copy, key.source) === undefined) return { ok: false, missing: "source" };
   const table = findTableEntry(copy, key);
   if (table === undefined) return { ok: false, missing: "table" };
-  table.remote_relationships = withEntry((table.remote_relationships ?? []) as JsonObject[], key.name, stored);
-  if ((table.remote_relationships as JsonObject[]).length === 0) delete table.remote_relationships;
+  const entries = withEntry(table.remote_relationships ?? [], key.name, stored);
+  if (entries.length === 0) delete table.remote_relationships;
+  else table.remote_relationships = entries;
   return { ok: true, metadata: copy };
 }
 
-function withEntry(entries: JsonObject[], name: string, stored: StoredDefinition | undefined): JsonObject[] {
+function withEntry(entries: RelationshipEntry[], name: string, stored: StoredDefinition | undefined): RelationshipEntry[] {
   const index = entries.findIndex((entry) => entry.name === name);
   if (stored === undefined) return entries.filter((_, at) => at !== index);
   const entry = { name, definition: storedDefinitionJson(stored) };
   return index < 0 ? [...entries, entry] : entries.map((existing, at) => (at === index ? entry : existing));
 }
 
-function findRemoteSchemaEntry(metadata: JsonObject, remoteSchema: string): JsonObject | undefined {
-  const schemas = (metadata.remote_schemas ?? []) as JsonObject[];
-  return schemas.find((schema) => schema.name === remoteSchema);
-}
-
 /** The relationship Hasura holds on a remote schema's type; undefined when it, the type's list or the remote schema is not there. */
-export function findRemoteSchemaRelationship(metadata: JsonObject, key: RemoteSchemaRelationshipKey): HeldRelationship | undefined {
-  const types = (findRemoteSchemaEntry(metadata, key.remoteSchema)?.remote_relationships ?? []) as JsonObject[];
-  const entries = (types.find((type) => type.type_name === key.typeName)?.relationships ?? []) as JsonObject[];
-  const entry = entries.find((candidate) => candidate.name === key.name);
+export function findRemoteSchemaRelationship(metadata: MetadataDocument, key: RemoteSchemaRelationshipKey): HeldRelationship | undefined {
+  const schema = metadata.remote_schemas?.find((candidate) => candidate.name === key.remoteSchema);
+  const type = schema?.remote_relationships?.find((candidate) => candidate.type_name === key.typeName);
+  const entry = type?.relationships.find((candidate) => candidate.name === key.name);
   return entry === undefined ? undefined : held(entry);
 }
 
 /** Every relationship on every remote schema's types, in document order. */
-export function listRemoteSchemaRelationships(metadata: JsonObject): { readonly key: RemoteSchemaRelationshipKey; readonly held: HeldRelationship }[] {
-  return ((metadata.remote_schemas ?? []) as JsonObject[]).flatMap((schema) =>
-    ((schema.remote_relationships ?? []) as JsonObject[]).flatMap((type) =>
-      (type.relationships as JsonObject[]).map((entry) => ({
-        key: { remoteSchema: schema.name as string, typeName: type.type_name as string, name: entry.name as string },
-        held: held(entry),
-      })),
+export function listRemoteSchemaRelationships(metadata: MetadataDocument): { readonly key: RemoteSchemaRelationshipKey; readonly held: HeldRelationship }[] {
+  return (metadata.remote_schemas ?? []).flatMap((schema) =>
+    (schema.remote_relationships ?? []).flatMap((type) =>
+      type.relationships.map((entry) => ({ key: { remoteSchema: schema.name, typeName: type.type_name, name: entry.name }, held: held(entry) })),
     ),
   );
 }
 
 /** Like `withTableRelationship`, for a relationship on a remote schema's type; the type's list is made or dropped as needed. */
-export function withRemoteSchemaRelationship(metadata: JsonObject, key: RemoteSchemaRelationshipKey, stored: StoredDefinition | undefined): DocumentEdit {
+export function withRemoteSchemaRelationship(metadata: MetadataDocument, key: RemoteSchemaRelationshipKey, stored: StoredDefinition | undefined): DocumentEdit {
   const copy = structuredClone(metadata);
-  const schema = findRemoteSchemaEntry(copy, key.remoteSchema);
+  const schema = copy.remote_schemas?.find((candidate) => candidate.name === key.remoteSchema);
   if (schema === undefined) return { ok: false, missing: "remote schema" };
-  const types = (schema.remote_relationships ?? []) as JsonObject[];
-  const type = types.find((candidate) => candidate.type_name === key.typeName) ?? { type_name: key.typeName, relationships: [] };
-  type.relationships = withEntry(type.relationships as JsonObject[], key.name, stored);
-  const others = types.filter((candidate) => candidate !== type);
-  const next = (type.relationships as JsonObject[]).length === 0 ? others : types.includes(type) ? types : [...types, type];
+  const types = schema.remote_relationships ?? [];
+  const existing = types.find((candidate) => candidate.type_name === key.typeName);
+  const relationships = withEntry(existing?.relationships ?? [], key.name, stored);
+  const others = types.filter((candidate) => candidate !== existing);
+  const next =
+    relationships.length === 0
+      ? others
+      : existing === undefined
+        ? [...types, { type_name: key.typeName, relationships }]
+        : types.map((candidate) => (candidate === existing ? { ...existing, relationships } : candidate));
   if (next.length === 0) delete schema.remote_relationships;
   else schema.remote_relationships = next;
   return { ok: true, metadata: copy };

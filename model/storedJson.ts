@@ -21,8 +21,11 @@ export const remoteFieldJsonSchema: z.ZodType<RemoteField> = z.lazy(() =>
   z.record(z.string(), z.looseObject({ arguments: z.record(z.string(), jsonValueSchema), field: remoteFieldJsonSchema.optional() })),
 );
 
-/** A table as Hasura stores it: `"name"` or `{schema?, name}`. */
-export const tableJsonSchema = z.union([z.string(), z.looseObject({ schema: z.string().optional(), name: z.string() })]).transform(qualifyTable);
+/** A table as Hasura stores it, `"name"` or `{schema?, name}`, kept as it is written. */
+export const tableRefJsonSchema = z.union([z.string(), z.looseObject({ schema: z.string().optional(), name: z.string() })]);
+
+/** A table as Hasura stores it, qualified. */
+export const tableJsonSchema = tableRefJsonSchema.transform(qualifyTable);
 
 const names = z.array(z.string());
 

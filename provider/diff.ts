@@ -28,7 +28,7 @@ export interface DiffSpec {
  * change.
  */
 export function diffInputs(spec: DiffSpec, olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
-  const before = (upgradeOutputs(spec.schema, olds) ?? olds) as Readonly<Record<string, unknown>>;
+  const before: Readonly<Record<string, unknown>> = upgradeOutputs(spec.schema, olds) ?? olds;
   const changed = (property: string) => {
     const [old, next] = [before[property], news[property]];
     // A value too deep to compare safely (only a corrupted state holds one) counts as changed.

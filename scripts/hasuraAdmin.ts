@@ -1,5 +1,5 @@
 /** A small Hasura metadata client for the demo and the tests: what a person would do by hand in the console. */
-import { listTableRelationships, type JsonObject, type JsonValue } from "../model";
+import { listTableRelationships, parseMetadataDocument, type MetadataDocument } from "../model";
 
 /** One remote relationship on a table as Hasura lists it. */
 export interface ListedRelationship {
@@ -8,7 +8,7 @@ export interface ListedRelationship {
   readonly table: string;
   readonly name: string;
   /** The stored definition as Hasura holds it (in the format it was written in). */
-  readonly definition: JsonValue;
+  readonly definition: unknown;
 }
 
 /** Sends one `/v1/metadata` (or `/v1/query`) call and returns the JSON answer; a non-2xx answer is an error with Hasura's body. */
@@ -23,13 +23,15 @@ export async function hasuraCall(endpoint: string, adminSecret: string | undefin
   return json;
 }
 
-/** The metadata document as `export_metadata` (v1) gives it. */
-export async function exportMetadata(endpoint: string, adminSecret: string | undefined): Promise<JsonObject> {
-  return (await hasuraCall(endpoint, adminSecret, { type: "export_metadata", args: {} })) as JsonObject;
+/** The metadata document as `export_metadata` (v1) gives it; an answer that is not one is an error that says why. */
+export async function exportMetadata(endpoint: string, adminSecret: string | undefined): Promise<MetadataDocument> {
+  const parsed = parseMetadataDocument(await hasuraCall(endpoint, adminSecret, { type: "export_metadata", args: {} }));
+  if (!parsed.ok) throw new Error(`Hasura at ${endpoint} answered export_metadata with something else: ${parsed.reason}.`);
+  return parsed.value;
 }
 
 /** Every remote relationship on every table of every source, sorted by source, table and name. */
-export function listRemoteRelationships(metadata: JsonObject): ListedRelationship[] {
+export function listRemoteRelationships(metadata: MetadataDocument): ListedRelationship[] {
   return listTableRelationships(metadata)
     .map(({ key, held }) => ({
       source: key.source,

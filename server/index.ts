@@ -4,7 +4,7 @@
  * `startRemoteSchemaServer`. Tests, the demo and the bench depend on the names here; everything
  * else in server/ is internal. See docs/local-hasura-server.md.
  */
-import type { JsonObject } from "../model";
+import type { SourcedMetadataDocument } from "../model";
 import type { SourceSpec } from "./boot/environment";
 import type { TableSpec } from "./engine/catalog";
 import type { FaultController, FaultSpec } from "./harness/faults";
@@ -57,42 +57,6 @@ export interface HasuraServerOptions {
   faults?: FaultSpec;
 }
 
-/** A remote relationship as exported: `{name, definition}`. */
-export type HasuraRemoteRelationshipJson = { name: string; definition: JsonObject };
-
-/** A tracked table as exported. */
-export type HasuraTableJson = {
-  table: { schema: string; name: string };
-  remote_relationships?: HasuraRemoteRelationshipJson[];
-  [key: string]: unknown;
-};
-
-/** A source as exported. */
-export type HasuraSourceJson = {
-  name: string;
-  kind: string;
-  tables: HasuraTableJson[];
-  configuration: JsonObject;
-  [key: string]: unknown;
-};
-
-/** A remote schema as exported. */
-export type HasuraRemoteSchemaJson = {
-  name: string;
-  definition: JsonObject;
-  comment?: string;
-  remote_relationships?: { type_name: string; relationships: HasuraRemoteRelationshipJson[] }[];
-  [key: string]: unknown;
-};
-
-/** The metadata object `export_metadata` (v1) answers: version 3 with sources. */
-export type HasuraMetadata = {
-  version: number;
-  sources: HasuraSourceJson[];
-  remote_schemas?: HasuraRemoteSchemaJson[];
-  [key: string]: unknown;
-};
-
 /** A running server. */
 export interface RunningHasuraServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:43123`. */
@@ -105,8 +69,8 @@ export interface RunningHasuraServer {
   resetStats(): void;
   /** Fault injection control. */
   faults: FaultController;
-  /** A deep copy of the current metadata as `export_metadata` v1 gives it (version 3). */
-  exportMetadata(): HasuraMetadata;
+  /** A deep copy of the current metadata as `export_metadata` v1 gives it (version 3), read as the model reads Hasura's. */
+  exportMetadata(): SourcedMetadataDocument;
   /** Name to URL of the remote schema servers this server started (from its environment). */
   remoteSchemaUrls: Record<string, string>;
   /**

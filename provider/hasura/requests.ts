@@ -4,7 +4,7 @@ import {
   storedDefinitionJson,
   tableJson,
   targetJson,
-  type JsonObject,
+  type MetadataDocument,
   type RelationshipTarget,
   type RemoteSchemaRelationshipKey,
   type TableRelationshipKey,
@@ -108,7 +108,7 @@ export function introspectRemoteSchemaRequest(name: string): HasuraRequest {
  * Replaces the whole metadata with `metadata`: the only write after which Hasura rebuilds its schema
  * cache once for many changes. Refused (and nothing stored) when the result would be inconsistent.
  */
-export function replaceMetadataRequest(metadata: JsonObject, resourceVersion: number, allowInconsistent = false): HasuraRequest {
+export function replaceMetadataRequest(metadata: MetadataDocument, resourceVersion: number, allowInconsistent = false): HasuraRequest {
   return {
     path: "/v1/metadata",
     body: { type: "replace_metadata", version: 2, resource_version: resourceVersion, args: { allow_inconsistent_metadata: allowInconsistent, metadata } },

@@ -4,7 +4,7 @@
  * (provider/resources/<kind>/index.ts). A new kind of relationship is a new folder.
  */
 import type { z } from "zod";
-import type { HeldRelationship, InconsistentObject, JsonObject, RelationshipTarget } from "../../model";
+import type { HeldRelationship, InconsistentObject, MetadataDocument, RelationshipTarget } from "../../model";
 import type { InputsKind } from "../inputs/check";
 import type { Step } from "../plans";
 import type { RuleIssue } from "../rules/rule";
@@ -45,7 +45,7 @@ export interface RelationshipKind<S extends InputsSchema, K> extends InputsKind<
   /** The inputs of a relationship Hasura holds: its key and target as this resource names them. */
   liveInputs(endpoint: string, key: K, target: RelationshipTarget): InputsOf<S>;
   /** What Hasura holds under the key in a metadata document. */
-  find(metadata: JsonObject, key: K): HeldRelationship | undefined;
+  find(metadata: MetadataDocument, key: K): HeldRelationship | undefined;
   /** A change to the relationship under the key, planned by `plan`, for the observe-plan-write loop. */
   change(key: K, operation: string, plan: (held: HeldRelationship | undefined) => Step): Change;
   /** Hasura's reason when the relationship under the key is inconsistent. */

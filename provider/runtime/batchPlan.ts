@@ -4,7 +4,7 @@
  * a missing one says so, delete of a missing one is done), against the document as the changes
  * before it left it.
  */
-import type { JsonObject } from "../../model";
+import type { MetadataDocument } from "../../model";
 import type { Step } from "../plans";
 import type { Change } from "./converge";
 
@@ -16,7 +16,7 @@ export type BatchOutcome<C extends Change = Change> =
 
 /** The document with every write folded in, and each change's outcome, in the order given. */
 export interface BatchPlan<C extends Change = Change> {
-  readonly metadata: JsonObject;
+  readonly metadata: MetadataDocument;
   readonly outcomes: readonly BatchOutcome<C>[];
 }
 
@@ -25,7 +25,7 @@ export interface BatchPlan<C extends Change = Change> {
  * table or source is not tracked) is left to be sent `alone`, so that Hasura's own answer names the
  * problem.
  */
-export function planBatch<C extends Change>(metadata: JsonObject, changes: readonly C[]): BatchPlan<C> {
+export function planBatch<C extends Change>(metadata: MetadataDocument, changes: readonly C[]): BatchPlan<C> {
   let document = metadata;
   const outcomes = changes.map((change): BatchOutcome<C> => {
     const step = change.plan(change.find(document), document);

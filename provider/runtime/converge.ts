@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { DocumentEdit, HeldRelationship, JsonObject, MetadataSnapshot } from "../../model";
+import type { DocumentEdit, HeldRelationship, MetadataDocument, MetadataSnapshot } from "../../model";
 import type { CallContext } from "../hasura/client";
 import { isHasuraError, type HasuraError } from "../hasura/errors";
 import { replaceMetadataRequest, type ApiMode, type HasuraRequest, type Write } from "../hasura/requests";
@@ -11,13 +11,13 @@ import type { Gateway } from "./gateway";
 export interface Change {
   readonly context: CallContext;
   /** What Hasura holds for this relationship in a metadata document. */
-  find(metadata: JsonObject): HeldRelationship | undefined;
+  find(metadata: MetadataDocument): HeldRelationship | undefined;
   /** The next step, from what Hasura holds under the relationship's name and in the whole metadata. */
-  plan(held: HeldRelationship | undefined, metadata: JsonObject): Step;
+  plan(held: HeldRelationship | undefined, metadata: MetadataDocument): Step;
   /** The request for a write on its own, in the endpoint's API, given the metadata it was planned on. */
-  request(mode: ApiMode, write: Write, resourceVersion: number | undefined, metadata: JsonObject): HasuraRequest;
+  request(mode: ApiMode, write: Write, resourceVersion: number | undefined, metadata: MetadataDocument): HasuraRequest;
   /** The document with the write folded in, for a whole-document write. */
-  edit(metadata: JsonObject, write: Write): DocumentEdit;
+  edit(metadata: MetadataDocument, write: Write): DocumentEdit;
 }
 
 /** How many times a loop has gone round for each reason, against the settings' bounds. */

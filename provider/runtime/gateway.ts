@@ -3,7 +3,7 @@
  * (decided once), its snapshot of the metadata shared by reads, and its writes, one at a time and,
  * where Hasura allows, many changes in one.
  */
-import { parseExportAnswer, parseInconsistencies, type InconsistentObject, type JsonObject, type MetadataSnapshot } from "../../model";
+import { parseExportAnswer, parseInconsistencies, type InconsistentObject, type MetadataDocument, type MetadataSnapshot } from "../../model";
 import { createHasuraClient, type CallContext, type HasuraClient } from "../hasura/client";
 import { isWriteAcknowledged } from "../hasura/answers";
 import { hasuraError, isHasuraError } from "../hasura/errors";
@@ -193,6 +193,6 @@ function describeBody(body: unknown): string {
 }
 
 /** The metadata after this process replaced it with `metadata` at `resourceVersion`: Hasura stores it as sent and adds one to the version. */
-export function snapshotAfterReplace(metadata: JsonObject, resourceVersion: number): MetadataSnapshot {
+export function snapshotAfterReplace(metadata: MetadataDocument, resourceVersion: number): MetadataSnapshot {
   return { metadata, resourceVersion: resourceVersion + 1 };
 }

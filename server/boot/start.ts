@@ -19,7 +19,8 @@ import { introspectRemoteSchema } from "../remoteSchemas/introspect";
 import { metadataJson } from "../metadata/serialize";
 import { loadState, saveState } from "../engine/persistence";
 import { StatsRecorder } from "../harness/stats";
-import type { HasuraMetadata, HasuraServerOptions, RunningHasuraServer } from "../index";
+import type { HasuraServerOptions, RunningHasuraServer } from "../index";
+import { parseMetadataDocument, type JsonObject, type SourcedMetadataDocument } from "../../model";
 
 /** What `GET /v1/version` answers unless told otherwise. */
 export const defaultServerVersion = "v2.48.3";
@@ -80,6 +81,17 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
     server.listen(port, host, () => resolve());
   });
   return (server.address() as AddressInfo).port;
+}
+
+/** The server's export read as the model reads Hasura's; anything else is a bug in the server, said as such. */
+function exportedDocument(json: JsonObject): SourcedMetadataDocument {
+  const parsed = parseMetadataDocument(json);
+  if (!parsed.ok || parsed.value.sources === undefined) {
+    throw new Error(
+      `The local server exported metadata the model cannot read (${parsed.ok ? "no sources" : parsed.reason}): a bug in server/metadata/serialize.ts.`,
+    );
+  }
+  return { ...parsed.value, sources: parsed.value.sources };
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -153,7 +165,7 @@ async function serve(
     faults,
     stats: snapshot,
     resetStats,
-    exportMetadata: () => metadataJson(engine.metadata()) as unknown as HasuraMetadata,
+    exportMetadata: () => exportedDocument(metadataJson(engine.metadata())),
     stop: async () => {
       await closeServer(server);
       await remotes.stop();

@@ -3,7 +3,7 @@
  * functions that answer `{status, body}`, and the requests most tests send.
  */
 import { join } from "node:path";
-import { isJsonObject, type JsonObject, type JsonValue } from "../../model";
+import { isJsonObject, qualifyTable, sameTable, type JsonObject, type JsonValue } from "../../model";
 import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
 
 /** The repository root (this module runs from dist/test/server). */
@@ -87,7 +87,7 @@ export function pgCreate(name: string, toRemoteSchema: Record<string, JsonValue 
 
 /** The remote relationships of `public.profiles` in exported metadata. */
 export function profileRelationships(server: RunningHasuraServer): JsonValue[] {
-  const table = server.exportMetadata().sources[0].tables.find((t) => t.table.schema === "public" && t.table.name === "profiles");
+  const table = server.exportMetadata().sources[0].tables.find((t) => sameTable(qualifyTable(t.table), { schema: "public", name: "profiles" }));
   return (table?.remote_relationships ?? []) as unknown as JsonValue[];
 }
 

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { JsonObject } from "../../../model";
+import { qualifyTable, type JsonObject } from "../../../model";
 import type { RunningHasuraServer } from "../../../server";
 import { metadata, objectBody, query, startEnvServer } from "../helpers";
 
@@ -44,6 +44,6 @@ test("to_source: untracking the target is refused while the join exists, unless 
   assert.match(String(objectBody(refused).error), /remote relationship profiles\.join in source "default"/);
   const cascaded = await metadata(server, { type: "pg_untrack_table", args: { table: { schema: "custom", name: "profiles" }, cascade: true } });
   assert.equal(cascaded.status, 200);
-  const table = server.exportMetadata().sources[0].tables.find((t) => t.table.schema === "public");
+  const table = server.exportMetadata().sources[0].tables.find((t) => qualifyTable(t.table).schema === "public");
   assert.ok(!(table?.remote_relationships ?? []).some((relationship) => relationship.name === "join"));
 });

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { JsonObject } from "../../../model";
+import { qualifyTable, type JsonObject } from "../../../model";
 import { startHasuraServer, type RunningHasuraServer } from "../../../server";
 import { metadata, objectBody, startEnvServer } from "../helpers";
 
@@ -31,7 +31,7 @@ async function reasonOf(overrides: JsonObject, on: RunningHasuraServer = server)
 
 test("to_source: a join to a table of another source is stored in the definition format", async () => {
   assert.deepEqual(await metadata(server, toSource("albums")), { status: 200, body: { message: "success" } });
-  const table = server.exportMetadata().sources[0].tables.find((t) => t.table.schema === "public");
+  const table = server.exportMetadata().sources[0].tables.find((t) => qualifyTable(t.table).schema === "public");
   assert.deepEqual(table?.remote_relationships, [
     {
       name: "albums",

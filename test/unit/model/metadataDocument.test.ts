@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  canonicalJson,
   findRemoteSchemaRelationship,
   findTableRelationship,
   listRemoteSchemaRelationships,
   listTableRelationships,
   parseExportAnswer,
+  parseMetadataDocument,
   withRemoteSchemaRelationship,
   withTableRelationship,
   type JsonObject,
@@ -116,5 +118,32 @@ describe("model: the metadata document", () => {
     assert.ok(removed.ok);
     assert.deepEqual(removed.metadata, document);
     assert.deepEqual(withRemoteSchemaRelationship(document, { ...schemaKey, remoteSchema: "nope" }, stored), { ok: false, missing: "remote schema" });
+  });
+  it("refuses a document with neither sources nor tables, saying so", () => {
+    assert.deepEqual(parseMetadataDocument({ version: 3 }), {
+      ok: false,
+      reason: "the metadata is not a metadata document (sources: it has neither sources (version 3) nor tables (versions 1 and 2))",
+    });
+  });
+  it("refuses a __proto__ key where the document is typed, rather than dropping it from the next write", () => {
+    const json = JSON.parse('{"version": 3, "sources": [{"name": "default", "tables": [{"table": "t", "__proto__": {"x": 1}}]}]}');
+    assert.deepEqual(parseExportAnswer({ resource_version: 1, metadata: json }, "versioned"), {
+      ok: false,
+      reason: 'metadata is not a metadata document (sources.0.tables.0: it holds a key named "__proto__", which this provider cannot keep in a write)',
+    });
+  });
+  it("keeps what it does not type exactly as it came, a __proto__ key deep inside included, through an edit", () => {
+    const json = JSON.parse(
+      '{"version": 3, "sources": [{"name": "default", "kind": "postgres", "configuration": {"pool": {"__proto__": {"x": 1}}}, "tables": [{"table": {"schema": "public", "name": "profiles"}, "select_permissions": [{"role": "user"}]}]}], "inherited_roles": []}',
+    );
+    const parsed = parseMetadataDocument(json);
+    assert.ok(parsed.ok);
+    const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField } };
+    const added = withTableRelationship(parsed.value, key, stored);
+    assert.ok(added.ok);
+    const written = JSON.parse(JSON.stringify(added.metadata));
+    delete written.sources[0].tables[0].remote_relationships;
+    // Key order is never meaningful to Hasura (the schema puts the keys it knows first).
+    assert.equal(JSON.stringify(canonicalJson(written)), JSON.stringify(canonicalJson(json)));
   });
 });
