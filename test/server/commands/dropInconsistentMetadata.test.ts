@@ -9,6 +9,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { qualifyTable, sameTable } from "../../../model";
 import type { RunningHasuraServer } from "../../../server";
 import { currentVersion, metadata, objectBody, pgCreate, profileRelationshipNames, root, startEnvServer } from "../helpers";
 
@@ -22,7 +23,7 @@ const drop = { type: "drop_inconsistent_metadata", args: {} };
 
 test("drop_inconsistent_metadata: a relationship stored inconsistent is removed; reload_metadata is then consistent", async () => {
   const exported = server.exportMetadata();
-  const profiles = exported.sources[0].tables.find((table) => table.table.schema === "public" && table.table.name === "profiles");
+  const profiles = exported.sources[0].tables.find((table) => sameTable(qualifyTable(table.table), { schema: "public", name: "profiles" }));
   assert.ok(profiles !== undefined);
   const toMissingSource = {
     to_source: { source: "gone", table: { schema: "hasura", name: "album" }, relationship_type: "object", field_mapping: { id: "artist_id" } },
