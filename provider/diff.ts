@@ -22,9 +22,10 @@ export interface DiffSpec {
  * `check` made canonical. Old outputs of any earlier release are read in today's form first, so the
  * comparison is of like with like; the decision is the same either way round.
  *
- * A change of identity is another relationship: a replacement that lists the changed properties. A
- * change of the target is an update in place, switching between targets too (Hasura's update
- * replaces the whole definition). `adoptExisting` and `importId` only steer `create` and are never a
+ * A change of identity (besides the endpoint) is another relationship: a create-first replacement
+ * that lists the changed properties. A change of the endpoint alone is a move, and a change of the
+ * target an update, both in place (Hasura's update replaces the whole definition, switching between
+ * targets too). `adoptExisting` and `importId` only steer `create` and are never a
  * change.
  */
 export function diffInputs(spec: DiffSpec, olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffResult {
@@ -35,12 +36,17 @@ export function diffInputs(spec: DiffSpec, olds: Readonly<Record<string, unknown
     const comparable = findJsonHazard(old, maxJsonDepth) === undefined && findJsonHazard(next, maxJsonDepth) === undefined;
     return old === unknownValue || next === unknownValue || !comparable || !isDeepStrictEqual(old, next);
   };
-  const replaces = spec.identity.filter(changed);
+  // The endpoint says where the relationship lives, not which one it is: a new endpoint alone is a
+  // move, done in place by `update` (ensured at the new Hasura first, deleted at the old one only when
+  // that is provably another Hasura), so that no failure or interruption part way loses it.
+  const replaces = spec.identity.filter((property) => property !== "endpoint" && changed(property));
   if (replaces.length > 0) {
-    // A new endpoint may be the same Hasura under another name: deleting first means the create that
-    // follows can never be undone by the old resource's delete.
-    return { changes: true, replaces, deleteBeforeReplace: replaces.includes("endpoint") };
+    // Another relationship: created first, then the old one deleted. Never delete-first: a delete of
+    // the original never removes what this run created (see provider/runRecord.ts), and the old
+    // relationship stays until the new one exists.
+    const moved = changed("endpoint") ? ["endpoint"] : [];
+    return { changes: true, replaces: [...moved, ...replaces], deleteBeforeReplace: false };
   }
   const definition = Object.keys(spec.schema.shape).filter((property) => !spec.identity.includes(property) && !steeringInputs.includes(property));
-  return { changes: definition.some(changed) };
+  return { changes: changed("endpoint") || definition.some(changed) };
 }

@@ -6,15 +6,24 @@
  * releases through provider/state.ts. It holds no secret: the admin secret is read in `configure`.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { Declarations, declaredByKey, declaredTwice, declaringResource } from "./declarations";
+import { deleteRelationship } from "./deleteRelationship";
 import { diffInputs } from "./diff";
-import { isHasuraError } from "./hasura/errors";
+import { moveFailures } from "./endpointProof";
+import { withoutEcho } from "./hostEcho";
 import { checkFailures, checkInputs, dryRunKey } from "./inputs/check";
-import { planCreate, planDelete, planImport, planUpdate, type Wanted } from "./plans";
+import { canonicalEndpoint } from "./inputs/fields";
+import { containsUnknown } from "./inputs/unknowns";
+import { moveRelationship } from "./move";
+import { planCreate, planImport, planUpdate, type Wanted } from "./plans";
 import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
+import { thisRun } from "./runRecord";
 import { warn } from "./runtime/engineLog";
 import { configureRuntime, currentSettings, failConfiguration, gatewayFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
+import type { Subject } from "./subject";
 
 /** The outputs: every input under the same name, and Hasura's reason when the relationship is inconsistent. */
 export type RelationshipOutputs<I> = I | (I & { readonly inconsistency: string });
@@ -29,9 +38,40 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
     adoptExisting: inputs.adoptExisting,
     target: kind.targetOf(inputs),
   });
+  const subjectOf = (key: K): Subject => ({
+    noun: kind.noun,
+    id: kind.formatId(key),
+    find: (metadata) => kind.find(metadata, key),
+    change: (operation, plan) => kind.change(key, operation, plan),
+  });
+  const noteHeld = (endpoint: string, key: K) => thisRun?.hold({ endpoint, noun: kind.noun, id: kind.formatId(key) });
+  const declarations = new Declarations();
+
+  /**
+   * The failures only this process can see: the relationship declared by another resource of the
+   * program too, and a move to an endpoint (or from one) that cannot be read. None while the
+   * identity is not known yet.
+   */
+  const processFailures = async (olds: Record<string, unknown>, inputs: I, declaredBy: string | undefined): Promise<CheckFailure[]> => {
+    const given = new Map<string, unknown>(Object.entries(inputs));
+    if (kind.identity.some((property) => containsUnknown(given.get(property)))) return [];
+    const key = kind.keyOf(inputs);
+    const relationship = { endpoint: inputs.endpoint, noun: kind.noun, id: kind.formatId(key) };
+    if (declaredBy !== undefined) {
+      const other = declarations.declare(relationship, declaredBy);
+      if (other !== undefined) return [{ property: "name", reason: declaredTwice(relationship, other, declaredBy) }];
+    }
+    const from = previousEndpoint(olds);
+    if (from === undefined || from === inputs.endpoint || !currentSettings().validateLive) return [];
+    return moveFailures({ noun: kind.noun, id: relationship.id, from, to: inputs.endpoint });
+  };
+
   return {
-    /** Reads `hasura:*` stack config and HASURA_GRAPHQL_ADMIN_SECRET. */
-    async configure(request: dynamic.ConfigureRequest): Promise<void> {
+    /**
+     * Reads `hasura:*` stack config and HASURA_GRAPHQL_ADMIN_SECRET. The host calls it inside the first
+     * call that loads the provider, and returns what it throws as that call's error.
+     */
+    configure: withoutEcho(async (request: dynamic.ConfigureRequest): Promise<void> => {
       let settings;
       try {
         settings = readSettings((key) => request.config.get(key), process.env);
@@ -40,25 +80,27 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
         throw error;
       }
       await configureRuntime(settings);
-    },
+    }),
 
     /**
-     * Validates the inputs and returns them in canonical form: first what the inputs alone show, then,
-     * when those pass, what Hasura would say of them against the live remote schema (every
-     * relationship in a preview; in an up, those whose target changed).
+     * Validates the inputs and returns them in canonical form: first what the inputs alone show, then
+     * what only this process can see (the same relationship declared twice, a move to or from a Hasura
+     * that cannot be read), then, when those pass, what Hasura would say of them against the live
+     * remote schema (every relationship in a preview; in an up, those whose target changed).
      */
-    async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> {
+    check: withoutEcho(async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
       const result = checkInputs(kind, news);
-      if (result.inputs === undefined || !currentSettings().validateLive) return result;
+      if (result.inputs === undefined) return result;
+      const own = await processFailures(olds ?? {}, result.inputs, declaringResource(news[declaredByKey]));
+      if (own.length > 0) return { failures: own };
+      if (!currentSettings().validateLive) return result;
       const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
       const issues = await kind.liveIssues(result.inputs, scope);
       return issues.length === 0 ? result : { failures: checkFailures(issues) };
-    },
+    }),
 
-    /** Update in place, or replace when the relationship's identity changes. */
-    async diff(_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> {
-      return diffInputs(kind, olds, news);
-    },
+    /** Update in place (a new endpoint included: a move), or replace when the relationship's identity changes. */
+    diff: withoutEcho(async (_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> => diffInputs(kind, olds, news)),
 
     /** Creates the relationship, adopts an identical one that exists already, or imports the one the `import` option names. */
     async create(inputs: I): Promise<dynamic.CreateResult<RelationshipOutputs<I>>> {
@@ -67,6 +109,7 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
       const importing = inputs.importId !== undefined;
       const plan = importing ? planImport : planCreate;
       await gatewayFor(inputs.endpoint).apply(kind.change(key, importing ? "import" : "create", (held) => plan(held, wanted)));
+      noteHeld(inputs.endpoint, key);
       return { id: kind.formatId(key), outs: inputs };
     },
 
@@ -74,7 +117,7 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
      * Reads the live relationship, with Hasura's reason when it is inconsistent (one warning line says
      * so too); one that is gone returns no ID, so that refresh drops it from the state.
      */
-    async read(id: string, props?: Record<string, unknown>): Promise<dynamic.ReadResult<RelationshipOutputs<I>>> {
+    read: withoutEcho(async (id: string, props?: Record<string, unknown>): Promise<dynamic.ReadResult<RelationshipOutputs<I>>> => {
       const key = kind.parseId(id);
       const endpoint = endpointOf({ noun: kind.noun, id }, props, currentSettings(), "read");
       const gateway = gatewayFor(endpoint);
@@ -92,37 +135,40 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
       if (inconsistency === undefined) return { id, props: live, inputs: live };
       warn(`${kind.noun} "${id}" is inconsistent in Hasura at ${endpoint}: ${inconsistency}`);
       return { id, props: { ...live, inconsistency }, inputs: live };
-    },
+    }),
 
-    /** Writes the whole new definition. */
-    async update(_id: string, _olds: Record<string, unknown>, news: I): Promise<dynamic.UpdateResult<RelationshipOutputs<I>>> {
+    /**
+     * Writes the whole new definition. A new endpoint moves the relationship: it is made to hold at the
+     * new Hasura first, and deleted at the old one only when that is provably another Hasura.
+     */
+    async update(_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.UpdateResult<RelationshipOutputs<I>>> {
+      const key = kind.keyOf(news);
       const wanted = wantedOf(news);
-      await gatewayFor(news.endpoint).apply(kind.change(kind.keyOf(news), "update", (held) => planUpdate(held, wanted)));
+      // Old outputs of every release name their endpoint; without one there is nothing to move from.
+      const from = previousEndpoint(olds) ?? news.endpoint;
+      if (from !== news.endpoint) {
+        await moveRelationship(subjectOf(key), from, news.endpoint, wanted);
+        return { outs: news };
+      }
+      await gatewayFor(news.endpoint).apply(kind.change(key, "update", (held) => planUpdate(held, wanted)));
+      noteHeld(news.endpoint, key);
       return { outs: news };
     },
 
     /**
      * Deletes the relationship; one already gone (with its table or source too) counts as deleted. One
-     * Hasura says does not exist while its metadata still holds it is an error, never "deleted".
+     * Hasura says does not exist while its metadata still holds it is an error, never "deleted". One
+     * this run made hold (the original of a replacement under the same ID) is kept.
      */
-    async delete(id: string, props: Record<string, unknown>): Promise<void> {
-      const endpoint = endpointOf({ noun: kind.noun, id }, props, currentSettings(), "delete");
-      const key = kind.parseId(id);
-      const gateway = gatewayFor(endpoint);
-      try {
-        await gateway.apply(kind.change(key, "delete", planDelete));
-      } catch (error) {
-        if (!isHasuraError(error) || error.code !== "not-exists") throw error;
-        // "Does not exist" counts as deleted only when Hasura's metadata agrees: on the /v1/query API
-        // Hasura also answers so for a relationship it holds but cannot build (an inconsistent one).
-        const context = { operation: "delete", relationship: id };
-        if (kind.find((await gateway.observe(context, { fresh: true })).metadata, key) === undefined) return;
-        throw new Error(
-          `Cannot delete ${kind.noun} "${id}": Hasura at ${endpoint} answered that it does not exist, but its metadata still holds it. ` +
-            "Hasura answers so for a relationship it cannot build (run `pulumi refresh` to see its inconsistency); on the /v1/query API only a whole-metadata write reaches it. " +
-            "Remove it with the console's metadata actions or `hasura metadata inconsistency drop`, then run this again.",
-        );
-      }
-    },
+    delete: withoutEcho(async (id: string, props: Record<string, unknown>): Promise<void> => {
+      const endpoint = canonicalEndpoint(endpointOf({ noun: kind.noun, id }, props, currentSettings(), "delete"));
+      await deleteRelationship(subjectOf(kind.parseId(id)), endpoint, "delete");
+    }),
   };
+}
+
+/** The endpoint old inputs or outputs name, in canonical form; undefined when they name none (a create). */
+function previousEndpoint(olds: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const endpoint = olds?.endpoint;
+  return typeof endpoint === "string" && endpoint !== "" && URL.canParse(endpoint) ? canonicalEndpoint(endpoint) : undefined;
 }

@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declaredByKey } from "../provider/declarations";
 import { providerModuleText, type ProviderExport } from "../provider/handle";
 
 /**
  * The properties and options every relationship resource registers with, besides its own inputs:
- * the endpoint's default, the `import` option turned into an input, and the dynamic provider host's
- * `__provider` reference (see provider/handle.ts).
+ * the endpoint's default, the `import` option turned into an input, the dynamic provider host's
+ * `__provider` reference (see provider/handle.ts), and the resource's name for `check`.
  */
 export function engineProps(
+  resource: { readonly name: string },
   args: { readonly endpoint?: pulumi.Input<string>; readonly adoptExisting?: pulumi.Input<boolean> },
   opts: pulumi.CustomResourceOptions,
   provider: ProviderExport,
@@ -20,6 +22,18 @@ export function engineProps(
   const { import: importId, ...options } = opts;
   // check validates unchanged relationships against the live remote schema only in a preview, so
   // that a remote schema changed under them shows there, while an up of nothing sends nothing.
-  const props = { endpoint, adoptExisting: args.adoptExisting, importId, __provider: providerModuleText(provider), __dryRun: pulumi.runtime.isDryRun() };
+  // check gets no URN from the dynamic provider host, and needs to tell two resources declaring the
+  // same relationship from one resource checked twice (provider/declarations.ts); check removes it.
+  // A plain name, not the URN: an Output of the parent's URN would make the resource depend on its
+  // parent, and on every child of a parent component, itself included.
+  const declaredBy = resource.name;
+  const props = {
+    endpoint,
+    adoptExisting: args.adoptExisting,
+    importId,
+    __provider: providerModuleText(provider),
+    __dryRun: pulumi.runtime.isDryRun(),
+    [declaredByKey]: declaredBy,
+  };
   return { props, options };
 }

@@ -65,7 +65,7 @@ export class RemoteRelationship extends pulumi.CustomResource {
   declare readonly inconsistency: pulumi.Output<string | undefined>;
 
   constructor(resourceName: string, args: RemoteRelationshipArgs, opts: pulumi.CustomResourceOptions = {}) {
-    const { props, options } = engineProps(args, opts, "remoteRelationshipProvider");
+    const { props, options } = engineProps({ name: resourceName }, args, opts, "remoteRelationshipProvider");
     super("pulumi-nodejs:dynamic/hasura:RemoteRelationship", resourceName, { ...args, source: args.source, ...props, inconsistency: undefined }, options);
   }
 }

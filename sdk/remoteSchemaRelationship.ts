@@ -47,7 +47,7 @@ export class RemoteSchemaRelationship extends pulumi.CustomResource {
   declare readonly inconsistency: pulumi.Output<string | undefined>;
 
   constructor(resourceName: string, args: RemoteSchemaRelationshipArgs, opts: pulumi.CustomResourceOptions = {}) {
-    const { props, options } = engineProps(args, opts, "remoteSchemaRelationshipProvider");
+    const { props, options } = engineProps({ name: resourceName }, args, opts, "remoteSchemaRelationshipProvider");
     super("pulumi-nodejs:dynamic/hasura:RemoteSchemaRelationship", resourceName, { ...args, ...props, inconsistency: undefined }, options);
   }
 }

@@ -5,6 +5,7 @@
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import type { z } from "zod";
 import { findJsonHazard, maxJsonDepth } from "../../model";
+import { declaredByKey } from "../declarations";
 import type { Rule, RuleIssue } from "../rules/rule";
 import { quote } from "./fields";
 import { propertyPath } from "./propertyPath";
@@ -34,6 +35,7 @@ export function givenInputs(news: Readonly<Record<string, unknown>>): Record<str
   const props: Record<string, unknown> = { ...news };
   delete props[providerKey];
   delete props[dryRunKey];
+  delete props[declaredByKey];
   return props;
 }
 

@@ -11,13 +11,23 @@ type EngineProto = { LogRequest: new () => { setSeverity(value: number): unknown
 
 let engine: { readonly client: EngineClient; readonly proto: EngineProto } | null | undefined;
 
+/**
+ * The engine's address when this process is a dynamic provider host the engine started (the host's
+ * one argument); undefined when the provider runs in any other process (tests, scripts).
+ */
+export function engineAddress(): string | undefined {
+  const address = process.argv[2];
+  const host = process.argv[1] ?? "";
+  return /dynamic-provider/.test(host) && address !== undefined && /^[\w.[\]:-]+:\d+$/.test(address) ? address : undefined;
+}
+
 /** The engine client when this process is a provider host started by the engine; null otherwise. */
 function engineClient(): { readonly client: EngineClient; readonly proto: EngineProto } | null {
   if (engine !== undefined) return engine;
-  const address = process.argv[2];
+  const address = engineAddress();
   const host = process.argv[1] ?? "";
   engine = null;
-  if (!/dynamic-provider/.test(host) || address === undefined || !/^[\w.[\]:-]+:\d+$/.test(address)) return engine;
+  if (address === undefined) return engine;
   try {
     // Pulumi's own gRPC stubs and grpc-js, resolved from the @pulumi/pulumi that runs the host.
     const fromPulumi = createRequire(host);

@@ -4,7 +4,7 @@
  * backend. Nothing of this repository is on the project's module path: the program and the dynamic
  * provider host resolve `@pulumi/pulumi` and this package from the project's own node_modules.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -67,6 +67,11 @@ export interface UserProject {
   exportText(stack: string): Promise<string>;
   /** Runs a command in the project folder with the project's environment. */
   run(command: string, args: readonly string[]): Promise<CommandResult>;
+  /**
+   * Starts `pulumi ARGS --non-interactive` in a process group of its own and does not wait: for tests
+   * that kill the CLI part way. `done` settles with its result however it ends.
+   */
+  start(args: readonly string[]): { readonly child: ChildProcess; readonly done: Promise<CommandResult> };
 }
 
 /** What goes into the project: a folder to copy (Pulumi.yaml, program, package.json), and what to `npm install` into it. */
@@ -104,6 +109,21 @@ export async function createUserProject(options: UserProjectOptions): Promise<Us
     pulumi,
     exportText: async (stack) => (await run(cli.command, ["stack", "export", "--stack", stack])).stdout,
     run: (command, args) => run(command, args),
+    start: (args) => {
+      const child = spawn(cli.command, [...args, "--non-interactive"], { cwd: dir, env: projectEnv(backendDir, options.env ?? {}), detached: true });
+      const [stdout, stderr]: string[][] = [[], []];
+      child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk.toString()));
+      child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+      const done = new Promise<CommandResult>((resolve) =>
+        child.on("close", (code) => {
+          const result = { code: code ?? 1, stdout: stdout.join(""), stderr: stderr.join("") };
+          output.push(result.stdout, result.stderr);
+          if (process.env.E2E_VERBOSE) process.stderr.write(`$ pulumi ${args.join(" ")} (started)\n${result.stdout}${result.stderr}`);
+          resolve(result);
+        }),
+      );
+      return { child, done };
+    },
   };
 }
 

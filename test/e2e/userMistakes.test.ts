@@ -1,0 +1,210 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { hasuraCall } from "../../scripts/hasuraAdmin";
+import { repoRoot } from "../../scripts/pulumiCli";
+import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
+import { relationshipsOn } from "../support/localHasura";
+import { createRelationshipsProject, declare, initStack, messagesRelationships, stateOf } from "../support/relationshipsProject";
+import type { CommandResult, UserProject } from "../support/userProject";
+
+const environment = path.join(repoRoot, "examples", "environment", "environment.yaml");
+const adminSecret = "mistakes-admin-secret-5a1f";
+const users = { schema: "public", name: "users" };
+
+/** A resource as `pulumi stack export` writes it. */
+type StateResource = { readonly urn: string } & Record<string, unknown>;
+
+/**
+ * What a user does wrong, and how they put it right, through the real CLI on the packed package in a
+ * project of its own (one installed project, a stack per scenario): after every step Hasura must hold
+ * every relationship the program declares, and `preview` must say what `up` then does.
+ */
+describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
+  let project: UserProject;
+  const servers: RunningHasuraServer[] = [];
+  const start = async (options: HasuraServerOptions = {}) => {
+    const server = await startHasuraServer({ environment, adminSecret, ...options });
+    servers.push(server);
+    return server;
+  };
+  const pulumi = (args: string[], options?: { allowFailure?: boolean }) => project.pulumi(args, options);
+  const names = (server: RunningHasuraServer) => Object.keys(relationshipsOn(server, users)).sort();
+
+  before(async () => {
+    project = await createRelationshipsProject();
+  });
+  after(async () => {
+    for (const server of servers) await server.stop();
+  });
+
+  describe("a mistyped endpoint, and putting it back", () => {
+    let hasura: RunningHasuraServer;
+    const stack = "typo";
+    before(async () => {
+      hasura = await start();
+      await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: messagesRelationships(3) });
+      await pulumi(["up", "--yes", "--stack", stack]);
+      assert.deepEqual(names(hasura), ["messages0", "messages1", "messages2"]);
+    });
+
+    for (const [what, mistyped] of [
+      ["a port where nothing listens", async () => `http://127.0.0.1:${await unusedPort()}`],
+      ["Hasura's GraphQL route", async () => `${hasura.url}/v1/graphql`],
+    ] as const) {
+      it(`${what}: preview and up fail naming endpoint, and nothing is deleted`, async () => {
+        const endpoint = await mistyped();
+        await pulumi(["config", "set", "hasura:endpoint", endpoint, "--stack", stack]);
+        const preview = await pulumi(["preview", "--stack", stack], { allowFailure: true });
+        assert.notEqual(preview.code, 0, "preview passed with a mistyped endpoint");
+        assert.match(textOf(preview), /endpoint/);
+        const up = await pulumi(["up", "--yes", "--stack", stack], { allowFailure: true });
+        assert.notEqual(up.code, 0);
+        assert.deepEqual(names(hasura), ["messages0", "messages1", "messages2"]);
+        assert.deepEqual(
+          (await stateOf(project, stack)).map((resource) => resource.endpoint),
+          [hasura.url, hasura.url, hasura.url],
+        );
+      });
+    }
+
+    it("put back, preview --expect-no-changes tells the truth: Hasura holds them all", async () => {
+      await pulumi(["config", "set", "hasura:endpoint", hasura.url, "--stack", stack]);
+      await pulumi(["up", "--yes", "--stack", stack]);
+      await pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+      await pulumi(["refresh", "--yes", "--expect-no-changes", "--stack", stack]);
+      assert.deepEqual(names(hasura), ["messages0", "messages1", "messages2"]);
+    });
+  });
+
+  describe("moving to another Hasura, to another name of the same one, and back", () => {
+    let first: RunningHasuraServer;
+    let second: RunningHasuraServer;
+    const stack = "move";
+    before(async () => {
+      [first, second] = [await start(), await start()];
+      await initStack(project, stack, { endpoint: first.url, adminSecret, relationships: messagesRelationships(2) });
+      await pulumi(["up", "--yes", "--stack", stack]);
+    });
+
+    it("to another Hasura: preview says update, and up creates there, then deletes at the old one", async () => {
+      await pulumi(["config", "set", "hasura:endpoint", second.url, "--stack", stack]);
+      assert.deepEqual(await previewSummary(stack), { same: 1, update: 2 });
+      await pulumi(["up", "--yes", "--stack", stack]);
+      assert.deepEqual([names(first), names(second)], [[], ["messages0", "messages1"]]);
+      await pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+    });
+
+    it("to another name of the same Hasura: kept, not deleted, and said once", async () => {
+      const alias = second.url.replace("127.0.0.1", "localhost");
+      await pulumi(["config", "set", "hasura:endpoint", alias, "--stack", stack]);
+      const up = await pulumi(["up", "--yes", "--stack", stack]);
+      assert.deepEqual(names(second), ["messages0", "messages1"]);
+      assert.match(textOf(up), /Hasura at http:\/\/127\.0\.0\.1:\d+ and Hasura at http:\/\/localhost:\d+ answered with the same metadata at the same resource_version/);
+      assert.deepEqual(
+        (await stateOf(project, stack)).map((resource) => resource.endpoint),
+        [alias, alias],
+      );
+      await pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+    });
+
+    it("back from that name to the first Hasura", async () => {
+      await pulumi(["config", "set", "hasura:endpoint", first.url, "--stack", stack]);
+      await pulumi(["up", "--yes", "--stack", stack]);
+      assert.deepEqual([names(first), names(second)], [["messages0", "messages1"], []]);
+      await pulumi(["refresh", "--yes", "--expect-no-changes", "--stack", stack]);
+    });
+  });
+
+  describe("replacements of the same relationship", () => {
+    let hasura: RunningHasuraServer;
+    const stack = "replace";
+    before(async () => {
+      hasura = await start();
+      await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: messagesRelationships(2) });
+      await pulumi(["up", "--yes", "--stack", stack]);
+    });
+
+    it("one left pending by an earlier release's delete-first replacement: the new one is created, and deleting the original keeps it", async () => {
+      // What 0.2.0 left after `up` with a mistyped endpoint: the relationship deleted at the real
+      // Hasura, its create at the wrong one failed, the resource pending replacement in the state.
+      await hasuraCall(hasura.url, adminSecret, { type: "pg_delete_remote_relationship", args: { source: "default", table: users, name: "messages0" } });
+      await editState(stack, (resource) => (resource.urn.endsWith("::messages-0") ? { ...resource, pendingReplacement: true } : resource));
+      const up = await pulumi(["up", "--yes", "--stack", stack]);
+      assert.match(textOf(up), /deleted original/);
+      assert.deepEqual(names(hasura), ["messages0", "messages1"]);
+      await pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+      await pulumi(["refresh", "--yes", "--expect-no-changes", "--stack", stack]);
+    });
+
+    it("a resource renamed without an alias: the new one adopts it, and deleting the old one keeps it", async () => {
+      const [kept, renamed] = messagesRelationships(2);
+      await declare(project, stack, [kept, { ...renamed, resource: "renamed" }]);
+      const up = await pulumi(["up", "--yes", "--stack", stack]);
+      assert.match(textOf(up), /1 created/);
+      assert.match(textOf(up), /1 deleted/);
+      assert.deepEqual(names(hasura), ["messages0", "messages1"]);
+      await pulumi(["refresh", "--yes", "--expect-no-changes", "--stack", stack]);
+    });
+  });
+
+  describe("the same relationship declared twice", () => {
+    let hasura: RunningHasuraServer;
+    const stack = "twice";
+    before(async () => {
+      hasura = await start();
+      await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: [] });
+    });
+
+    it("fails preview and up, naming the relationship and both resources, and writes nothing", async () => {
+      const [one] = messagesRelationships(1);
+      const again = { resource: "again", args: { ...one.args, remoteField: { messages: { arguments: { where: { userId: { eq: "$id" } } } } } } };
+      await declare(project, stack, [one, again]);
+      const held = hasura.exportMetadata();
+      for (const command of [
+        ["preview", "--stack", stack],
+        ["up", "--yes", "--stack", stack],
+      ]) {
+        const result = await pulumi(command, { allowFailure: true });
+        assert.notEqual(result.code, 0, `${command[0]} passed with a relationship declared twice`);
+        assert.match(
+          textOf(result),
+          /Remote relationship "default\/public\/users\/messages0" at http:\/\/127\.0\.0\.1:\d+ is declared twice in this program: by resources "(messages-0|again)" and "(messages-0|again)"/,
+        );
+      }
+      assert.deepEqual(hasura.exportMetadata(), held);
+    });
+  });
+
+  /** The change summary `pulumi preview --json` reports. */
+  async function previewSummary(stack: string): Promise<Record<string, number>> {
+    const { stdout } = await pulumi(["preview", "--json", "--stack", stack]);
+    return (JSON.parse(stdout) as { changeSummary: Record<string, number> }).changeSummary;
+  }
+
+  /** Edits the stack's state with `pulumi stack export` and `pulumi stack import`, as a user repairing it would. */
+  async function editState(stack: string, edit: (resource: StateResource) => StateResource): Promise<void> {
+    const state = JSON.parse(await project.exportText(stack)) as { deployment: { resources: StateResource[] } };
+    state.deployment.resources = state.deployment.resources.map(edit);
+    const file = path.join(project.dir, `state-${stack}.json`);
+    writeFileSync(file, JSON.stringify(state));
+    await pulumi(["stack", "import", "--file", file, "--stack", stack]);
+  }
+});
+
+/** Everything a command printed. */
+function textOf(result: CommandResult): string {
+  return `${result.stdout}\n${result.stderr}`;
+}
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
