@@ -34,6 +34,8 @@ export async function moveRelationship(subject: Subject, from: string, to: strin
   if (sameness === "same") {
     // One Hasura under two names: the relationship is where it was; only its definition may change.
     await gatewayFor(to).apply(subject.change("update", (held) => planUpdate(held, wanted)));
+    // What this process read through the old name is out of date now; other relationships of the run may still plan on it.
+    await gatewayFor(from).observe({ operation: "move", relationship: subject.id }, { fresh: true });
     thisRun?.hold({ endpoint: to, noun: subject.noun, id: subject.id });
     thisRun?.hold({ endpoint: from, noun: subject.noun, id: subject.id });
     explainSameHasura(from, to);

@@ -102,7 +102,10 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
       await pulumi(["config", "set", "hasura:endpoint", alias, "--stack", stack]);
       const up = await pulumi(["up", "--yes", "--stack", stack]);
       assert.deepEqual(names(second), ["messages0", "messages1"]);
-      assert.match(textOf(up), /Hasura at http:\/\/127\.0\.0\.1:\d+ and Hasura at http:\/\/localhost:\d+ answered with the same metadata at the same resource_version/);
+      assert.match(
+        textOf(up),
+        /Hasura at http:\/\/127\.0\.0\.1:\d+ and Hasura at http:\/\/localhost:\d+ answered with the same metadata at the same resource_version/,
+      );
       assert.deepEqual(
         (await stateOf(project, stack)).map((resource) => resource.endpoint),
         [alias, alias],

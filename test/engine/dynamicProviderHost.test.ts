@@ -108,11 +108,42 @@ describe("dynamic provider host over gRPC", () => {
     outputs = updated;
   });
 
-  it("Delete deletes it, and Read then finds nothing", async () => {
+  it("Delete in the run that made it hold keeps it: the original of a replacement under the same ID, or of a rename", async () => {
+    const writes = server.stats().writes;
     await host.delete("default/public/profiles/grpc", outputs);
-    assert.equal(relationshipsOn(server, profiles).grpc, undefined);
-    const read = await host.read("default/public/profiles/grpc", outputs);
-    assert.equal(read.id, "");
+    assert.ok(relationshipsOn(server, profiles).grpc);
+    assert.equal(server.stats().writes, writes);
+  });
+
+  it("Delete in a later run (a host of its own) deletes it, and Read then finds nothing", async () => {
+    const later = await startDynamicProviderHost();
+    try {
+      await later.configure({ "hasura:adminSecret": conformanceSecret, "hasura:endpoint": server.url });
+      await later.delete("default/public/profiles/grpc", outputs);
+      assert.equal(relationshipsOn(server, profiles).grpc, undefined);
+      const read = await later.read("default/public/profiles/grpc", outputs);
+      assert.equal(read.id, "");
+    } finally {
+      await later.stop();
+    }
+  });
+
+  it("an error of read, delete or check is returned to the engine whole, and the host does not echo it with a stack trace", async () => {
+    const printed = host.stderr.length;
+    await assert.rejects(host.read("not-an-id", outputs), /"not-an-id" is not a remote relationship ID\. Use source\/schema\/table\/name/);
+    await assert.rejects(host.delete("not/an/id", outputs), /"not\/an\/id" is not a remote relationship ID/);
+    assert.deepEqual(host.stderr.slice(printed), []);
+
+    // A stack config the provider cannot read fails every call of the process, beginning with the check that loads it.
+    const misconfigured = await startDynamicProviderHost();
+    try {
+      await misconfigured.configure({ "hasura:api": "graphql" });
+      for (let call = 0; call < 2; call += 1)
+        await assert.rejects(misconfigured.check({}, inputs), /hasura:api is "graphql", but it must be auto, metadata or query/);
+      assert.deepEqual(misconfigured.stderr, []);
+    } finally {
+      await misconfigured.stop();
+    }
   });
 
   it("Create fails with Hasura's reason as the gRPC error", async () => {

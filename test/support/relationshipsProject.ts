@@ -34,7 +34,10 @@ export async function createRelationshipsProject(options: { readonly env?: Recor
   );
   writeFileSync(
     path.join(source, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true }, files: ["index.ts"] }),
+    JSON.stringify({
+      compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true },
+      files: ["index.ts"],
+    }),
   );
   const packed = await packPackage();
   return createUserProject({ from: source, install: [packed.tarball, "@pulumi/pulumi@3.270.0", ...projectDevDependencies], env: options.env });
@@ -83,5 +86,12 @@ export async function stateOf(
   };
   return (state.deployment.resources ?? [])
     .filter((resource) => resource.type.includes("hasura:"))
-    .map(({ urn, type, id, outputs, pendingReplacement, delete: deleted }) => ({ urn, type, id, endpoint: outputs?.endpoint, pendingReplacement, delete: deleted }));
+    .map(({ urn, type, id, outputs, pendingReplacement, delete: deleted }) => ({
+      urn,
+      type,
+      id,
+      endpoint: outputs?.endpoint,
+      pendingReplacement,
+      delete: deleted,
+    }));
 }

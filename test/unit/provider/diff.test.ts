@@ -45,7 +45,13 @@ const cases: [string, Record<string, unknown>, { changes: boolean; replaces?: st
   ["a new table", { table: "accounts" }, { changes: true, replaces: ["table"], deleteBeforeReplace: false }],
   ["a new table schema", { table: { schema: "custom", name: "users" } }, { changes: true, replaces: ["table"], deleteBeforeReplace: false }],
   ["a new source", { source: "analytics" }, { changes: true, replaces: ["source"], deleteBeforeReplace: false }],
-  ["a new endpoint, deleting first", { endpoint: "https://other.example.com" }, { changes: true, replaces: ["endpoint"], deleteBeforeReplace: true }],
+  ["a new endpoint alone, a move in place", { endpoint: "https://other.example.com" }, { changes: true }],
+  ["a new endpoint under a proxy prefix, a move in place", { endpoint: "https://hasura.example.com/hasura" }, { changes: true }],
+  [
+    "a new endpoint and a new name, created first and listed",
+    { endpoint: "https://other.example.com", name: "other" },
+    { changes: true, replaces: ["endpoint", "name"], deleteBeforeReplace: false },
+  ],
   [
     "several identity changes at once, listed",
     { name: "other", table: "accounts", remoteSchema: "x" },
