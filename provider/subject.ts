@@ -2,7 +2,7 @@
  * One relationship as the lifecycle steps that span more than one call see it: named for messages,
  * found in a metadata document, and changed through the observe-plan-write loop.
  */
-import type { HeldRelationship, JsonObject } from "../model";
+import type { HeldRelationship, MetadataDocument } from "../model";
 import type { Step } from "./plans";
 import type { Change } from "./runtime/converge";
 
@@ -13,7 +13,7 @@ export interface Subject {
   /** The ID, as the state and the `import` option write it: `default/public/users/messages`. */
   readonly id: string;
   /** What Hasura holds under this relationship's name in a metadata document. */
-  find(metadata: JsonObject): HeldRelationship | undefined;
+  find(metadata: MetadataDocument): HeldRelationship | undefined;
   /** A change of this relationship, planned by `plan` from what Hasura holds. */
   change(operation: string, plan: (held: HeldRelationship | undefined) => Step): Change;
 }
