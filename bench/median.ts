@@ -3,27 +3,25 @@
  * (the lower median for an even count), so that requests, rebuilds and the write log stay those of a
  * real run; every repetition's time is kept beside them.
  */
-import { operations, type DirectFigures, type EngineRun, type Operation, type OperationFigures } from "./results";
+import type { StackRun } from "./engineRun";
+import { operations, type EngineRun, type Operation, type OperationFigures } from "./results";
 
-/** The median repetition of each operation; the state of the first (it is the same in every one). */
-export function medianRun(runs: readonly EngineRun[]): EngineRun {
-  const pick = (operation: Operation) => medianOf(runs.map((run) => run.operations[operation]));
-  const samples = Object.fromEntries(operations.map((operation) => [operation, runs.map((run) => run.operations[operation].seconds)]));
-  return {
-    operations: Object.fromEntries(operations.map((operation) => [operation, pick(operation)])) as Record<Operation, OperationFigures>,
-    state: runs[0].state,
-    samples: samples as Record<Operation, number[]>,
-  };
+/** The median repetition of each operation the runs made; the state of the first (it is the same in every one). */
+export function medianRun(runs: readonly StackRun[]): EngineRun {
+  const chosen: Partial<Record<Operation, OperationFigures>> = {};
+  const samples: Partial<Record<Operation, number[]>> = {};
+  for (const operation of operations) {
+    const figures = runs.flatMap((run) => run.operations[operation] ?? []);
+    if (figures.length === 0) continue;
+    chosen[operation] = medianOf(figures);
+    samples[operation] = figures.map((figure) => figure.seconds);
+  }
+  return { operations: chosen, samples, ...(runs[0]?.state === undefined ? {} : { state: runs[0].state }) };
 }
 
-/** The median of each whole-document call. */
-export function medianDirect(runs: readonly DirectFigures[]): DirectFigures {
-  return {
-    exportMetadata: medianOf(runs.map((run) => run.exportMetadata)),
-    replaceToEnd: medianOf(runs.map((run) => run.replaceToEnd)),
-    replaceToStart: medianOf(runs.map((run) => run.replaceToStart)),
-    documentBytes: runs[0].documentBytes,
-  };
+/** The median repetition of each direct call. */
+export function medianDirect(runs: readonly Partial<Record<Operation, OperationFigures>>[]): Partial<Record<Operation, OperationFigures>> {
+  return medianRun(runs.map((run) => ({ operations: run }))).operations;
 }
 
 function medianOf(figures: readonly OperationFigures[]): OperationFigures {

@@ -3,20 +3,20 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../scripts/pulumiCli";
+import { minimumCount } from "./phases";
+import type { CostProfile } from "./results";
 
 /** What to run. */
 export interface BenchOptions {
-  /** Resource counts, each run at every rebuild cost. */
-  readonly sizes: readonly number[];
-  /** Schema-rebuild costs in ms, one local server each. */
-  readonly rebuildMs: readonly number[];
-  /** Counts run at free rebuilds only (the 1.3x target is stated at N=200). */
-  readonly extraFreeSizes: readonly number[];
-  /** The engine's `--parallel`. */
-  readonly parallel: number;
+  /** The engine cases: each N at each Hasura cost, every one at every parallelism. */
+  readonly cases: readonly { readonly n: number; readonly profile: CostProfile }[];
+  /** The parallelism modes, as given ("default,unbounded"); resolved against the CLI's default once it is known. */
+  readonly parallel: string;
   /** How many times each case runs; the median repetition of each operation is reported. */
   readonly repeat: number;
-  /** Where the JSON and the PNG go. */
+  /** The large-metadata case: document sizes in tables and the burst, or undefined to skip it. */
+  readonly largeMetadata?: { readonly tableCounts: readonly number[]; readonly burst: number };
+  /** Where the JSON and the chart go. */
   readonly outDir: string;
   /** Extra `hasura:*` config for the relationship stacks, such as `hasura:batchWindowMs=50`. */
   readonly providerConfig: Readonly<Record<string, string>>;
@@ -26,15 +26,24 @@ export interface BenchOptions {
 
 export const usage = `npm run bench -- [options]
 
-  --sizes 10,100,300        resource counts, each at every rebuild cost
-  --rebuild-ms 0,200        schema rebuild costs (ms) of the local server, one server each
-  --extra-free-sizes 200    counts run at free rebuilds only ("none" for none)
-  --parallel 8              the engine's --parallel
-  --repeat 3                runs of each case; each operation's median run is reported (--quick: 1)
-  --config KEY=VALUE        provider config for the relationship stacks (repeatable), e.g. hasura:batchWindowMs=50
-  --out DIR                 where bench.json and bench.png go (default bench/results; with --quick a temporary folder)
-  --from-json FILE          print the report of an earlier run's JSON and draw its PNG into --out, without running
-  --quick                   a check that it all works: --sizes 3,6 --rebuild-ms 0,50 --extra-free-sizes none --repeat 1
+  --sizes 10,100,300            resource counts (at least ${minimumCount}), each at every rebuild cost ("none" for none)
+  --rebuild-ms 0,200            schema rebuild costs (ms) of the local server, one server each ("none" for none)
+  --extra-free-sizes 200        counts run at free rebuilds only ("none" for none)
+  --large-hasura 100,2000,1000,3
+                                a large Hasura: N, its rebuild ms, its catalog introspection ms per source and
+                                its sources; replace_metadata reads every source's catalog, a single command
+                                the one it changes ("none" to skip)
+  --parallel default,unbounded  the engine's parallelism: default (no flag: 4 x CPUs), unbounded
+                                (--parallel 2147483647) or numbers; every case runs at each
+  --repeat 3                    runs of each case; each operation's median run is reported
+  --metadata-tables 1000,2000   the large-metadata case's document sizes, in tracked tables ("none" to skip)
+  --metadata-burst 50           relationships the large-metadata burst creates and deletes, 8 in flight
+  --config KEY=VALUE            provider config for the relationship stacks (repeatable), e.g. hasura:batchWindowMs=50
+  --out DIR                     where bench.json and bench.svg go (default bench/results; with --quick a temporary folder)
+  --from-json FILE              print the report of an earlier run's JSON and draw its chart into --out, without running
+  --quick                       a check that it all works, in about a minute on a quiet machine: --sizes none
+                                --rebuild-ms 50 --extra-free-sizes none --large-hasura 4,100,50,3 --repeat 1
+                                --metadata-tables 100,200 --metadata-burst 10
   --help`;
 
 /** Parses the arguments; throws with a message that names the bad option. */
@@ -45,8 +54,11 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
       sizes: { type: "string" },
       "rebuild-ms": { type: "string" },
       "extra-free-sizes": { type: "string" },
-      parallel: { type: "string", default: "8" },
+      "large-hasura": { type: "string" },
+      parallel: { type: "string", default: "default,unbounded" },
       repeat: { type: "string" },
+      "metadata-tables": { type: "string" },
+      "metadata-burst": { type: "string" },
       config: { type: "string", multiple: true, default: [] },
       out: { type: "string" },
       quick: { type: "boolean", default: false },
@@ -56,16 +68,49 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
   });
   if (values.help) return "help";
   const quick = values.quick;
+  const pick = (value: string | undefined, full: string, quickValue: string) => value ?? (quick ? quickValue : full);
+  const sizes = numbers("--sizes", pick(values.sizes, "10,100,300", "none"), minimumCount);
+  const extraFreeSizes = numbers("--extra-free-sizes", pick(values["extra-free-sizes"], "200", "none"), minimumCount);
+  const largeHasura = numbers("--large-hasura", pick(values["large-hasura"], "100,2000,1000,3", "4,100,50,3"), 0);
+  if (largeHasura.length !== 0 && (largeHasura.length !== 4 || largeHasura[0] < minimumCount || largeHasura[3] < 1))
+    throw new Error(
+      `--large-hasura is "${values["large-hasura"]}", but it must be N (at least ${minimumCount}), rebuild ms, catalog ms and sources (at least 1), or none.`,
+    );
+  const tableCounts = numbers("--metadata-tables", pick(values["metadata-tables"], "1000,2000", "100,200"), 1);
+  const burst = wholeNumber("--metadata-burst", pick(values["metadata-burst"], "50", "10"), 2);
   return {
-    sizes: numbers("--sizes", values.sizes ?? (quick ? "3,6" : "10,100,300"), 1),
-    rebuildMs: numbers("--rebuild-ms", values["rebuild-ms"] ?? (quick ? "0,50" : "0,200"), 0),
-    extraFreeSizes: numbers("--extra-free-sizes", values["extra-free-sizes"] ?? (quick ? "none" : "200"), 1),
-    parallel: numbers("--parallel", values.parallel, 1)[0],
-    repeat: numbers("--repeat", values.repeat ?? (quick ? "1" : "3"), 1)[0],
+    cases: [
+      ...engineCases(sizes, extraFreeSizes, numbers("--rebuild-ms", pick(values["rebuild-ms"], "0,200", "50"), 0)),
+      ...(largeHasura.length === 0
+        ? []
+        : [
+            {
+              n: largeHasura[0],
+              profile: largeHasuraProfile(largeHasura[1], largeHasura[2], largeHasura[3]),
+            },
+          ]),
+    ],
+    parallel: values.parallel,
+    repeat: wholeNumber("--repeat", pick(values.repeat, "3", "1"), 1),
+    ...(tableCounts.length === 0 ? {} : { largeMetadata: { tableCounts, burst } }),
     outDir: path.resolve(values.out ?? (quick ? path.join(os.tmpdir(), `hasura-bench-quick-${process.pid}`) : path.join(repoRoot, "bench", "results"))),
     providerConfig: Object.fromEntries(values.config.map(configEntry)),
     ...(values["from-json"] === undefined ? {} : { fromJson: path.resolve(values["from-json"]) }),
   };
+}
+
+/** Every size at every rebuild cost, and the extra sizes at free rebuilds; in order of cost, then N. */
+function engineCases(sizes: readonly number[], extraFreeSizes: readonly number[], rebuildCosts: readonly number[]): BenchOptions["cases"] {
+  return rebuildCosts.flatMap((rebuildMs) => {
+    const profile: CostProfile = { name: rebuildMs === 0 ? "free rebuilds" : `${rebuildMs} ms rebuilds`, rebuildMs, catalogIntrospectionMs: 0, sources: 1 };
+    const counts = [...new Set([...sizes, ...(rebuildMs === 0 ? extraFreeSizes : [])])].sort((a, b) => a - b);
+    return counts.map((n) => ({ n, profile }));
+  });
+}
+
+/** A large Hasura's costs. */
+function largeHasuraProfile(rebuildMs: number, catalogIntrospectionMs: number, sources: number): CostProfile {
+  return { name: "large Hasura", rebuildMs, catalogIntrospectionMs, sources };
 }
 
 /** One whole number of at least `minimum`; throws naming `option` otherwise. */
@@ -81,7 +126,7 @@ function numbers(option: string, text: string, minimum: number): number[] {
   if (text === "none") return [];
   const values = text.split(",").map((part) => Number(part.trim()));
   const bad = values.find((value) => !Number.isInteger(value) || value < minimum);
-  if (bad !== undefined) throw new Error(`${option} is "${text}", but it must be whole numbers of at least ${minimum}, separated by commas.`);
+  if (bad !== undefined) throw new Error(`${option} is "${text}", but it must be whole numbers of at least ${minimum}, separated by commas, or none.`);
   return values;
 }
 

@@ -1,131 +1,60 @@
 /**
- * `npm run bench:oracle -- [--n 100] [--rebuild-ms 200] [--parallel 8] [--repeat 5]`: how close the
- * relationships' `up` comes to the least any batching provider can take on this engine. In turn, in
- * one run, with the real CLI in the bench's project (bench/project.ts):
- * - `noop`: N no-op dynamic resources (the main bench's floor is this plus one replace_metadata);
- * - `oracle`: N dynamic resources whose provider is told the engine's parallelism and N, releases
- *   each batch the moment it is full (or the last), and spends `rebuild-ms` per batch, one at a time,
- *   and nothing else (bench/program.ts);
- * - `relationships`: N RemoteRelationships against the local server at `rebuild-ms` per rebuild.
- * Each `up` is followed by an unmeasured destroy. Prints the medians and ratios, and writes
- * bench/results/oracle.json.
+ * The oracle's side of the bench (its provider is in bench/program.ts): before each of its operations
+ * the bench writes its plan (the parallelism, the bursts the change makes, Hasura's cost figures), and
+ * after it reads the batches the provider logged. The oracle knows what no real provider can: how
+ * many changes are coming. It spends, per batch, what the cheaper plan costs on the local server's
+ * own cost model (bench/results.ts CostProfile): k single commands cost k rebuilds, each with a catalog
+ * introspection of the source it changed; one replace_metadata one rebuild with an introspection of
+ * every source.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import * as prettier from "prettier";
-import { ensurePulumi } from "../scripts/ensurePulumi";
-import { repoRoot } from "../scripts/pulumiCli";
-import { startHasuraServer, type RunningHasuraServer } from "../server";
-import { operationArgs } from "./engineRun";
-import { round } from "./measure";
-import { lowerMedian } from "./median";
-import { wholeNumber } from "./options";
-import { prepareProject, type BenchProject } from "./project";
+import type { CostProfile, WriteRecord } from "./results";
 
-const environmentFile = path.join(repoRoot, "examples", "environment", "environment.yaml");
-const adminSecret = "bench-admin-secret";
-const kinds = ["noop", "oracle", "relationships"] as const;
-type Kind = (typeof kinds)[number];
-
-interface OracleOptions {
-  readonly n: number;
-  readonly rebuildMs: number;
+/** What the oracle's provider reads before its first call of an operation. */
+export interface OraclePlan {
   readonly parallel: number;
-  readonly repeat: number;
+  /** The changes of each burst, in order (bench/phases.ts bursts). */
+  readonly bursts: readonly number[];
+  /** What one single relationship command costs. */
+  readonly singleMs: number;
+  /** What one replace_metadata costs. */
+  readonly replaceMs: number;
+  /** The file it appends one line per batch to. */
+  readonly log: string;
 }
 
-function parseOptions(args: readonly string[]): OracleOptions {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      n: { type: "string", default: "100" },
-      "rebuild-ms": { type: "string", default: "200" },
-      parallel: { type: "string", default: "8" },
-      repeat: { type: "string", default: "5" },
-    },
-  });
-  return {
-    n: wholeNumber("--n", values.n, 1),
-    rebuildMs: wholeNumber("--rebuild-ms", values["rebuild-ms"], 0),
-    parallel: wholeNumber("--parallel", values.parallel, 1),
-    repeat: wholeNumber("--repeat", values.repeat, 1),
-  };
+/** What a single command and a replace_metadata cost at `profile` (the relationships are all on one source). */
+export function planCosts(profile: CostProfile): { singleMs: number; replaceMs: number } {
+  return { singleMs: profile.rebuildMs + profile.catalogIntrospectionMs, replaceMs: profile.rebuildMs + profile.sources * profile.catalogIntrospectionMs };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  await ensurePulumi();
-  const bench = await prepareProject();
-  const server = await startHasuraServer({ environment: environmentFile, adminSecret, rebuildMs: options.rebuildMs });
-  try {
-    const samples = await runAll(bench, server, options);
-    await report(options, samples);
-  } finally {
-    await server.stop();
-    bench.dispose();
-  }
+/** Writes the plan for the oracle's next operation to `planFile` (its log beside it, emptied). */
+export function writeOraclePlan(planFile: string, plan: Omit<OraclePlan, "log">): void {
+  mkdirSync(path.dirname(planFile), { recursive: true });
+  const log = `${planFile}.log`;
+  rmSync(log, { force: true });
+  writeFileSync(planFile, JSON.stringify({ ...plan, log } satisfies OraclePlan));
 }
 
-async function runAll(bench: BenchProject, server: RunningHasuraServer, options: OracleOptions): Promise<Record<Kind, number[]>> {
-  const count = String(options.n);
-  await bench.createStack("noop", { "bench:kind": "noop", "bench:count": count });
-  await bench.createStack("oracle", {
-    "bench:kind": "oracle",
-    "bench:count": count,
-    "bench:holdMs": String(options.rebuildMs),
-    "bench:parallel": String(options.parallel),
-  });
-  await bench.createStack(
-    "relationships",
-    { "bench:kind": "relationships", "bench:count": count, "hasura:endpoint": server.url },
-    { "hasura:adminSecret": adminSecret },
-  );
-  const args = operationArgs(options.parallel);
-  const samples: Record<Kind, number[]> = { noop: [], oracle: [], relationships: [] };
-  for (let repetition = 1; repetition <= options.repeat; repetition++) {
-    for (const kind of kinds) {
-      const started = performance.now();
-      await bench.project.pulumi([...args.up, "--stack", kind]);
-      samples[kind].push(round((performance.now() - started) / 1000, 3));
-      await bench.project.pulumi([...args.destroy, "--stack", kind]);
-      process.stderr.write(`run ${repetition}/${options.repeat}: ${kind} up ${samples[kind].at(-1)} s\n`);
-    }
-  }
-  return samples;
+interface LoggedBatch {
+  readonly size: number;
+  readonly plan: "single" | "replace";
+  readonly holdMs: number;
 }
 
-const median = (values: readonly number[]) => lowerMedian(values, (value) => value);
-
-async function report(options: OracleOptions, samples: Record<Kind, number[]>): Promise<void> {
-  const noop = median(samples.noop);
-  const floor = round(noop + options.rebuildMs / 1000, 3);
-  const ratio = (kind: Kind) => round(median(samples[kind]) / floor, 2);
-  const results = {
-    settings: options,
-    samples,
-    medians: { noop, oracle: median(samples.oracle), relationships: median(samples.relationships) },
-    floor,
-    ratios: { oracle: ratio("oracle"), relationships: ratio("relationships") },
-  };
-  console.log(`N=${options.n}, ${options.rebuildMs} ms per rebuild, --parallel ${options.parallel}, ${options.repeat} runs each (medians):`);
-  console.log("");
-  console.log("| up of | seconds | x (no-op up + one rebuild) | runs |");
-  console.log("|---|---:|---:|---|");
-  console.log(`| no-op resources | ${noop} | | ${samples.noop.join(", ")} |`);
-  console.log(
-    `| the oracle (the least any batching provider can take) | ${results.medians.oracle} | ${results.ratios.oracle} | ${samples.oracle.join(", ")} |`,
-  );
-  console.log(`| RemoteRelationships | ${results.medians.relationships} | ${results.ratios.relationships} | ${samples.relationships.join(", ")} |`);
-  const outDir = path.join(repoRoot, "bench", "results");
-  mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, "oracle.json");
-  const prettierOptions = (await prettier.resolveConfig(file)) ?? {};
-  writeFileSync(file, await prettier.format(JSON.stringify(results), { ...prettierOptions, parser: "json" }));
-  console.log(`\nWrote ${file}.`);
+/** The batches the oracle logged in its last operation, as write records (the plan it chose as the type). */
+export function oracleBatches(planFile: string): WriteRecord[] {
+  const log = `${planFile}.log`;
+  if (!existsSync(log)) return [];
+  return readFileSync(log, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as LoggedBatch)
+    .map((batch) => ({ atMs: 0, type: batch.plan, changes: batch.size, ms: batch.holdMs, status: 200 }));
 }
 
-main().catch((error: Error) => {
-  console.error(error.stack ?? error.message);
-  process.exit(1);
-});
+/** The rebuilds Hasura would make for the oracle's batches: one per change sent as a single command, one per replace_metadata. */
+export function oracleRebuilds(batches: readonly WriteRecord[]): number {
+  return batches.reduce((sum, batch) => sum + (batch.type === "single" ? batch.changes : 1), 0);
+}

@@ -1,14 +1,16 @@
 /**
  * The program the bench's Pulumi project runs, as the compiled JavaScript a user's `tsc` would leave
- * (no ts-node at run time). One program, two kinds of stack, told apart by stack config:
- * `bench:kind relationships` declares `bench:count` RemoteRelationships from the installed package;
- * `bench:kind noop` declares as many plain `pulumi.dynamic.Resource`s with the same inputs and a
- * provider that does nothing (its code, a few lines, is serialized into the state by value): the floor.
- * `bench:kind oracle` (bench/oracle.ts) declares as many dynamic resources whose provider batches
- * creates as no real provider could: it is told the engine's parallelism and the resource count,
- * releases a batch the moment it is full or the last, and each batch costs `bench:holdMs`, one at a
- * time, with no other work: the least any batching provider can take on this engine.
+ * (no ts-node at run time). It declares what `declared/<stack>.json` beside it lists (bench/phases.ts
+ * writes it before each operation), as one of three kinds, told apart by the stack config `bench:kind`:
+ * - `relationships`: RemoteRelationships from the installed package;
+ * - `noop`: plain `pulumi.dynamic.Resource`s with the same inputs and a provider that does nothing
+ *   (its code, a few lines, is serialized into the state by value): the engine's own cost, the floor;
+ * - `oracle`: dynamic resources whose provider (bench/oracleProvider.ts) batches changes as no real
+ *   provider could, told its plan in `oracle/<stack>.json`: the least any batching provider can take.
+ * The no-op and oracle providers' code stays the same from one operation to the next (the oracle reads
+ * its plan at call time), and so does their state: a changed provider would be a replacement.
  */
+import { oracleProvider } from "./oracleProvider";
 
 /** The project's Pulumi.yaml. */
 export const pulumiYaml = ["name: hasura-bench", "description: The bench's project (bench/program.ts).", "runtime: nodejs", ""].join("\n");
@@ -16,47 +18,38 @@ export const pulumiYaml = ["name: hasura-bench", "description: The bench's proje
 /** The project's package.json before `npm install` adds the packed package and @pulumi/pulumi. */
 export const packageJson = `${JSON.stringify({ name: "hasura-bench", private: true, main: "index.js" }, null, 2)}\n`;
 
+/** The folders, in the project, of what the program declares and of the oracle's plans: a `<stack>.json` each. */
+const declaredDir = "declared";
+const oracleDir = "oracle";
+
+/** Where the program reads what to declare on `stack`, relative to the project folder. */
+export const declaredFile = (stack: string): string => `${declaredDir}/${stack}.json`;
+
+/** Where the oracle's provider reads its plan on `stack`, relative to the project folder. */
+export const oraclePlanFile = (stack: string): string => `${oracleDir}/${stack}.json`;
+
 /** The project's index.js. */
 export const programJs = `"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
 const pulumi = require("@pulumi/pulumi");
 
-const config = new pulumi.Config("bench");
-const count = config.requireNumber("count");
-const kind = config.require("kind");
+const stack = pulumi.getStack();
+const kind = new pulumi.Config("bench").require("kind");
+const declared = JSON.parse(fs.readFileSync(path.join(__dirname, "${declaredDir}", stack + ".json"), "utf8"));
 
-/** The same inputs for both kinds: users.relN, joined to the remote schema "messages". */
-function argsOf(index) {
-  return {
-    name: "rel" + index,
-    table: "users",
-    hasuraFields: ["id"],
-    remoteSchema: "messages",
-    remoteField: { messagesByUser: { arguments: { userId: "$id" } } },
-  };
-}
+/** The oracle's provider (bench/oracleProvider.ts). */
+const oracleProvider = ${oracleProvider.toString()};
 
 if (kind === "noop") {
-  const noop = { create: async (inputs) => ({ id: inputs.name, outs: inputs }) };
-  for (let index = 0; index < count; index++) new pulumi.dynamic.Resource(noop, "rel-" + index, argsOf(index));
+  const noop = { create: async (inputs) => ({ id: inputs.name, outs: inputs }), update: async (id, olds, news) => ({ outs: news }) };
+  for (const args of declared) new pulumi.dynamic.Resource(noop, "rel-" + args.name, args);
 } else if (kind === "oracle") {
-  const holdMs = config.requireNumber("holdMs");
-  const parallel = config.requireNumber("parallel");
-  const oracle = {
-    create: (inputs) =>
-      new Promise((resolve) => {
-        const state = (globalThis.__benchOracle = globalThis.__benchOracle || { pending: [], arrived: 0, chain: Promise.resolve() });
-        state.pending.push(() => resolve({ id: inputs.name, outs: inputs }));
-        state.arrived += 1;
-        if (state.pending.length >= parallel || state.arrived >= count) {
-          const batch = state.pending.splice(0);
-          state.chain = state.chain.then(() => new Promise((done) => setTimeout(done, holdMs))).then(() => batch.forEach((release) => release()));
-        }
-      }),
-  };
-  for (let index = 0; index < count; index++) new pulumi.dynamic.Resource(oracle, "rel-" + index, argsOf(index));
+  const oracle = oracleProvider(path.join(__dirname, "${oracleDir}", stack + ".json"));
+  for (const args of declared) new pulumi.dynamic.Resource(oracle, "rel-" + args.name, args);
 } else if (kind === "relationships") {
   const { RemoteRelationship } = require("pulumi-hasura-remote-relationships");
-  for (let index = 0; index < count; index++) new RemoteRelationship("rel-" + index, argsOf(index));
+  for (const args of declared) new RemoteRelationship("rel-" + args.name, args);
 } else {
   throw new Error("bench:kind is " + JSON.stringify(kind) + ", but it must be noop, oracle or relationships.");
 }
