@@ -1,6 +1,7 @@
 /** The command line of the generator's bin. */
 import { parseArgs } from "node:util";
 import { GeneratorError } from "./errors";
+import { endpointPortMistake, hasuraRouteMistake } from "../provider/inputs/endpointMistakes";
 
 /** What `generate` was asked to do. */
 export interface GenerateOptions {
@@ -60,12 +61,17 @@ export function parseCommand(args: readonly string[]): Command {
     throw new GeneratorError("--endpoint is missing: give Hasura's base URL, such as --endpoint http://localhost:8080.", "usage");
   if (values.out === undefined)
     throw new GeneratorError("--out is missing: give the folder to write the project to, such as --out hasura-relationships.", "usage");
+  const portMistake = endpointPortMistake("--endpoint", values.endpoint);
+  if (portMistake !== undefined) throw new GeneratorError(portMistake, "usage");
   if (!isHttpUrl(values.endpoint)) {
     throw new GeneratorError(
       `--endpoint ${JSON.stringify(values.endpoint)} is not an http or https URL. Give Hasura's base URL, such as http://localhost:8080.`,
       "usage",
     );
   }
+  // The same wording as the provider's check, for the same mistake.
+  const routeMistake = hasuraRouteMistake("--endpoint", values.endpoint);
+  if (routeMistake !== undefined) throw new GeneratorError(routeMistake, "usage");
   if (values.name !== undefined && !/^[A-Za-z0-9_.-]+$/.test(values.name)) {
     throw new GeneratorError(`--name ${JSON.stringify(values.name)} is not a Pulumi project name: use letters, digits, "-", "_" and "." only.`, "usage");
   }

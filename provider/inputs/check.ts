@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { findJsonHazard, maxJsonDepth } from "../../model";
 import { declaredByKey } from "../declarations";
 import type { Rule, RuleIssue } from "../rules/rule";
-import { quote } from "./fields";
+import { quote } from "./messageText";
 import { propertyPath } from "./propertyPath";
 import { containsUnknown } from "./unknowns";
 

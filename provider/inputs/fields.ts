@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { canonicalRemoteField, canonicalSet, isGraphqlName, qualifyTable, sortedKeys, type JsonValue, type RemoteField } from "../../model";
+import { endpointPortMistake, hasuraRouteMistake } from "./endpointMistakes";
+import { quote, quoteKeys } from "./messageText";
 
 /** A non-empty string; `what` and `example` make the messages. */
 export const requiredString = (what: string, example: string) =>
@@ -11,21 +13,12 @@ export const requiredString = (what: string, example: string) =>
     .string({ error: (issue) => (issue.input === undefined ? `${what} is required, such as ${example}.` : `${what} must be a string, such as ${example}.`) })
     .min(1, { error: `${what} must not be empty, such as ${example}.`, abort: true });
 
-/** A value quoted in a message, shortened: a message must not repeat a whole (possibly huge) input. */
-export function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length <= 80 ? text : `${text.slice(0, 80)}...`;
-}
-
 const invalidName = (what: string, example: string, input: unknown) =>
   `${what} ${quote(input)} is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as ${example}.`;
 
 /** A GraphQL name. */
 export const nameOf = (what: string, example: string) =>
   requiredString(what, example).refine(isGraphqlName, { error: (issue) => invalidName(what, example, issue.input) });
-
-/** The unknown keys of an issue, quoted. */
-export const quoteKeys = (issue: { readonly keys?: readonly string[] }) => (issue.keys ?? []).map(quote).join(", ");
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
@@ -75,13 +68,30 @@ function parseUrl(value: string): URL | undefined {
   }
 }
 
-/** Hasura's base URL, without credentials, query or fragment. */
-export const endpoint = requiredString("endpoint", '"https://hasura.example.com"')
+/** How the stack gives every resource its endpoint, for a message about a missing one. */
+const endpointFromConfig =
+  "Set the stack's Hasura with `pulumi config set hasura:endpoint https://...` (every resource without an endpoint of its own takes it), or pass endpoint";
+
+/**
+ * Hasura's base URL, without credentials, query or fragment, and without one of Hasura's own routes
+ * at its end; every check names the mistake and the fix.
+ */
+export const endpoint = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? `endpoint is required. ${endpointFromConfig}.` : `endpoint must be a string, such as "https://hasura.example.com".`,
+  })
+  .min(1, { error: `endpoint must not be empty. ${endpointFromConfig}.`, abort: true })
   // First, so that no later message repeats a password.
   .refine((value) => !parseUrl(value)?.username && !parseUrl(value)?.password, {
     error:
       "endpoint must not carry a user name or password: Hasura takes the admin secret instead. Remove them from the URL and set `pulumi config set --secret hasura:adminSecret ...`.",
     abort: true,
+  })
+  // Before the URL is parsed: a port out of range makes no URL at all, and the port is what is wrong.
+  .superRefine((value, context) => {
+    const mistake = endpointPortMistake("endpoint", value);
+    if (mistake !== undefined) context.addIssue({ code: "custom", message: mistake, input: value, continue: false });
   })
   .refine((value) => ["http:", "https:"].includes(parseUrl(value)?.protocol ?? ""), {
     error: (issue) => `endpoint ${quote(issue.input)} is not an http(s) URL. Give Hasura's base URL, such as "https://hasura.example.com".`,
@@ -90,6 +100,10 @@ export const endpoint = requiredString("endpoint", '"https://hasura.example.com"
   .refine((value) => !parseUrl(value)?.search && !parseUrl(value)?.hash, {
     error: (issue) => `endpoint ${quote(issue.input)} has a query or fragment. Give Hasura's base URL only, such as "https://hasura.example.com".`,
     abort: true,
+  })
+  .superRefine((value, context) => {
+    const mistake = hasuraRouteMistake("endpoint", value);
+    if (mistake !== undefined) context.addIssue({ code: "custom", message: mistake, input: value, continue: false });
   })
   .transform(canonicalEndpoint);
 

@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import { defaultSource, type RelationshipTarget } from "../../../model";
-import { endpoint, joinFieldsOf, nameOf, quote, quoteKeys, remoteField, requiredString, tableOf, toSourceOf } from "../../inputs/fields";
+import { endpoint, joinFieldsOf, nameOf, remoteField, requiredString, tableOf, toSourceOf } from "../../inputs/fields";
+import { quote, quoteKeys } from "../../inputs/messageText";
 
 /** The sentence that lists the inputs, for a message about one that is not among them. */
 export const inputList =

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import type { RelationshipTarget } from "../../../model";
-import { endpoint, joinFieldsOf, nameOf, quoteKeys, remoteField, requiredString, toSourceOf } from "../../inputs/fields";
+import { endpoint, joinFieldsOf, nameOf, remoteField, requiredString, toSourceOf } from "../../inputs/fields";
+import { quoteKeys } from "../../inputs/messageText";
 
 /** The sentence that lists the inputs, for a message about one that is not among them. */
 export const inputList =

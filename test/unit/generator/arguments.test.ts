@@ -40,6 +40,16 @@ describe("generator: the command line", () => {
       '--endpoint "localhost:8080" is not an http or https URL. Give Hasura\'s base URL, such as http://localhost:8080.',
     ],
     [
+      "an endpoint ending in Hasura's GraphQL route, in the provider's own words",
+      ["generate", "--endpoint", "http://h:8080/v1/graphql", "--out", "d"],
+      '--endpoint "http://h:8080/v1/graphql" ends in Hasura\'s own route /v1/graphql: give Hasura\'s base URL, without the route, such as "http://h:8080".',
+    ],
+    [
+      "an endpoint whose port is no TCP port",
+      ["generate", "--endpoint", "http://h:0", "--out", "d"],
+      '--endpoint "http://h:0" names port "0", which is not a TCP port (1 to 65535). Give the port Hasura listens on, such as "http://localhost:8080".',
+    ],
+    [
       "a bad project name",
       ["generate", "--endpoint", "http://h", "--out", "d", "--name", "my stack"],
       '--name "my stack" is not a Pulumi project name: use letters, digits, "-", "_" and "." only.',

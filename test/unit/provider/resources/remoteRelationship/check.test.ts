@@ -104,7 +104,64 @@ describe("check: RemoteRelationship", () => {
       [{ property: "hasuraFields[1]", reason: 'A hasuraFields entry must not be empty, such as "id".' }],
     ],
     ["a missing remoteSchema", { remoteSchema: undefined }, [{ property: "remoteSchema", reason: 'remoteSchema is required, such as "messages-api".' }]],
-    ["a missing endpoint", { endpoint: undefined }, [{ property: "endpoint", reason: 'endpoint is required, such as "https://hasura.example.com".' }]],
+    [
+      "a missing endpoint, saying how the stack gives one",
+      { endpoint: undefined },
+      [
+        {
+          property: "endpoint",
+          reason:
+            "endpoint is required. Set the stack's Hasura with `pulumi config set hasura:endpoint https://...` (every resource without an endpoint of its own takes it), or pass endpoint.",
+        },
+      ],
+    ],
+    [
+      "an empty endpoint",
+      { endpoint: "" },
+      [
+        {
+          property: "endpoint",
+          reason:
+            "endpoint must not be empty. Set the stack's Hasura with `pulumi config set hasura:endpoint https://...` (every resource without an endpoint of its own takes it), or pass endpoint.",
+        },
+      ],
+    ],
+    ...(
+      [
+        ["0", "http://h:0"],
+        ["70000", "http://h:70000"],
+        ["-1", "http://h:-1/"],
+        ["x", "https://[::1]:x"],
+      ] as const
+    ).map(([port, url]): [string, Record<string, unknown>, { property: string; reason: string }[]] => [
+      `an endpoint naming port ${port}`,
+      { endpoint: url },
+      [
+        {
+          property: "endpoint",
+          reason: `endpoint "${url}" names port "${port}", which is not a TCP port (1 to 65535). Give the port Hasura listens on, such as "http://localhost:8080".`,
+        },
+      ],
+    ]),
+    ...(
+      [
+        ["http://h:8080/v1/graphql", "/v1/graphql", "http://h:8080"],
+        ["http://h:8080/v1/metadata/", "/v1/metadata", "http://h:8080"],
+        ["https://h.example.com/v1/query", "/v1/query", "https://h.example.com"],
+        ["https://h.example.com/v2/query", "/v2/query", "https://h.example.com"],
+        ["https://h.example.com/console/", "/console", "https://h.example.com"],
+        ["https://example.com/hasura/v1/graphql", "/v1/graphql", "https://example.com/hasura"],
+      ] as const
+    ).map(([url, route, base]): [string, Record<string, unknown>, { property: string; reason: string }[]] => [
+      `an endpoint ending in Hasura's route ${url}`,
+      { endpoint: url },
+      [
+        {
+          property: "endpoint",
+          reason: `endpoint "${url}" ends in Hasura's own route ${route}: give Hasura's base URL, without the route, such as "${base}".`,
+        },
+      ],
+    ]),
     [
       "an endpoint that is not a URL",
       { endpoint: "hasura.local" },
@@ -183,6 +240,18 @@ describe("check: RemoteRelationship", () => {
   ];
   for (const [what, change, expected] of failures) {
     it(`refuses ${what}`, () => expectFailures({ ...valid, ...change }, expected));
+  }
+
+  for (const endpoint of [
+    "https://example.com/hasura",
+    "https://example.com/hasura/",
+    "http://h:1",
+    "http://h:65535",
+    "http://[::1]:8080",
+    "https://h.example.com/graphql-api",
+  ]) {
+    it(`accepts the base URL ${endpoint}, under a proxy prefix or not`, () =>
+      assert.equal(expectValid({ ...valid, endpoint }).endpoint, endpoint.replace(/\/$/, "")));
   }
 
   it("accepts a table object without a schema and fills in public", () => {

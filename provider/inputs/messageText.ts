@@ -1,0 +1,44 @@
+/**
+ * The pieces of messages that repeat what the user wrote, each bounded: a message must never repeat a
+ * whole input, however large (the engine prints every message on one line).
+ */
+
+/** The most characters of a value a message quotes. */
+const maxQuotedLength = 80;
+
+/** The most items a message lists before it says how many more there are. */
+export const maxListed = 10;
+
+/** A value quoted in a message, shortened. */
+export function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= maxQuotedLength ? text : `${text.slice(0, maxQuotedLength)}...`;
+}
+
+/** The unknown keys of a zod issue, quoted and listed. */
+export function quoteKeys(issue: { readonly keys?: readonly string[] }): string {
+  return quotedList(issue.keys ?? []);
+}
+
+/** Values quoted and listed: `"a", "b", "c"`, or beyond `max`, `"f0", "f1", ... "f9" and 9,990 more`. */
+export function quotedList(values: readonly unknown[], max = maxListed): string {
+  const shown = values.slice(0, max).map(quote).join(", ");
+  return values.length <= max ? shown : `${shown} and ${(values.length - max).toLocaleString("en-US")} more`;
+}
+
+/** The most path segments a message shows; a deeper path is shown by its start and its end. */
+const maxShownSegments = 12;
+
+/** A path in the inputs as a message shows it: `remoteField.user.field`, its middle left out when it is long. */
+export function shownPath(path: readonly (string | number)[]): string {
+  const segments = path.map((segment) => (typeof segment === "number" ? `[${segment}]` : shortSegment(segment)));
+  const text = (parts: readonly string[]) => parts.map((part, index) => (index === 0 || part.startsWith("[") ? part : `.${part}`)).join("");
+  if (segments.length <= maxShownSegments) return text(segments);
+  const head = segments.slice(0, maxShownSegments - 4);
+  const tail = segments.slice(-4);
+  return `${text(head)}...(${segments.length - head.length - tail.length} more levels)...${text(tail)}`;
+}
+
+function shortSegment(segment: string): string {
+  return segment.length <= 40 ? segment : `${segment.slice(0, 40)}...`;
+}
