@@ -48,20 +48,32 @@ function mapSortedKeys<T, U>(record: { readonly [key: string]: T }, map: (value:
 /** Where a value first breaks a structural limit: the path to it and what is wrong. */
 export interface JsonHazard {
   readonly path: readonly (string | number)[];
-  readonly problem: "too-deep" | "proto-key";
+  readonly problem: "too-deep" | "proto-key" | "too-large";
+}
+
+/** What else `findJsonHazard` looks for, and what it leaves alone. */
+export interface HazardOptions {
+  /** The most objects, arrays and scalars the value may hold; no bound when not given. */
+  readonly maxValues?: number;
+  /** Objects not to look inside (a program's inputs may hold promises and Pulumi outputs, which are not values yet). */
+  readonly isOpaque?: (value: object) => boolean;
 }
 
 /**
  * The first place where a value nests more than `maxDepth` objects and arrays deep, or holds a key
- * named `__proto__`; undefined when there is none. It walks without recursion, so that a hostile
- * value cannot overflow the stack while being inspected. Schemas run after it: deep values would
- * overflow them, and their record parsers drop `__proto__` keys without a word.
+ * named `__proto__`, or (with `maxValues`) where it holds more values than that; undefined when there
+ * is none. It walks without recursion, so that a hostile value cannot overflow the stack while being
+ * inspected. Schemas run after it: deep values would overflow them, and their record parsers drop
+ * `__proto__` keys without a word.
  */
-export function findJsonHazard(value: unknown, maxDepth: number): JsonHazard | undefined {
+export function findJsonHazard(value: unknown, maxDepth: number, options: HazardOptions = {}): JsonHazard | undefined {
   const pending: [unknown, (string | number)[]][] = [[value, []]];
+  let seen = 0;
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [current, path] = next;
-    if (typeof current !== "object" || current === null) continue;
+    seen += 1;
+    if (options.maxValues !== undefined && seen > options.maxValues) return { path: [], problem: "too-large" };
+    if (typeof current !== "object" || current === null || options.isOpaque?.(current) === true) continue;
     if (path.length >= maxDepth) return { path, problem: "too-deep" };
     if (Array.isArray(current)) {
       current.forEach((item, index) => pending.push([item, [...path, index]]));
@@ -73,6 +85,28 @@ export function findJsonHazard(value: unknown, maxDepth: number): JsonHazard | u
     }
   }
   return undefined;
+}
+
+/**
+ * True when the value's JSON would be longer than `limit` characters, about: strings and keys count
+ * their length, every value a few characters more. It walks without recursion and stops at the
+ * limit, so that neither a deep nor a cyclic value can keep it going.
+ */
+export function jsonLongerThan(value: unknown, limit: number): boolean {
+  const pending: unknown[] = [value];
+  let length = 0;
+  while (pending.length > 0) {
+    const current = pending.pop();
+    length += typeof current === "string" ? current.length + 2 : 4;
+    if (length > limit) return true;
+    if (typeof current !== "object" || current === null) continue;
+    for (const [key, item] of Array.isArray(current) ? current.entries() : Object.entries(current)) {
+      length += typeof key === "string" ? key.length + 3 : 1;
+      if (length > limit) return true;
+      pending.push(item);
+    }
+  }
+  return length > limit;
 }
 
 /**

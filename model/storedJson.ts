@@ -3,7 +3,7 @@
  * (The local server has a parser of its own where it must reproduce Hasura's exact parse errors.)
  */
 import { z } from "zod";
-import { findJsonHazard, isJsonObject, type JsonValue } from "./json";
+import { findJsonHazard, isJsonObject, type JsonHazard, type JsonValue } from "./json";
 import type { RemoteField } from "./remoteField";
 import { canonicalTarget, type StoredDefinition } from "./relationshipTarget";
 import { qualifyTable } from "./table";
@@ -73,9 +73,10 @@ export function parseStoredDefinition(json: unknown): Parsed<StoredDefinition> {
 }
 
 /** A hazard as the end of a sentence. */
-export function hazardReason(hazard: { readonly path: readonly (string | number)[]; readonly problem: "too-deep" | "proto-key" }): string {
+export function hazardReason(hazard: JsonHazard): string {
   const where = hazard.path.length === 0 ? "the value" : hazard.path.join(".");
-  return hazard.problem === "too-deep" ? `it nests deeper than ${maxJsonDepth} levels at ${where}` : `it holds a key named "__proto__" at ${where}`;
+  if (hazard.problem === "too-deep") return `it nests deeper than ${maxJsonDepth} levels at ${where}`;
+  return hazard.problem === "proto-key" ? `it holds a key named "__proto__" at ${where}` : "it holds too many values";
 }
 
 /** The first problem zod found, as `path: message`. */

@@ -96,7 +96,7 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
       if (!currentSettings().validateLive) return result;
       const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
       const issues = await kind.liveIssues(result.inputs, scope);
-      return issues.length === 0 ? result : { failures: checkFailures(issues) };
+      return issues.length === 0 ? result : { failures: checkFailures(issues, result.inputs) };
     }),
 
     /** Update in place (a new endpoint included: a move), or replace when the relationship's identity changes. */

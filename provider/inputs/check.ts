@@ -4,9 +4,10 @@
  */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import type { z } from "zod";
-import { findJsonHazard, maxJsonDepth } from "../../model";
+import { jsonLongerThan } from "../../model";
 import { declaredByKey } from "../declarations";
 import type { Rule, RuleIssue } from "../rules/rule";
+import { inputHazard } from "./hazards";
 import { quote } from "./messageText";
 import { propertyPath } from "./propertyPath";
 import { containsUnknown } from "./unknowns";
@@ -47,7 +48,7 @@ export function givenInputs(news: Readonly<Record<string, unknown>>): Record<str
  */
 export function parseKnownInputs<S extends z.ZodObject>(kind: InputsKind<S>, props: Readonly<Record<string, unknown>>): KnownInputs<z.output<S>> {
   // Refused before anything walks them: a value nested too deep would overflow the stack of any walk.
-  const hazards = Object.entries(props).flatMap(([input, value]) => hazardIssues(kind.noun, input, value));
+  const hazards = Object.entries(props).flatMap(([input, value]) => inputHazard(kind.noun, input, value) ?? []);
   if (hazards.length > 0) return { ok: false, issues: hazards };
 
   // Own keys only: a key such as "constructor" is in every object's prototype chain, not in the schema.
@@ -71,9 +72,9 @@ export function parseKnownInputs<S extends z.ZodObject>(kind: InputsKind<S>, pro
 export function checkInputs<S extends z.ZodObject>(kind: InputsKind<S>, news: Readonly<Record<string, unknown>>): CheckResult<z.output<S>> {
   const props = givenInputs(news);
   const known = parseKnownInputs(kind, props);
-  if (!known.ok) return failed(known.issues);
+  if (!known.ok) return { failures: checkFailures(known.issues, props) };
   const issues = ruleIssues(kind.rules, known.inputs, (input) => containsUnknown(props[input]));
-  if (issues.length > 0) return failed(issues);
+  if (issues.length > 0) return { failures: checkFailures(issues, props) };
 
   // Unknown inputs stay as they came, the engine's unknown markers where they were, so that the engine
   // still sees them as unknown; inputs given as undefined are left out, as the state would leave them out.
@@ -91,33 +92,6 @@ export function ruleIssues<I>(rules: readonly Rule<I>[], inputs: Partial<I>, isU
   return issues;
 }
 
-/**
- * An input nested deeper than any real relationship, or holding a `__proto__` key, is refused before
- * the schema sees it: the schema's parsers recurse (and would overflow the stack), and its record
- * parsers would drop a `__proto__` key without a word.
- */
-function hazardIssues(noun: string, input: string, value: unknown): RuleIssue[] {
-  const hazard = findJsonHazard(value, maxJsonDepth);
-  if (hazard === undefined) return [];
-  const at = propertyPath([input, ...hazard.path.slice(0, 12)]) + (hazard.path.length > 12 ? "..." : "");
-  if (hazard.problem === "too-deep") {
-    return [
-      {
-        code: "too-deep",
-        path: [input],
-        message: `${input} nests deeper than ${maxJsonDepth} levels (at ${at}). No ${noun} is that deep: check how the value is built.`,
-      },
-    ];
-  }
-  return [
-    {
-      code: "proto-key",
-      path: [input],
-      message: `${input} holds a key named "__proto__" (at ${at}). GraphQL reserves names starting with "__", and no field, argument or input field can have this one: remove it.`,
-    },
-  ];
-}
-
 /** A schema issue as a rule issue; unknown inputs are one issue each, named by the input itself, rather than one for the whole object. */
 function issuesOfSchema(issue: z.core.$ZodIssue, inputList: string): RuleIssue[] {
   if (issue.code !== "unrecognized_keys" || issue.path.length > 0)
@@ -129,11 +103,52 @@ function isPathSegment(segment: PropertyKey): segment is string | number {
   return typeof segment !== "symbol";
 }
 
-/** The failures as check reports them: each the property path and the message. */
-export function checkFailures(issues: readonly RuleIssue[]): CheckFailure[] {
-  return issues.map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
+/** The most failures one check reports: beyond them, one more failure says how many were left out. */
+const maxFailures = 20;
+
+/** The longest property path a failure names: a longer one is cut at a level (a nested path names no value the engine would print). */
+const maxPropertyLength = 300;
+
+/** The longest value the engine may print beside a failure: it prints the value of the property a failure names, whole. */
+const maxPrintedValueLength = 500;
+
+/** The longest message, whatever went into it. */
+const maxReasonLength = 2_000;
+
+/**
+ * The issues as check reports them, each a property path and a message, bounded whatever the inputs
+ * (`props`, as given): the engine prints the whole value of a property that names an input, so one
+ * whose value is large is named in the message instead; a long path is cut at a level; a long message
+ * is cut; and many issues are a few and a count.
+ */
+export function checkFailures(issues: readonly RuleIssue[], props: Readonly<Record<string, unknown>>): CheckFailure[] {
+  const failures = issues.slice(0, maxFailures).map((issue) => checkFailure(issue, props));
+  if (issues.length <= maxFailures) return failures;
+  const more = issues.length - maxFailures;
+  return [
+    ...failures,
+    { property: "", reason: `${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"} in these inputs, not shown: fix the ones above first.` },
+  ];
 }
 
-function failed<I>(issues: readonly RuleIssue[]): CheckResult<I> {
-  return { failures: checkFailures(issues) };
+function checkFailure(issue: RuleIssue, props: Readonly<Record<string, unknown>>): CheckFailure {
+  const reason =
+    issue.message.length <= maxReasonLength
+      ? issue.message
+      : `${issue.message.slice(0, maxReasonLength)}... (${issue.message.length - maxReasonLength} more characters)`;
+  const [input] = issue.path;
+  if (issue.path.length === 1 && typeof input === "string" && jsonLongerThan(props[input], maxPrintedValueLength)) {
+    return { property: "", reason: reason.includes(input) ? reason : `${input}: ${reason}` };
+  }
+  return { property: boundedPropertyPath(issue.path), reason };
+}
+
+/** The path, or the longest start of it that is short enough and still names something inside an input; "" when there is none. */
+function boundedPropertyPath(path: readonly (string | number)[]): string {
+  for (let length = path.length; length >= 2; length--) {
+    const text = propertyPath(path.slice(0, length));
+    if (text.length <= maxPropertyLength) return text;
+  }
+  const whole = propertyPath(path);
+  return whole.length <= maxPropertyLength ? whole : "";
 }

@@ -36,7 +36,7 @@ export function shownPath(path: readonly (string | number)[]): string {
   if (segments.length <= maxShownSegments) return text(segments);
   const head = segments.slice(0, maxShownSegments - 4);
   const tail = segments.slice(-4);
-  return `${text(head)}...(${segments.length - head.length - tail.length} more levels)...${text(tail)}`;
+  return `${text(head)}...(${segments.length - head.length - tail.length} more)...${text(tail)}`;
 }
 
 function shortSegment(segment: string): string {

@@ -1,4 +1,5 @@
 import { isGraphqlName } from "../../model";
+import { quote, quotedList } from "../inputs/messageText";
 import { joinVariables } from "./joinVariables";
 import type { Rule, TreeInputs } from "./rule";
 
@@ -20,14 +21,13 @@ export function joinVariablesDeclared<I>(at: TreeInputs<I>): Rule<I> {
         context.report({
           code: "invalid-join-variable",
           path,
-          message: `"$${variable.name}" is not a valid join variable. After "$" give a field listed in ${joinFieldsName}, such as "$id".`,
+          message: `${quote(`$${variable.name}`)} is not a valid join variable. After "$" give a field listed in ${joinFieldsName}, such as "$id".`,
         });
       } else if (declared !== undefined && !declared.has(variable.name)) {
-        const list = [...declared].map((field) => JSON.stringify(field)).join(", ");
         context.report({
           code: "undeclared-join-variable",
           path,
-          message: `Join variable "$${variable.name}" is not in ${joinFieldsName} (${list}). Add "${variable.name}" to ${joinFieldsName}, or use one of them.`,
+          message: `Join variable ${quote(`$${variable.name}`)} is not in ${joinFieldsName} (${quotedList([...declared])}). Add ${quote(variable.name)} to ${joinFieldsName}, or use one of them.`,
         });
       }
     }

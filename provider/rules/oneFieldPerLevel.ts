@@ -1,4 +1,5 @@
 import { remoteFieldLevels } from "../../model";
+import { quotedList, shownPath } from "../inputs/messageText";
 import type { Rule, TreeInputs } from "./rule";
 
 /**
@@ -15,14 +16,18 @@ export function oneFieldPerLevel<I>(at: TreeInputs<I>): Rule<I> {
       const names = Object.keys(level.field);
       if (names.length === 1) continue;
       const path = [...at.paths.remoteField, ...level.path];
-      const where = path.join(".");
+      const where = shownPath(path);
+      if (names.length === 0) {
+        const message = `${where} names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.`;
+        context.report({ code: "no-field-at-level", path, message });
+        continue;
+      }
+      // Named at the first field beyond one rather than at the level: the engine prints the value of
+      // the property a failure names, and a level with thousands of fields is a line as long.
       context.report({
-        code: names.length === 0 ? "no-field-at-level" : "several-fields-at-level",
-        path,
-        message:
-          names.length === 0
-            ? `${where} names no field. Name the one remote field to join, such as {messages: {arguments: {id: "$id"}}}.`
-            : `${where} names ${names.length} fields (${names.map((name) => JSON.stringify(name)).join(", ")}) but a relationship joins exactly one. Keep one, and put a deeper field under field.`,
+        code: "several-fields-at-level",
+        path: [...path, names[1]],
+        message: `${where} names ${names.length.toLocaleString("en-US")} fields (${quotedList(names)}) but a relationship joins exactly one. Keep one, and put a deeper field under field.`,
       });
     }
   };

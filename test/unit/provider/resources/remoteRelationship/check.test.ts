@@ -367,17 +367,21 @@ describe("check: RemoteRelationship", () => {
   it("refuses a remoteField nested deeper than any real one, naming where, without overflowing", () => {
     let field: Record<string, unknown> = { leaf: { arguments: {} } };
     for (let level = 0; level < 5_000; level++) field = { f: { arguments: {}, field } };
-    const failures = checkRelationship({ ...valid, remoteField: field }).failures ?? [];
-    assert.equal(failures.length, 1);
-    assert.equal(failures[0].property, "remoteField");
-    assert.match(failures[0].reason, /^remoteField nests deeper than 256 levels \(at remoteField\.f\.field\.f\.field/);
+    expectFailures({ ...valid, remoteField: field }, [
+      {
+        // As deep as a property path may go (300 characters): a path inside the input, whose value the engine does not print.
+        property: `remoteField${".f.field".repeat(36)}`,
+        reason:
+          "remoteField nests deeper than 256 levels (at remoteField.f.field.f.field.f.field.f...(245 more)...f.field.f.field). No remote relationship is that deep: check how the value is built.",
+      },
+    ]);
   });
 
-  it("refuses a __proto__ key in an argument value instead of dropping it", () => {
+  it("refuses a __proto__ key in an argument value instead of dropping it, naming the key", () => {
     const news = { ...valid, remoteField: JSON.parse('{"messages": {"arguments": {"where": {"__proto__": {"id": "$id"}}}}}') };
-    assert.deepEqual(checkRelationship(news).failures, [
+    expectFailures(news, [
       {
-        property: "remoteField",
+        property: "remoteField.messages.arguments.where.__proto__",
         reason:
           'remoteField holds a key named "__proto__" (at remoteField.messages.arguments.where.__proto__). GraphQL reserves names starting with "__", and no field, argument or input field can have this one: remove it.',
       },

@@ -77,7 +77,7 @@ describe("check: RemoteSchemaRelationship", () => {
       { toRemoteSchema: { ...valid.toRemoteSchema, remoteField: { a: { arguments: {} }, b: { arguments: {} } } } },
       [
         {
-          property: "toRemoteSchema.remoteField",
+          property: "toRemoteSchema.remoteField.b",
           reason: 'toRemoteSchema.remoteField names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
         },
       ],
