@@ -5,7 +5,7 @@
 import { isHasuraError } from "./hasura/errors";
 import { planDelete } from "./plans";
 import { thisRun } from "./runRecord";
-import { gatewayFor } from "./runtime/runtime";
+import { applyChange, gatewayFor } from "./runtime/runtime";
 import { sameHasura } from "./sameHasura";
 import type { Subject } from "./subject";
 
@@ -22,13 +22,13 @@ export async function deleteRelationship(subject: Subject, endpoint: string, ope
   if (await heldThisRun(subject, endpoint, operation)) return "kept";
   const gateway = gatewayFor(endpoint);
   try {
-    await gateway.apply(subject.change(operation, planDelete));
+    await applyChange(endpoint, subject.change(operation, planDelete));
     return "deleted";
   } catch (error) {
     if (!isHasuraError(error) || error.code !== "not-exists") throw error;
     // "Does not exist" counts as deleted only when Hasura's metadata agrees: on the /v1/query API
     // Hasura also answers so for a relationship it holds but cannot build (an inconsistent one).
-    const context = { operation, relationship: subject.id };
+    const context = { operation, resource: { noun: subject.noun, id: subject.id } };
     if (subject.find((await gateway.observe(context, { fresh: true })).metadata) === undefined) return "deleted";
     throw new Error(
       `Cannot delete ${subject.noun} "${subject.id}": Hasura at ${endpoint} answered that it does not exist, but its metadata still holds it. ` +
@@ -46,7 +46,7 @@ async function heldThisRun(subject: Subject, endpoint: string, operation: string
   const elsewhere = thisRun?.endpointsHolding({ noun: subject.noun, id: subject.id }) ?? [];
   if (elsewhere.includes(endpoint)) return true;
   for (const other of elsewhere) {
-    const sameness = await sameHasura(endpoint, other, { operation, relationship: subject.id });
+    const sameness = await sameHasura(endpoint, other, { operation, resource: { noun: subject.noun, id: subject.id } });
     if (sameness === "same") return true;
     if (sameness === "unsettled") {
       throw new Error(

@@ -18,7 +18,7 @@ export interface MovePlan {
 
 /** The failures of a planned move: none when both Hasuras can be read. */
 export async function moveFailures(plan: MovePlan): Promise<CheckFailure[]> {
-  const context = { operation: "check", relationship: plan.id };
+  const context = { operation: "check", resource: { noun: plan.noun, id: plan.id } };
   const unreadable = async (endpoint: string) => {
     try {
       await gatewayFor(endpoint).observe(context);

@@ -10,7 +10,7 @@ import { planCreate, planUpdate, type Wanted } from "./plans";
 import { deleteRelationship } from "./deleteRelationship";
 import { thisRun } from "./runRecord";
 import { warn } from "./runtime/engineLog";
-import { gatewayFor } from "./runtime/runtime";
+import { applyChange, gatewayFor } from "./runtime/runtime";
 import { sameHasura } from "./sameHasura";
 import type { Subject } from "./subject";
 
@@ -22,7 +22,7 @@ const explained = new Set<string>();
 
 /** Moves the relationship from `from` to `to` (both canonical), wanting `wanted` there. */
 export async function moveRelationship(subject: Subject, from: string, to: string, wanted: Wanted): Promise<MoveOutcome> {
-  const sameness = await sameHasura(from, to, { operation: "move", relationship: subject.id }).catch((error: unknown) => {
+  const sameness = await sameHasura(from, to, { operation: "move", resource: { noun: subject.noun, id: subject.id } }).catch((error: unknown) => {
     throw cannotMove(subject, from, to, error);
   });
   if (sameness === "unsettled") {
@@ -33,9 +33,12 @@ export async function moveRelationship(subject: Subject, from: string, to: strin
   }
   if (sameness === "same") {
     // One Hasura under two names: the relationship is where it was; only its definition may change.
-    await gatewayFor(to).apply(subject.change("update", (held) => planUpdate(held, wanted)));
+    await applyChange(
+      to,
+      subject.change("update", (held) => planUpdate(held, wanted)),
+    );
     // What this process read through the old name is out of date now; other relationships of the run may still plan on it.
-    await gatewayFor(from).observe({ operation: "move", relationship: subject.id }, { fresh: true });
+    await gatewayFor(from).observe({ operation: "move", resource: { noun: subject.noun, id: subject.id } }, { fresh: true });
     thisRun?.hold({ endpoint: to, noun: subject.noun, id: subject.id });
     thisRun?.hold({ endpoint: from, noun: subject.noun, id: subject.id });
     explainSameHasura(from, to);
@@ -43,7 +46,10 @@ export async function moveRelationship(subject: Subject, from: string, to: strin
   }
   // Another Hasura: the relationship is made to hold there as a create would (an identical one is
   // adopted, a different one refused unless adoptExisting), and only then deleted where it was.
-  await gatewayFor(to).apply(subject.change("create", (held) => planCreate(held, wanted)));
+  await applyChange(
+    to,
+    subject.change("create", (held) => planCreate(held, wanted)),
+  );
   thisRun?.hold({ endpoint: to, noun: subject.noun, id: subject.id });
   await deleteRelationship(subject, from, "delete");
   return "deleted at the old endpoint";

@@ -5,11 +5,32 @@
 import { describeTarget, sameTarget, tableText, type HeldRelationship, type RelationshipTarget } from "../model";
 import type { Write } from "./hasura/requests";
 
+/** Why a plan refuses to go on: a stable code for each of the provider's own refusals. */
+export type RefusalCode =
+  /** Create met a different relationship under the same name. */
+  | "exists-different"
+  /** Import of a relationship Hasura does not hold. */
+  | "import-missing"
+  /** Import of a relationship that does not match the inputs. */
+  | "import-mismatch"
+  /** Update of a relationship Hasura no longer holds. */
+  | "update-missing"
+  /** A relationship on the type of a remote schema Hasura does not hold. */
+  | "remote-schema-missing";
+
 /** The next step towards the wanted state. */
 export type Step =
   | { readonly kind: "done"; readonly adopted?: boolean }
   | { readonly kind: "write"; readonly write: Write }
-  | { readonly kind: "fail"; readonly message: string };
+  | { readonly kind: "fail"; readonly code: RefusalCode; readonly message: string };
+
+/** A refusal by the plan, as the error the caller hears: the provider's own decision, with its code, not Hasura's answer. */
+export type PlanRefusal = Error & { readonly name: "PlanRefusal"; readonly code: RefusalCode };
+
+/** The error for a refusing step. */
+export function planRefusal(step: Step & { readonly kind: "fail" }): PlanRefusal {
+  return Object.assign(new Error(step.message), { name: "PlanRefusal" as const, code: step.code });
+}
 
 /** The relationship a plan is about, as messages name it, and where. */
 export interface PlanSubject {
@@ -42,6 +63,7 @@ export function planCreate(held: HeldRelationship | undefined, wanted: Wanted): 
   if (wanted.adoptExisting === true) return { kind: "write", write: { kind: "update", target: wanted.target } };
   return {
     kind: "fail",
+    code: "exists-different",
     message:
       `${capitalized(wanted.noun)} "${wanted.id}" already exists in Hasura at ${wanted.endpoint} and ${differently(held)}; it was not overwritten. ` +
       "To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.",
@@ -66,11 +88,14 @@ function capitalized(text: string): string {
  */
 export function planImport(held: HeldRelationship | undefined, wanted: Wanted): Step {
   const subject = `Cannot import ${wanted.noun} "${wanted.id}" from Hasura at ${wanted.endpoint}`;
-  if (held === undefined) return { kind: "fail", message: `${subject}: it does not exist. Check the import ID, or drop the import option to create it.` };
+  if (held === undefined) {
+    return { kind: "fail", code: "import-missing", message: `${subject}: it does not exist. Check the import ID, or drop the import option to create it.` };
+  }
   if (holdsTarget(held, wanted.target)) return { kind: "done", adopted: true };
   const live = held.kind === "understood" ? describeTarget(held.stored.target) : `a definition this provider cannot read (${held.reason})`;
   return {
     kind: "fail",
+    code: "import-mismatch",
     message: `${subject}: the inputs to import do not match the existing relationship, which holds ${live}, while the inputs give ${describeTarget(wanted.target)}. Make the inputs match it to import it, then change them in a later update.`,
   };
 }
@@ -80,6 +105,7 @@ export function planUpdate(held: HeldRelationship | undefined, wanted: Wanted): 
   if (held === undefined) {
     return {
       kind: "fail",
+      code: "update-missing",
       message:
         `${capitalized(wanted.noun)} "${wanted.id}" does not exist in Hasura at ${wanted.endpoint} anymore, so it cannot be updated; it was probably deleted outside Pulumi. ` +
         "Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",

@@ -20,7 +20,7 @@ import { planCreate, planImport, planUpdate, type Wanted } from "./plans";
 import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
 import { thisRun } from "./runRecord";
 import { warn } from "./runtime/engineLog";
-import { configureRuntime, currentSettings, failConfiguration, gatewayFor } from "./runtime/runtime";
+import { applyChange, configureRuntime, currentSettings, failConfiguration, gatewayFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
 import type { Subject } from "./subject";
@@ -108,7 +108,10 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
       const wanted = wantedOf(inputs);
       const importing = inputs.importId !== undefined;
       const plan = importing ? planImport : planCreate;
-      await gatewayFor(inputs.endpoint).apply(kind.change(key, importing ? "import" : "create", (held) => plan(held, wanted)));
+      await applyChange(
+        inputs.endpoint,
+        kind.change(key, importing ? "import" : "create", (held) => plan(held, wanted)),
+      );
       noteHeld(inputs.endpoint, key);
       return { id: kind.formatId(key), outs: inputs };
     },
@@ -121,7 +124,7 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
       const key = kind.parseId(id);
       const endpoint = endpointOf({ noun: kind.noun, id }, props, currentSettings(), "read");
       const gateway = gatewayFor(endpoint);
-      const context = { operation: "read", relationship: id };
+      const context = { operation: "read", resource: { noun: kind.noun, id } };
       const held = kind.find((await gateway.observe(context)).metadata, key);
       if (held === undefined) return {};
       if (held.kind === "unrecognized") {
@@ -150,7 +153,10 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
         await moveRelationship(subjectOf(key), from, news.endpoint, wanted);
         return { outs: news };
       }
-      await gatewayFor(news.endpoint).apply(kind.change(key, "update", (held) => planUpdate(held, wanted)));
+      await applyChange(
+        news.endpoint,
+        kind.change(key, "update", (held) => planUpdate(held, wanted)),
+      );
       noteHeld(news.endpoint, key);
       return { outs: news };
     },

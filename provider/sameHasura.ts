@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 import type { MetadataSnapshot } from "../model";
-import type { CallContext } from "./hasura/client";
+import type { CallContext } from "./hasura/errors";
 import type { Gateway } from "./runtime/gateway";
 import { gatewayFor } from "./runtime/runtime";
 

@@ -4,7 +4,7 @@
  */
 import type { HeldRelationship, MetadataDocument } from "../model";
 import type { Step } from "./plans";
-import type { Change } from "./runtime/converge";
+import type { Change } from "./runtime/change";
 
 /** A relationship of one kind, by its key. */
 export interface Subject {

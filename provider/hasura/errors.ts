@@ -1,16 +1,41 @@
-/** What went wrong in a call to Hasura, as data; the message is built from it. */
-export interface HasuraErrorFields {
-  /** The provider operation: create, read, update, delete. */
+/**
+ * Failures of calls to Hasura as data: what came back (`HasuraAnswer`, the same for everyone who
+ * shared the call) and who asked (`CallContext`). The message is built from both, so one shared
+ * read that fails is told to each of its callers under that caller's own resource.
+ */
+
+/** The resource a call is for, as messages name it: its kind's noun and its ID (`remote relationship`, `default/public/users/messages`). */
+export interface ResourceRef {
+  readonly noun: string;
+  readonly id: string;
+}
+
+/**
+ * What the user can change when Hasura refuses a write, by Hasura's error code, in the resource's own
+ * properties: the same code means another fix for another resource kind or target (a `toSource`
+ * target is fixed in `toSource.*`, never in `remoteField`).
+ */
+export type Fixes = Readonly<Partial<Record<string, string>>>;
+
+/** Who asked, so that a failure can say so. */
+export interface CallContext {
+  /** The provider operation: create, read, update, delete, import, check. */
   readonly operation: string;
-  /** `source.schema.table.name` of the relationship, where one is concerned. */
-  readonly relationship?: string;
+  /** The resource the call is for; none for a call made for no one resource. */
+  readonly resource?: ResourceRef;
   /** The call, where it is not the operation's own write: `export_metadata`, `GET /v1/version`, ... */
   readonly command?: string;
+  readonly fixes?: Fixes;
+}
+
+/** What came back from one call, whoever asked it. */
+export interface HasuraAnswer {
   /** The HTTP status, when Hasura answered. */
   readonly status?: number;
   /**
    * Hasura's error code (`not-exists`, `invalid-configuration`, ...); `transport` when no answer came;
-   * `unexpected-answer` when what came back was not Hasura's answer.
+   * `unexpected-answer` when what came back was not Hasura's answer; `http-<status>` when an answer
+   * carried no code.
    */
   readonly code: string;
   /** Hasura's `error` text, or what failed in transport. */
@@ -25,39 +50,58 @@ export interface HasuraErrorFields {
   readonly uncertain?: boolean;
 }
 
-/** An Error carrying Hasura's answer. Branch on `code`, not on the class: the fields are the contract. */
+/** Everything a failure says. */
+export type HasuraErrorFields = HasuraAnswer & CallContext;
+
+/** An Error carrying Hasura's answer and who asked. Branch on `code`, not on the class: the fields are the contract. */
 export type HasuraError = Error & HasuraErrorFields & { readonly name: "HasuraError" };
 
 /** The longest piece of Hasura's text a message repeats. */
 const maxQuotedLength = 500;
 
 /**
- * Builds the error; the message says which operation, which relationship, Hasura's code and error,
- * and what to do. Every text field is redacted of the secrets before it is shortened, so that no part
- * of a secret survives at a cut.
+ * Builds the error; the message says which operation, which resource, Hasura's code and error, and
+ * what to do. Every text of the answer is redacted of the secrets before it is shortened, so that no
+ * part of a secret survives at a cut.
  */
-export function hasuraError(fields: HasuraErrorFields, secrets: readonly (string | undefined)[] = []): HasuraError {
+export function hasuraError(answer: HasuraAnswer, context: CallContext, secrets: readonly (string | undefined)[] = []): HasuraError {
   const clean = (text: string) => shorten(redact(text, secrets));
-  const safe: HasuraErrorFields = {
-    ...fields,
-    code: clean(fields.code),
-    error: clean(fields.error),
-    ...(fields.path === undefined ? {} : { path: clean(fields.path) }),
-    ...(fields.reason === undefined ? {} : { reason: clean(fields.reason) }),
+  const safe: HasuraAnswer = {
+    ...answer,
+    code: clean(answer.code),
+    error: clean(answer.error),
+    ...(answer.path === undefined ? {} : { path: clean(answer.path) }),
+    ...(answer.reason === undefined ? {} : { reason: clean(answer.reason) }),
   };
-  const error = new Error(formatHasuraMessage(safe)) as HasuraError;
-  return Object.assign(error, safe, { name: "HasuraError" as const });
+  return withContext(safe, context);
+}
+
+/**
+ * The failure as `context`'s caller should hear it: the same answer to the same call, under the
+ * caller's own operation and resource. Anything that is not a HasuraError is returned as it is.
+ */
+export function forCaller(error: unknown, context: CallContext): unknown {
+  if (!isHasuraError(error)) return error;
+  const { status, code, path, reason, endpoint, uncertain } = error;
+  const call = { command: context.command ?? error.command, fixes: context.fixes ?? error.fixes };
+  return withContext({ status, code, error: error.error, path, reason, endpoint, uncertain }, { ...context, ...call });
+}
+
+/** An answer already redacted, with who asked. */
+function withContext(answer: HasuraAnswer, context: CallContext): HasuraError {
+  const fields: HasuraErrorFields = { ...answer, ...context };
+  return Object.assign(new Error(formatHasuraMessage(fields)), fields, { name: "HasuraError" as const });
 }
 
 /** True for errors made by `hasuraError`, judged by shape rather than by class. */
 export function isHasuraError(value: unknown): value is HasuraError {
-  return value instanceof Error && value.name === "HasuraError" && typeof (value as Partial<HasuraError>).code === "string";
+  return value instanceof Error && value.name === "HasuraError" && "code" in value && typeof value.code === "string";
 }
 
 /** The one message format of every Hasura failure. */
 export function formatHasuraMessage(fields: HasuraErrorFields): string {
   const subject =
-    fields.relationship === undefined ? `${fields.operation} remote relationships` : `${fields.operation} remote relationship "${fields.relationship}"`;
+    fields.resource === undefined ? `${fields.operation} remote relationships` : `${fields.operation} ${fields.resource.noun} "${fields.resource.id}"`;
   const hasura = fields.endpoint === undefined ? "Hasura" : `Hasura at ${fields.endpoint}`;
   const call = fields.command === undefined ? "" : ` to ${fields.command}`;
   const answer =
@@ -67,9 +111,18 @@ export function formatHasuraMessage(fields: HasuraErrorFields): string {
         ? `no answer from ${hasura}${call} (${fields.error})`
         : `${hasura} answered${fields.command === undefined ? "" : ` ${fields.command} with`} ${fields.status} ${fields.code}: ${fields.error}`;
   const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
-  const hint = hintFor(fields);
+  const hint = fields.fixes?.[fields.code] ?? genericFixes[fields.code];
   return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;
 }
+
+/** What a user can do about the failures that mean the same whatever the resource. */
+const genericFixes: Fixes = {
+  "access-denied":
+    "Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret ...` or the HASURA_GRAPHQL_ADMIN_SECRET environment variable.",
+  conflict: "The metadata changed while this operation ran; run it again.",
+  transport: "Check that the endpoint is right and reachable.",
+  "unexpected-answer": "Check that the endpoint is Hasura's own base URL, not a proxy, login page or load balancer in front of it.",
+};
 
 function withStop(text: string): string {
   return text === "" || /[.!?]$/.test(text) ? text : `${text}.`;
@@ -77,29 +130,6 @@ function withStop(text: string): string {
 
 function shorten(text: string): string {
   return text.length <= maxQuotedLength ? text : `${text.slice(0, maxQuotedLength)}... (${text.length - maxQuotedLength} more characters)`;
-}
-
-/** What a user can do about each kind of failure. */
-function hintFor(fields: HasuraErrorFields): string | undefined {
-  const text = `${fields.error} ${fields.reason ?? ""}`;
-  switch (fields.code) {
-    case "access-denied":
-      return "Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret ...` or the HASURA_GRAPHQL_ADMIN_SECRET environment variable.";
-    case "not-exists":
-      return /table|source/.test(text) ? "Track the table in Hasura first, or fix table/source." : undefined;
-    case "invalid-configuration":
-      if (/remote schema with name/.test(text)) return "Add the remote schema to Hasura first, or fix remoteSchema.";
-      if (/not provided by the lhs entity|variable .* is not found/.test(text)) return "Fix hasuraFields and the $variables in remoteField.";
-      return "Fix remoteField to match the remote schema.";
-    case "conflict":
-      return "The metadata changed while this operation ran; run it again.";
-    case "transport":
-      return "Check that the endpoint is right and reachable.";
-    case "unexpected-answer":
-      return "Check that the endpoint is Hasura's own base URL, not a proxy, login page or load balancer in front of it.";
-    default:
-      return undefined;
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { HeldRelationship, InconsistentObject, MetadataDocument, Relationsh
 import type { InputsKind } from "../inputs/check";
 import type { Step } from "../plans";
 import type { RuleIssue } from "../rules/rule";
-import type { Change } from "../runtime/converge";
+import type { Change } from "../runtime/change";
 import type { LiveValidationScope } from "../validation/liveValidation";
 
 /** The inputs every relationship resource has. */

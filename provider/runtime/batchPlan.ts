@@ -6,13 +6,13 @@
  */
 import type { MetadataDocument } from "../../model";
 import type { Step } from "../plans";
-import type { Change } from "./converge";
+import type { Change } from "./change";
 
 /** What became of one change in a batch plan. */
 export type BatchOutcome<C extends Change = Change> =
   | { readonly change: C; readonly kind: "settled"; readonly step: Step & { readonly kind: "done" | "fail" } }
   | { readonly change: C; readonly kind: "written"; readonly step: Step & { readonly kind: "write" } }
-  | { readonly change: C; readonly kind: "alone" };
+  | { readonly change: C; readonly kind: "alone"; readonly step: Step & { readonly kind: "write" } };
 
 /** The document with every write folded in, and each change's outcome, in the order given. */
 export interface BatchPlan<C extends Change = Change> {
@@ -31,7 +31,7 @@ export function planBatch<C extends Change>(metadata: MetadataDocument, changes:
     const step = change.plan(change.find(document), document);
     if (step.kind !== "write") return { change, kind: "settled", step };
     const edit = change.edit(document, step.write);
-    if (!edit.ok) return { change, kind: "alone" };
+    if (!edit.ok) return { change, kind: "alone", step };
     document = edit.metadata;
     return { change, kind: "written", step };
   });

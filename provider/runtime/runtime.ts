@@ -1,14 +1,26 @@
 /**
- * What the provider keeps for the life of its process: the settings `configure` read, and one
- * gateway per endpoint. The provider's code is loaded from the installed package by `require` (see
- * provider/handle.ts), so one module instance serves every resource, and plain module state does.
+ * What the provider keeps for the life of its process: the settings `configure` read, and for each
+ * endpoint its gateway (reads, shared) and its write queue. The provider's code is loaded from the
+ * installed package by `require` (see provider/handle.ts), so one module instance serves every
+ * resource, and plain module state does.
  */
 import { isDeepStrictEqual } from "node:util";
+import type { Step } from "../plans";
+import type { Change } from "./change";
+import { createCoalescer, type Coalescer } from "./coalescer";
+import { warn } from "./engineLog";
 import { openGateway, type Gateway } from "./gateway";
 import { defaultSettings, type ProviderSettings } from "./settings";
+import { applyChanges } from "./writes";
+
+/** One endpoint: what is read from it, and the queue its writes go through. */
+interface Endpoint {
+  readonly gateway: Gateway;
+  readonly writes: Coalescer<Change>;
+}
 
 let settings: ProviderSettings = defaultSettings();
-const gateways = new Map<string, Gateway>();
+const endpoints = new Map<string, Endpoint>();
 // Why the last configure failed. The provider host keeps a provider whose configure threw and sends
 // it the process's later calls: those must fail the same way, never run on the default settings.
 let configurationFailure: Error | undefined;
@@ -22,9 +34,7 @@ export async function configureRuntime(next: ProviderSettings): Promise<void> {
   configurationFailure = undefined;
   if (isDeepStrictEqual(next, settings)) return;
   settings = next;
-  const open = [...gateways.values()];
-  gateways.clear();
-  await Promise.all(open.map((gateway) => gateway.close()));
+  await closeEndpoints();
 }
 
 /** Records that the stack config could not be read; every later call fails with `error` until a configure succeeds. */
@@ -38,22 +48,45 @@ export function currentSettings(): ProviderSettings {
   return settings;
 }
 
-/** The shared gateway to an endpoint, so that all resources of the process reuse one connection pool and one write queue. */
+/** The shared gateway to an endpoint, so that all resources of the process reuse one connection pool and what was read. */
 export function gatewayFor(endpoint: string): Gateway {
+  return endpointFor(endpoint).gateway;
+}
+
+/** Applies one relationship's change at `endpoint` (observe, plan, write, until done), together with the others that meet it in the endpoint's queue. */
+export function applyChange(endpoint: string, change: Change): Promise<Step> {
+  return endpointFor(endpoint).writes.submit(change);
+}
+
+function endpointFor(url: string): Endpoint {
   const inForce = currentSettings();
-  let gateway = gateways.get(endpoint);
-  if (gateway === undefined) {
-    gateway = openGateway(endpoint, inForce);
-    gateways.set(endpoint, gateway);
+  let endpoint = endpoints.get(url);
+  if (endpoint === undefined) {
+    const gateway = openGateway(url, inForce);
+    const writes = createCoalescer<Change>({
+      coalesce: inForce.coalesceWrites,
+      timing: { windowMs: inForce.batchWindowMs, fillMs: inForce.batchFillMs },
+      write: (changes, together) => applyChanges(gateway, changes, { together }),
+      onRefusedTogether: (count) =>
+        warn(
+          `Hasura at ${url} refused a whole-document write that each of its ${count} changes passed alone; its metadata is probably inconsistent already. Writes go one at a time from now on; run \`pulumi refresh\` to see the inconsistencies.`,
+        ),
+    });
+    endpoint = { gateway, writes };
+    endpoints.set(url, endpoint);
   }
-  return gateway;
+  return endpoint;
 }
 
 /** Closes every gateway and forgets the settings, so that nothing learned so far is used again; for tests that count requests. */
 export async function resetRuntime(): Promise<void> {
   settings = defaultSettings();
   configurationFailure = undefined;
-  const open = [...gateways.values()];
-  gateways.clear();
-  await Promise.all(open.map((gateway) => gateway.close()));
+  await closeEndpoints();
+}
+
+async function closeEndpoints(): Promise<void> {
+  const open = [...endpoints.values()];
+  endpoints.clear();
+  await Promise.all(open.map((endpoint) => endpoint.gateway.close()));
 }

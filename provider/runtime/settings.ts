@@ -1,4 +1,5 @@
 import type { ApiSetting } from "../hasura/requests";
+import { defaultRetryPolicy } from "../hasura/retryPolicy";
 
 /** The provider's settings for one stack: from its config (`hasura:*`) and the environment, never from inputs. */
 export interface ProviderSettings {
@@ -31,7 +32,7 @@ export function defaultSettings(): ProviderSettings {
     api: "auto",
     connectTimeoutMs: 10_000,
     requestTimeoutMs: 120_000,
-    maxRetries: 4,
+    maxRetries: defaultRetryPolicy().maxRetries,
     conflictRetries: 5,
     coalesceWrites: true,
     batchWindowMs: 20,

@@ -7,6 +7,7 @@
  */
 import type { GraphQLSchema } from "graphql";
 import { schemaFromIntrospection, type RemoteSchemaFailure } from "../../model";
+import type { CallContext } from "../hasura/errors";
 import { containsUnknown } from "../inputs/unknowns";
 import type { RuleIssue } from "../rules/rule";
 import { warn } from "../runtime/engineLog";
@@ -37,11 +38,7 @@ type Lookup = Awaited<ReturnType<ReturnType<typeof gatewayFor>["remoteSchema"]>>
  * The remote schema `name` as Hasura sees it, built with graphql: `missing` when Hasura has no such
  * remote schema; undefined when Hasura cannot be asked (a warning line says so).
  */
-export async function remoteSchemaOf(
-  endpoint: string,
-  name: string,
-  context: { readonly operation: string; readonly relationship: string },
-): Promise<GraphQLSchema | "missing" | undefined> {
+export async function remoteSchemaOf(endpoint: string, name: string, context: CallContext): Promise<GraphQLSchema | "missing" | undefined> {
   let lookup: Lookup;
   try {
     lookup = await gatewayFor(endpoint).remoteSchema(name, context);

@@ -17,7 +17,7 @@ export async function liveChecks(inputs: RemoteRelationshipInputs, scope: LiveVa
   const table = tableText(inputs.table);
   const inconsistency = (text: string) =>
     `Inconsistent object: in table ${JSON.stringify(table)}: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
-  const context = { operation: "check", relationship: formatRelationshipId(inputs) };
+  const context = { operation: "check", resource: { noun: "remote relationship", id: formatRelationshipId(inputs) } };
   const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
   if (schema === undefined) return [];
   if (schema === "missing") {

@@ -14,7 +14,7 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
   const target = targetOf(inputs);
   if (target.kind !== "toRemoteSchema") return [];
   const inconsistency = (text: string) => `Inconsistent object: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
-  const context = { operation: "check", relationship: formatRemoteSchemaRelationshipId(inputs) };
+  const context = { operation: "check", resource: { noun: "remote schema relationship", id: formatRemoteSchemaRelationshipId(inputs) } };
   const own = await remoteSchemaOf(inputs.endpoint, inputs.remoteSchema, context);
   if (own === undefined) return [];
   if (own === "missing") {

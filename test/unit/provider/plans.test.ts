@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseStoredDefinition, type HeldRelationship, type RelationshipTarget } from "../../../model";
-import { planCreate, planDelete, planImport, planUpdate, type Wanted } from "../../../provider/plans";
+import { planCreate, planDelete, planImport, planRefusal, planUpdate, type Step, type Wanted } from "../../../provider/plans";
 
 const target: RelationshipTarget = { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField: { user: { arguments: { id: "$id" } } } };
 const wanted: Wanted = { noun: "remote relationship", id: "default/public/profiles/rel", endpoint: "http://hasura.local", target };
+
+/** The code and message of a refusing step. */
+function refusal(step: Step): { code: string; message: string } | undefined {
+  return step.kind === "fail" ? { code: step.code, message: step.message } : undefined;
+}
 
 function held(definition: unknown): HeldRelationship {
   const parsed = parseStoredDefinition(definition);
@@ -18,18 +23,21 @@ describe("plans", () => {
   it("create writes when nothing is there", () => assert.deepEqual(planCreate(undefined, wanted), { kind: "write", write: { kind: "create", target } }));
   it("create adopts an identical relationship, even in the legacy format", () => assert.deepEqual(planCreate(same, wanted), { kind: "done", adopted: true }));
   it("create refuses a different relationship and says how to take it over", () => {
-    const step = planCreate(different, wanted);
-    assert.equal(step.kind, "fail");
-    assert.equal(
-      step.kind === "fail" && step.message,
-      'Remote relationship "default/public/profiles/rel" already exists in Hasura at http://hasura.local and joins remote schema "other" differently; it was not overwritten. To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.',
-    );
+    assert.deepEqual(refusal(planCreate(different, wanted)), {
+      code: "exists-different",
+      message:
+        'Remote relationship "default/public/profiles/rel" already exists in Hasura at http://hasura.local and joins remote schema "other" differently; it was not overwritten. To manage it, import it (the `import` resource option with its ID, or `pulumi import`), or set adoptExisting: true to take it over and overwrite it with these inputs.',
+    });
   });
   it("create with adoptExisting overwrites a different relationship", () =>
     assert.deepEqual(planCreate(different, { ...wanted, adoptExisting: true }), { kind: "write", write: { kind: "update", target } }));
   it("update of a missing relationship points at refresh", () => {
     const step = planUpdate(undefined, wanted);
-    assert.match(step.kind === "fail" ? step.message : "", /does not exist in Hasura at http:\/\/hasura\.local anymore.*Run `pulumi refresh`/);
+    assert.equal(refusal(step)?.code, "update-missing");
+    assert.match(
+      step.kind === "fail" ? step.message : "",
+      /^Remote relationship "default\/public\/profiles\/rel" does not exist in Hasura at http:\/\/hasura\.local anymore.*Run `pulumi refresh`/,
+    );
   });
   it("update writes a different definition and skips an equal one", () => {
     assert.deepEqual(planUpdate(different, wanted), { kind: "write", write: { kind: "update", target } });
@@ -37,18 +45,18 @@ describe("plans", () => {
   });
   it("import takes over an identical relationship without writing", () => assert.deepEqual(planImport(same, wanted), { kind: "done", adopted: true }));
   it("import of a missing relationship fails", () => {
-    const step = planImport(undefined, wanted);
-    assert.equal(
-      step.kind === "fail" && step.message,
-      'Cannot import remote relationship "default/public/profiles/rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.',
-    );
+    assert.deepEqual(refusal(planImport(undefined, wanted)), {
+      code: "import-missing",
+      message:
+        'Cannot import remote relationship "default/public/profiles/rel" from Hasura at http://hasura.local: it does not exist. Check the import ID, or drop the import option to create it.',
+    });
   });
   it("import of a different relationship fails and shows both definitions", () => {
-    const step = planImport(different, wanted);
-    assert.equal(
-      step.kind === "fail" && step.message,
-      'Cannot import remote relationship "default/public/profiles/rel" from Hasura at http://hasura.local: the inputs to import do not match the existing relationship, which holds hasuraFields ["id"], remoteSchema "other", remoteField {"user":{"arguments":{"id":"$id"}}}, while the inputs give hasuraFields ["id"], remoteSchema "user", remoteField {"user":{"arguments":{"id":"$id"}}}. Make the inputs match it to import it, then change them in a later update.',
-    );
+    assert.deepEqual(refusal(planImport(different, wanted)), {
+      code: "import-mismatch",
+      message:
+        'Cannot import remote relationship "default/public/profiles/rel" from Hasura at http://hasura.local: the inputs to import do not match the existing relationship, which holds hasuraFields ["id"], remoteSchema "other", remoteField {"user":{"arguments":{"id":"$id"}}}, while the inputs give hasuraFields ["id"], remoteSchema "user", remoteField {"user":{"arguments":{"id":"$id"}}}. Make the inputs match it to import it, then change them in a later update.',
+    });
   });
   it("delete of a missing relationship is done", () => assert.deepEqual(planDelete(undefined), { kind: "done" }));
   it("create refuses a relationship it cannot read, and says why", () => {
@@ -77,5 +85,14 @@ describe("plans", () => {
       step.kind === "fail" ? step.message : "",
       /already exists in Hasura at http:\/\/hasura\.local and joins table "orders" of source "sales" differently;/,
     );
+  });
+  it("a refusal is an error that carries its code, for callers to branch on", () => {
+    const step = planUpdate(undefined, wanted);
+    assert.equal(step.kind, "fail");
+    const error = step.kind === "fail" ? planRefusal(step) : undefined;
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, "PlanRefusal");
+    assert.equal(error.code, "update-missing");
+    assert.equal(error.message, step.kind === "fail" ? step.message : "");
   });
 });

@@ -44,7 +44,7 @@ describe("batch plan", () => {
   it("folds creates, an update and a delete into one document, each planned as alone", () => {
     const plan = planBatch(document, [create("a"), create("b"), update("existing", other), remove("gone")]);
     assert.deepEqual(
-      plan.outcomes.map((outcome) => [outcome.kind, outcome.kind === "alone" ? undefined : outcome.step.kind]),
+      plan.outcomes.map((outcome) => [outcome.kind, outcome.step.kind]),
       [
         ["written", "write"],
         ["written", "write"],

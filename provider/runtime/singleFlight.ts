@@ -1,0 +1,62 @@
+/**
+ * One value read from Hasura on demand and shared. Callers that ask while it is being read share that
+ * one read; its answer then serves later callers for `keepMs`. A read that fails is kept for no one:
+ * the next caller reads again. `invalidate` forgets the value and any read under way, which still
+ * answers the callers who asked for it but is kept for no one after: what was read before a change
+ * must not be served after it.
+ */
+
+/** A shared value; see the module comment for its rules. */
+export interface SingleFlight<T> {
+  /** The value kept, else the read under way, else a new `read()`; `fresh` skips both and reads anew (and is what later callers then share). */
+  get(read: () => Promise<T>, options?: { readonly fresh?: boolean }): Promise<T>;
+  /** Keeps `value` as if it had just been read. */
+  set(value: T): void;
+  /** Forgets the value and the read under way. */
+  invalidate(): void;
+}
+
+/** How long an answer serves, and the clock it is measured with. */
+export interface KeepRule {
+  /** How long an answer serves later callers; `Infinity` for the life of the process, 0 for none after the callers who shared its read. */
+  readonly keepMs: number;
+  readonly now: () => number;
+}
+
+/** A new, empty shared value. */
+export function singleFlight<T>(rule: KeepRule): SingleFlight<T> {
+  let kept: { readonly value: T; readonly at: number } | undefined;
+  let reading: Promise<T> | undefined;
+  // Moves whenever what was read may no longer hold: a read keeps its answer only if it did not move meanwhile.
+  let generation = 0;
+
+  const invalidate = () => {
+    generation += 1;
+    kept = undefined;
+    reading = undefined;
+  };
+
+  return {
+    get(read, options = {}) {
+      if (options.fresh) invalidate();
+      if (kept !== undefined && rule.now() - kept.at < rule.keepMs) return Promise.resolve(kept.value);
+      if (reading !== undefined) return reading;
+      const sentIn = generation;
+      const started = read().then((value) => {
+        if (generation === sentIn) kept = { value, at: rule.now() };
+        return value;
+      });
+      reading = started;
+      const done = () => {
+        if (reading === started) reading = undefined;
+      };
+      started.then(done, done);
+      return started;
+    },
+    set(value) {
+      invalidate();
+      kept = { value, at: rule.now() };
+    },
+    invalidate,
+  };
+}
