@@ -26,6 +26,11 @@ describe("dynamic provider host over gRPC", () => {
 
   it("Configure takes the stack config, secret included", async () => {
     await host.configure({ "hasura:adminSecret": conformanceSecret, "hasura:endpoint": server.url });
+    // A read whose state names no endpoint reaches Hasura at hasura:endpoint, which answers only
+    // with the admin secret: a relationship it does not hold reads as gone.
+    const read = await host.read("default/public/profiles/notThere", { __provider: provider });
+    assert.equal(read.id, "");
+    assert.ok(server.stats().requests["/v1/metadata export_metadata"] >= 1);
   });
 
   it("Check names the failing property", async () => {

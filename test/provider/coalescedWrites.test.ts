@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, afterEach, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
 import { exportMetadata, hasuraCall } from "../../scripts/hasuraAdmin";
+import { startInterferingProxy, type InterferingProxy } from "../support/interferingProxy";
 import { configureProvider, conformanceSecret, inputsFor, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
 const profiles = { schema: "public", name: "profiles" };
@@ -103,52 +101,6 @@ describe("coalesced writes", () => {
     assert.deepEqual(relationshipsOn(server, profiles), {});
   });
 
-  it("fills each write to the engine's parallelism when the engine refills its slots as writes complete", async () => {
-    // A process of its own, as a new `pulumi up` is: the burst of the tests before would otherwise
-    // still be under way (they end within batchFillMs of this one starting), its size 4.
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
-    server.resetStats();
-    // The engine's way: at most 8 changes at once, the next one only when one completes, and the
-    // engine's own work between them spreading the next ones out over tens of milliseconds.
-    const names = Array.from({ length: 32 }, (_, index) => `slot${index}`);
-    const slots = Array.from({ length: 8 }, async (_, slot) => {
-      for (let index = slot; index < names.length; index += 8) {
-        await sleep(slot * 12);
-        await provider.create(inputsFor(server.url, names[index]));
-      }
-    });
-    await Promise.all(slots);
-    const requests = server.stats().requests;
-    const writes = (requests["/v1/metadata replace_metadata"] ?? 0) + (requests["/v1/metadata pg_create_remote_relationship"] ?? 0);
-    // The first round learns how many come at once; from then on each write carries all of them.
-    assert.ok(writes <= Math.ceil(names.length / 8) + 3, `${writes} writes for 32 changes at 8 at once`);
-    await Promise.all(names.map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
-  });
-
-  it("the last batch of a burst, smaller than the engine's parallelism, goes once the engine's pace shows nothing more is coming", async () => {
-    // A fill time far longer than the test may take: only the pause the burst has shown can end the
-    // last batch's wait, which holds 4 changes where the burst had 8 at once.
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:batchFillMs": "60000" });
-    server.resetStats();
-    const names = Array.from({ length: 20 }, (_, index) => `tail${index}`);
-    const started = Date.now();
-    const slots = Array.from({ length: 8 }, async (_, slot) => {
-      for (let index = slot; index < names.length; index += 8) {
-        await sleep(slot * 5);
-        await provider.create(inputsFor(server.url, names[index]));
-      }
-    });
-    await Promise.all(slots);
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 30_000, `the creates took ${elapsed} ms: the last batch waited out the fill time`);
-    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).filter((name) => name.startsWith("tail")).length, 20);
-    const requests = server.stats().requests;
-    const writes = (requests["/v1/metadata replace_metadata"] ?? 0) + (requests["/v1/metadata pg_create_remote_relationship"] ?? 0);
-    assert.ok(writes <= Math.ceil(names.length / 8) + 3, `${writes} writes for 20 changes at 8 at once`);
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
-    await Promise.all(names.map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
-  });
-
   it("concurrent reads share one export_metadata", async () => {
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
     server.resetStats();
@@ -160,20 +112,16 @@ describe("coalesced writes", () => {
 
 describe("coalesced writes against another client", () => {
   let server: RunningHasuraServer;
-  let proxy: http.Server;
-  let proxyUrl: string;
-  let interfered = false;
+  let proxy: InterferingProxy;
 
   before(async () => {
     server = await startConformanceHasura();
     // Before the first replace_metadata reaches Hasura, another client writes unrelated metadata.
-    proxy = http.createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks).toString();
-      if (!interfered && body.includes('"replace_metadata"')) {
-        interfered = true;
-        await hasuraCall(server.url, conformanceSecret, {
+    proxy = await startInterferingProxy(
+      server.url,
+      (body) => body.includes('"replace_metadata"'),
+      () =>
+        hasuraCall(server.url, conformanceSecret, {
           type: "pg_create_remote_relationship",
           args: {
             source: "default",
@@ -181,30 +129,23 @@ describe("coalesced writes against another client", () => {
             name: "otherClient",
             definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
           },
-        });
-      }
-      const headers = { "content-type": "application/json", "x-hasura-admin-secret": String(request.headers["x-hasura-admin-secret"] ?? "") };
-      const answer = await fetch(`${server.url}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
-      response.writeHead(answer.status, { "content-type": "application/json" });
-      response.end(await answer.text());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+        }),
+    );
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
   });
   after(async () => {
-    proxy.close();
+    await proxy.stop();
     await server.stop();
   });
 
   it("a 409 re-reads and re-plans; the other client's write survives beside the batch", async () => {
     server.resetStats();
-    const results = await createTogether(proxyUrl, ["mine1", "mine2"]);
+    const results = await createTogether(proxy.url, ["mine1", "mine2"]);
     assert.deepEqual(
       results.map((result) => result.status),
       ["fulfilled", "fulfilled"],
     );
-    assert.equal(interfered, true);
+    assert.equal(proxy.interferences, 1);
     assert.equal(server.stats().requests["/v1/metadata replace_metadata"], 2);
     assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["mine1", "mine2"]);
     assert.ok(relationshipsOn(server, customProfiles).otherClient);

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, afterEach, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
+import { startInterferingProxy, type InterferingProxy } from "../support/interferingProxy";
 import { configureProvider, conformanceSecret, inputsFor, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
 const profiles = { schema: "public", name: "profiles" };
@@ -51,6 +50,22 @@ describe("provider under faults", () => {
     assert.equal(relationshipsOn(server, profiles).droppedFirst, undefined);
   });
 
+  it("a shared read that fails is told to each resource under its own name", async () => {
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "0" });
+    server.resetStats();
+    server.faults.failNext(1, 500);
+    const names = ["customers", "invoices", "orders"];
+    const results = await Promise.allSettled(names.map((name) => provider.read(`default/public/profiles/${name}`, { endpoint: server.url })));
+    assert.equal(server.stats().requests["/v1/metadata export_metadata"], 1);
+    assert.deepEqual(
+      results.map((result) =>
+        result.status === "rejected" ? /^Could not read remote relationship "([^"]+)"/.exec(String(result.reason.message))?.[1] : "read",
+      ),
+      names.map((name) => `default/public/profiles/${name}`),
+    );
+    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:snapshotMaxAgeMs": "0" });
+  });
+
   it("gives up on a Hasura that keeps failing, naming the endpoint", async () => {
     server.faults.failNext(50, 503);
     await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "1" });
@@ -64,21 +79,16 @@ describe("provider under faults", () => {
 
 describe("provider and resource_version conflicts", () => {
   let server: RunningHasuraServer;
-  let proxy: http.Server;
-  let proxyUrl: string;
-  let interferences = 0;
+  let proxy: InterferingProxy;
 
   before(async () => {
     server = await startConformanceHasura();
-    // A proxy that, before passing on the first create, makes another write of its own: the create then
-    // carries a stale resource_version, as when someone edits metadata between the provider's read and write.
-    proxy = http.createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks).toString();
-      if (body.includes('"pg_create_remote_relationship"') && interferences === 0) {
-        interferences++;
-        await hasuraCall(server.url, conformanceSecret, {
+    // Before the first create passes, another client writes: the create carries a stale resource_version.
+    proxy = await startInterferingProxy(
+      server.url,
+      (body) => body.includes('"pg_create_remote_relationship"'),
+      () =>
+        hasuraCall(server.url, conformanceSecret, {
           type: "pg_create_remote_relationship",
           args: {
             source: "default",
@@ -86,19 +96,12 @@ describe("provider and resource_version conflicts", () => {
             name: "meanwhile",
             definition: { to_remote_schema: { remote_schema: "user", lhs_fields: ["id"], remote_field: { user: { arguments: { id: "$id" } } } } },
           },
-        });
-      }
-      const headers = { "content-type": "application/json", "x-hasura-admin-secret": String(request.headers["x-hasura-admin-secret"] ?? "") };
-      const answer = await fetch(`${server.url}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
-      response.writeHead(answer.status, { "content-type": "application/json" });
-      response.end(await answer.text());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+        }),
+    );
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
   });
   after(async () => {
-    proxy.close();
+    await proxy.stop();
     await server.stop();
   });
 
@@ -125,8 +128,8 @@ describe("provider and resource_version conflicts", () => {
 
   it("a 409 conflict re-reads and retries, and both writes survive", async () => {
     server.resetStats();
-    await provider.create(inputsFor(proxyUrl, "afterConflict"));
-    assert.equal(interferences, 1);
+    await provider.create(inputsFor(proxy.url, "afterConflict"));
+    assert.equal(proxy.interferences, 1);
     assert.ok(relationshipsOn(server, profiles).afterConflict);
     assert.ok(relationshipsOn(server, { schema: "custom", name: "profiles" }).meanwhile);
     assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 3);

@@ -120,8 +120,10 @@ for (const api of ["metadata", "query"] as const) {
       );
     });
 
-    it("counts a delete on an untracked table as done", async () => {
+    it("counts a delete on an untracked table as done, and sends no write", async () => {
+      const writes = writeCount(server);
       await provider.delete("default/public/not_tracked/whatever", { ...inputs, table: { schema: "public", name: "not_tracked" } });
+      assert.equal(writeCount(server), writes);
     });
   });
 }

@@ -22,6 +22,8 @@ export interface ScriptedHasura {
   readonly url: string;
   /** How many requests of each command type came (`GET /v1/version` for the version). */
   readonly asked: Record<string, number>;
+  /** How many answers sent a byte at a time were sent whole. */
+  readonly dripsFinished: number;
   script: (request: ScriptedRequest) => ScriptedAnswer;
   stop(): Promise<void>;
 }
@@ -29,7 +31,7 @@ export interface ScriptedHasura {
 /** Starts a scripted server; by default it answers as an empty Hasura v2 would. */
 export async function startScriptedHasura(script: (request: ScriptedRequest) => ScriptedAnswer): Promise<ScriptedHasura> {
   const asked: Record<string, number> = {};
-  const state = { script };
+  const state = { script, dripsFinished: 0 };
   const server = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -51,12 +53,16 @@ export async function startScriptedHasura(script: (request: ScriptedRequest) => 
       response.write(character);
       await new Promise((resolve) => setTimeout(resolve, answer.dripMs));
     }
+    state.dripsFinished += 1;
     response.end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     asked,
+    get dripsFinished() {
+      return state.dripsFinished;
+    },
     get script() {
       return state.script;
     },

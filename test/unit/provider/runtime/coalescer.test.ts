@@ -1,0 +1,233 @@
+/**
+ * The write queue and its timing policy on a fake clock: which changes go in which batch, and when.
+ * Nothing sleeps; the writer takes `writeMs` of fake time, as Hasura's schema rebuild would.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createCoalescer, type Coalescer } from "../../../../provider/runtime/coalescer";
+import type { WriteReport } from "../../../../provider/runtime/writes";
+import { FakeClock } from "../../../support/fakeClock";
+
+/** One batch as the writer saw it. */
+interface Batch {
+  readonly at: number;
+  readonly changes: readonly string[];
+  readonly together: boolean;
+}
+
+/** Defaults: `hasura:batchWindowMs` and `hasura:batchFillMs` as shipped. */
+const timing = { windowMs: 20, fillMs: 250 };
+
+/** A queue on a fake clock whose writer records each batch and takes `writeMs`; `report` may refuse one. */
+function queueOn(
+  clock: FakeClock,
+  options: { readonly writeMs?: number; readonly coalesce?: boolean; readonly fillMs?: number; readonly report?: (batch: Batch) => Partial<WriteReport> } = {},
+) {
+  const batches: Batch[] = [];
+  const refusals: number[] = [];
+  const queue: Coalescer<string> = createCoalescer<string>({
+    coalesce: options.coalesce ?? true,
+    timing: { ...timing, fillMs: options.fillMs ?? timing.fillMs },
+    clock,
+    write: async (changes, together) => {
+      const batch = { at: clock.now(), changes: [...changes], together };
+      batches.push(batch);
+      await clock.sleep(options.writeMs ?? 100);
+      return { outcomes: changes.map(() => ({ ok: true as const, step: { kind: "done" as const } })), refusedTogether: 0, ...options.report?.(batch) };
+    },
+    onRefusedTogether: (count) => refusals.push(count),
+  });
+  return { queue, batches, refusals };
+}
+
+/**
+ * The engine's way: at most `parallel` changes outstanding; slot `s` sends its first change at
+ * `firstAt(s)` and each next one `workMs(s)` after the last returned (the engine's own work between).
+ */
+function engine(
+  clock: FakeClock,
+  queue: Coalescer<string>,
+  names: readonly string[],
+  parallel: number,
+  firstAt: (slot: number) => number,
+  workMs: (slot: number) => number,
+) {
+  return Promise.all(
+    Array.from({ length: parallel }, async (_, slot) => {
+      for (let index = slot; index < names.length; index += parallel) {
+        await clock.sleep(index === slot ? firstAt(slot) : workMs(slot));
+        await queue.submit(names[index]);
+      }
+    }),
+  );
+}
+
+const shape = (batches: readonly Batch[]) => batches.map((batch) => [batch.at, batch.changes.join(",")]);
+
+describe("write queue on a fake clock", () => {
+  it("a lone change goes once the window shows nothing else is coming", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock);
+    const done = queue.submit("a");
+    await clock.advanceTo(1_000);
+    await done;
+    assert.deepEqual(batches, [{ at: 20, changes: ["a"], together: true }]);
+  });
+
+  it("a burst's first steps, arriving one by one, wait for each other: the window runs from the last arrival", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock);
+    const run = engine(
+      clock,
+      queue,
+      ["a", "b", "c", "d"],
+      4,
+      (slot) => slot * 5,
+      () => 0,
+    );
+    await clock.advanceTo(1_000);
+    await run;
+    assert.deepEqual(shape(batches), [[35, "a,b,c,d"]]);
+  });
+
+  it("as the engine refills its slots, the next batch goes the moment it holds the burst's size; the last, smaller, once the pace shows nothing more is coming", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { fillMs: 60_000 });
+    // Four slots, 10 changes: the slots' next changes come 5, 13, 21 and 29 ms after a batch returns.
+    const names = "abcdefghij".split("");
+    const run = engine(
+      clock,
+      queue,
+      names,
+      4,
+      (slot) => slot * 5,
+      (slot) => 5 + slot * 8,
+    );
+    await clock.advanceTo(100_000);
+    await run;
+    assert.deepEqual(shape(batches), [
+      // First: the window after the last of the first four.
+      [35, "a,b,c,d"],
+      // The write ends at 135; e, f, g come at 140, 148, 156; the window (to 160) is not enough, and
+      // h (164) fills it: it goes at once.
+      [164, "e,f,g,h"],
+      // The write ends at 264; i and j come at 269 and 277, and nothing after: the batch goes 40 ms
+      // (twice the window, more than three times the 8 ms pace) after the window ended at 289, long
+      // before the fill time.
+      [329, "i,j"],
+    ]);
+  });
+
+  it("fills each write to the engine's parallelism when the engine refills its slots as writes complete", async () => {
+    // Moved from test/provider/coalescedWrites.test.ts, where it slept on the real clock: 32 changes,
+    // at most 8 at once, the engine's work between them spreading a round over tens of milliseconds.
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock);
+    const names = Array.from({ length: 32 }, (_, index) => `slot${index}`);
+    const run = engine(
+      clock,
+      queue,
+      names,
+      8,
+      (slot) => slot * 12,
+      (slot) => slot * 12,
+    );
+    await clock.advanceTo(100_000);
+    await run;
+    assert.deepEqual(
+      batches.map((batch) => batch.changes.length),
+      [8, 8, 8, 8],
+    );
+  });
+
+  it("a change arriving while a write is under way waits for it, and goes as the next batch", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock);
+    const first = queue.submit("a");
+    clock.sleep(50).then(() => queue.submit("b"));
+    await clock.advanceTo(10_000);
+    await first;
+    // a goes at 20 and is written until 120. b came at 50 with a outstanding: the burst has had two
+    // at once, so b waits the window (to 140) and then the fill time for a second change (to 390).
+    assert.deepEqual(shape(batches), [
+      [20, "a"],
+      [390, "b"],
+    ]);
+  });
+
+  it("a quiet spell longer than the fill time ends the burst: a later lone change goes after the window, as a first one does", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock);
+    const pair = Promise.all(["a", "b"].map((name) => queue.submit(name)));
+    clock.sleep(1_000).then(() => queue.submit("c"));
+    await clock.advanceTo(10_000);
+    await pair;
+    // Had the burst of two gone on, c would have waited for a second change until 1,270.
+    assert.deepEqual(shape(batches), [
+      [20, "a,b"],
+      [1_020, "c"],
+    ]);
+  });
+
+  it("after Hasura refused a batch it then took change by change, writes go one at a time, and the user is told once", async () => {
+    const clock = new FakeClock();
+    const { queue, batches, refusals } = queueOn(clock, { report: (batch) => ({ refusedTogether: batch.together ? batch.changes.length : 0 }) });
+    const first = Promise.all(["a", "b"].map((name) => queue.submit(name)));
+    await clock.advanceTo(1_000);
+    await first;
+    const second = Promise.all(["c", "d"].map((name) => queue.submit(name)));
+    await clock.advanceTo(2_000);
+    await second;
+    assert.deepEqual(
+      batches.map((batch) => [batch.changes.join(","), batch.together]),
+      [
+        ["a,b", true],
+        ["c,d", false],
+      ],
+    );
+    assert.deepEqual(refusals, [2]);
+  });
+
+  it("each change hears its own outcome, and a writer that throws still answers every change", async () => {
+    const clock = new FakeClock();
+    const queue = createCoalescer<string>({
+      coalesce: true,
+      timing,
+      clock,
+      write: async (changes) => {
+        if (changes.includes("boom")) throw new Error("a bug");
+        return {
+          outcomes: changes.map((change) =>
+            change === "no" ? { ok: false as const, error: new Error(`refused ${change}`) } : { ok: true as const, step: { kind: "done" as const } },
+          ),
+          refusedTogether: 0,
+        };
+      },
+    });
+    const outcomes = Promise.allSettled(["yes", "no"].map((name) => queue.submit(name)));
+    await clock.advanceTo(1_000);
+    assert.deepEqual(
+      (await outcomes).map((outcome) => (outcome.status === "fulfilled" ? outcome.value.kind : String(outcome.reason.message))),
+      ["done", "refused no"],
+    );
+    const failed = Promise.allSettled(["boom", "other"].map((name) => queue.submit(name)));
+    await clock.advanceTo(2_000);
+    assert.deepEqual(
+      (await failed).map((outcome) => outcome.status === "rejected" && String(outcome.reason.message)),
+      ["a bug", "a bug"],
+    );
+  });
+
+  it("with coalescing off, each change is written alone, one after another, never two at once", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { coalesce: false });
+    const all = Promise.all(["a", "b", "c"].map((name) => queue.submit(name)));
+    await clock.advanceTo(1_000);
+    await all;
+    assert.deepEqual(batches, [
+      { at: 0, changes: ["a"], together: false },
+      { at: 100, changes: ["b"], together: false },
+      { at: 200, changes: ["c"], together: false },
+    ]);
+  });
+});

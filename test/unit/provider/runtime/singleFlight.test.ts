@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { singleFlight } from "../../../../provider/runtime/singleFlight";
+
+/** A read the test answers by hand, counting how many were started. */
+function reads() {
+  const pending: { resolve(value: string): void; reject(error: Error): void }[] = [];
+  return {
+    started: () => pending.length,
+    read: () => new Promise<string>((resolve, reject) => pending.push({ resolve, reject })),
+    answer: (index: number, value: string) => pending[index].resolve(value),
+    fail: (index: number, message: string) => pending[index].reject(new Error(message)),
+  };
+}
+
+describe("singleFlight", () => {
+  it("callers that ask while a read is under way share it, and its answer serves for keepMs", async () => {
+    let now = 0;
+    const shared = singleFlight<string>({ keepMs: 100, now: () => now });
+    const source = reads();
+    const first = shared.get(source.read);
+    const second = shared.get(source.read);
+    source.answer(0, "v1");
+    assert.deepEqual(await Promise.all([first, second]), ["v1", "v1"]);
+    now = 99;
+    assert.equal(await shared.get(source.read), "v1");
+    assert.equal(source.started(), 1);
+    now = 100;
+    const third = shared.get(source.read);
+    source.answer(1, "v2");
+    assert.equal(await third, "v2");
+    assert.equal(source.started(), 2);
+  });
+
+  it("a failed read is kept for no one: the next caller reads again", async () => {
+    const shared = singleFlight<string>({ keepMs: Infinity, now: () => 0 });
+    const source = reads();
+    const failing = shared.get(source.read);
+    source.fail(0, "down");
+    await assert.rejects(failing, /down/);
+    const again = shared.get(source.read);
+    source.answer(1, "up");
+    assert.equal(await again, "up");
+  });
+
+  it("a read under way when the value is invalidated answers its callers but is kept for no one after", async () => {
+    const shared = singleFlight<string>({ keepMs: Infinity, now: () => 0 });
+    const source = reads();
+    const before = shared.get(source.read);
+    shared.invalidate();
+    const after = shared.get(source.read);
+    assert.equal(source.started(), 2, "a caller after the invalidation does not join the read made before it");
+    source.answer(0, "old");
+    source.answer(1, "new");
+    assert.equal(await before, "old");
+    assert.equal(await after, "new");
+    assert.equal(await shared.get(source.read), "new");
+  });
+
+  it("fresh reads anew, and later callers share the fresh read; set keeps a value as if read", async () => {
+    const shared = singleFlight<string>({ keepMs: Infinity, now: () => 0 });
+    const source = reads();
+    const kept = shared.get(source.read);
+    source.answer(0, "kept");
+    await kept;
+    const fresh = shared.get(source.read, { fresh: true });
+    const joining = shared.get(source.read);
+    source.answer(1, "fresh");
+    assert.deepEqual(await Promise.all([fresh, joining]), ["fresh", "fresh"]);
+    assert.equal(source.started(), 2);
+    shared.set("written");
+    assert.equal(await shared.get(source.read), "written");
+    assert.equal(source.started(), 2);
+  });
+});
