@@ -19,6 +19,8 @@ export interface SourceSpec {
   name: string;
   kind?: string;
   tables: TableSpec[];
+  /** SQL run on the source's database after its tables are made: functions, views, data. */
+  sql?: string;
   trackedTables?: QualifiedTable[];
 }
 
@@ -26,6 +28,8 @@ export interface SourceSpec {
 export interface Environment {
   adminSecret?: string;
   database: TableSpec[];
+  /** SQL run on the `default` source's database after its tables are made. */
+  sql?: string;
   trackedTables: QualifiedTable[];
   sources: SourceSpec[];
   remoteSchemas: { name: string; sdl: string }[];
@@ -58,12 +62,21 @@ function tableSpec(file: string, value: JsonValue): TableSpec {
 function sourceSpec(file: string, value: JsonValue): SourceSpec {
   if (!isJsonObject(value) || typeof value.name !== "string" || value.name === "") fail(file, 'each source needs a "name".');
   if (value.kind !== undefined && typeof value.kind !== "string") fail(file, `the kind of source "${value.name}" must be a string.`);
-  return {
+  const spec: SourceSpec = {
     name: value.name,
     kind: value.kind ?? "postgres",
     tables: list(file, value.database, "database").map((table) => tableSpec(file, table)),
     trackedTables: list(file, value.tracked_tables, "tracked_tables").map((table) => tableOf(file, table)),
   };
+  const sql = sqlOf(file, value.sql, `source "${value.name}"`);
+  if (sql !== undefined) spec.sql = sql;
+  return spec;
+}
+
+function sqlOf(file: string, value: JsonValue | undefined, owner: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") fail(file, `the sql of ${owner} must be a string of SQL statements.`);
+  return value;
 }
 
 /** Loads `file` and the remote schema SDL files beside it. */
@@ -84,5 +97,7 @@ export async function loadEnvironment(file: string): Promise<Environment> {
     remoteSchemas,
   };
   if (typeof document.admin_secret === "string") environment.adminSecret = document.admin_secret;
+  const sql = sqlOf(file, document.sql, "the default source");
+  if (sql !== undefined) environment.sql = sql;
   return environment;
 }

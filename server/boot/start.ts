@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { Catalog } from "../engine/catalog";
+import { SourceDatabases } from "../database/databases";
 import { replaceMetadata } from "../commands/metadataOps";
 import { Engine } from "../engine/engine";
 import type { EngineState } from "../engine/state";
@@ -35,17 +35,21 @@ function emptyState(): EngineState {
   };
 }
 
-function createEngine(
-  options: HasuraServerOptions,
-  environment: Environment | undefined,
-  stats: StatsRecorder,
-  remoteSchemaUrls: Record<string, string>,
-): Engine {
+/** The databases the environment and options declare: the `default` source's, then each further source's. */
+function declaredDatabases(options: HasuraServerOptions, environment: Environment | undefined): SourceDatabases {
+  const defaultTables = [...(environment?.database ?? []), ...(options.database ?? [])];
+  return new SourceDatabases([
+    { name: "default", tables: defaultTables, sql: environment?.sql },
+    ...extraSources({ environment, options }).map((spec) => ({ name: spec.name, kind: spec.kind, tables: spec.tables, sql: spec.sql })),
+  ]);
+}
+
+function createEngine(options: HasuraServerOptions, databases: SourceDatabases, stats: StatsRecorder, remoteSchemaUrls: Record<string, string>): Engine {
   const dataDir = options.dataDir;
   const serverVersion = options.serverVersion ?? defaultServerVersion;
   return new Engine(
     {
-      databases: new Catalog([...(environment?.database ?? []), ...(options.database ?? [])], extraSources({ environment, options })),
+      databases,
       profile: serverVersion.startsWith("v1.") ? "v1" : "v2",
       rebuildMs: options.rebuildMs ?? 0,
       rebuildMsPerObject: options.rebuildMsPerObject ?? 0,
@@ -107,12 +111,15 @@ export async function startHasuraServer(options: HasuraServerOptions = {}): Prom
   const persisted = options.dataDir === undefined ? undefined : await loadState(options.dataDir);
   const remotes = await startEnvironmentServers(environment, persisted?.environment_remote_schemas);
   const remoteSchemaUrls = Object.fromEntries([...remotes].map(([name, server]) => [name, server.url]));
+  const databases = declaredDatabases(options, environment);
   const stopRemotes = async () => {
     await Promise.all([...remotes.values()].map((server) => server.stop()));
+    await databases.close();
   };
   try {
+    await databases.ready();
     const stats = new StatsRecorder();
-    const engine = createEngine(options, environment, stats, remoteSchemaUrls);
+    const engine = createEngine(options, databases, stats, remoteSchemaUrls);
     await loadInitial(engine, { environment, options, persisted, remoteSchemaUrls }, options.dataDir !== undefined);
     const setRemoteSchemaSdl = (name: string, sdl: string) => {
       const remote = remotes.get(name);

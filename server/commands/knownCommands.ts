@@ -37,8 +37,6 @@ export const otherBackendCommands: ReadonlySet<string> = new Set([
   "create_event_trigger",
   "delete_event_trigger",
   "redeliver_event",
-  "add_computed_field",
-  "drop_computed_field",
   "track_function",
   "untrack_function",
   "set_function_customization",

@@ -12,9 +12,11 @@ import type { Profile } from "../schemaCache/inconsistency";
 import { bulkAtomicCommand, bulkCommand, bulkKeepGoingCommand } from "./bulk";
 import type { Backend, Command } from "./command";
 import { backendPrefixes, otherAgnosticCommands, otherBackendCommands } from "./knownCommands";
+import { addComputedFieldCommand, dropComputedFieldCommand } from "./computedFields";
 import { dropInconsistentMetadataCommand } from "./dropInconsistentMetadata";
 import { clearMetadataCommand, exportMetadataCommand, getInconsistentMetadataCommand, replaceMetadataCommand } from "./metadataOps";
 import { reloadMetadataCommand } from "./reloadMetadata";
+import { runSqlCommand } from "./runSql";
 import {
   addRemoteSchemaCommand,
   introspectRemoteSchemaCommand,
@@ -38,6 +40,8 @@ const backendParsers: Record<string, (type: string, backend: Backend, args: Curs
   update_remote_relationship: (type, backend, args, context) => updateRelationshipCommand(type, backend, args, context.profile),
   delete_remote_relationship: (type, backend, args) => deleteRelationshipCommand(type, backend, args),
   track_table: (type, backend, args) => trackTableCommand(type, backend, args),
+  add_computed_field: (type, backend, args) => addComputedFieldCommand(type, backend, args),
+  drop_computed_field: (type, backend, args) => dropComputedFieldCommand(type, backend, args),
   untrack_table: (type, backend, args) => untrackTableCommand(type, backend, args),
 };
 
@@ -69,6 +73,8 @@ const queryCommands = new Set([
   "track_table",
   "add_existing_table_or_view",
   "untrack_table",
+  "add_computed_field",
+  "drop_computed_field",
   "add_remote_schema",
   "update_remote_schema",
   "remove_remote_schema",
@@ -80,7 +86,26 @@ const queryCommands = new Set([
   "reload_metadata",
   "get_inconsistent_metadata",
   "drop_inconsistent_metadata",
+  "run_sql",
   "bulk",
+]);
+
+/**
+ * `/v2/query` (Hasura/Server/API/V2Query.hs `RQLQuery`): `run_sql` for each backend that has one,
+ * the data commands, and `bulk`. This server runs SQL only on its Postgres-family sources.
+ */
+const queryV2RunSql: Readonly<Record<string, Backend>> = { run_sql: "postgres", citus_run_sql: "citus", cockroach_run_sql: "cockroach" };
+const queryV2Unsupported: ReadonlySet<string> = new Set([
+  "mssql_run_sql",
+  "bigquery_run_sql",
+  "mysql_run_sql",
+  "dataconnector_run_sql",
+  "bigquery_database_inspection",
+  "insert",
+  "select",
+  "update",
+  "delete",
+  "count",
 ]);
 
 /** For commands whose arguments carry nothing: Hasura still requires the `args` key. */
@@ -155,6 +180,15 @@ function metadataCommand(object: ObjectCursor, context: Context): Command {
   return backendCommand(object, type, context);
 }
 
+function queryV2Command(object: ObjectCursor, context: Context): Command {
+  const type = object.required("type").text();
+  const backend = queryV2RunSql[type];
+  if (backend !== undefined) return runSqlCommand(type, backend, argsOf(object, context)());
+  if (type === "bulk") return bulkCommand(type, children(argsOf(object, context)(), context));
+  if (queryV2Unsupported.has(type)) return unsupported(type);
+  return object.fail(`unknown query type "${type}"`);
+}
+
 function queryCommand(object: ObjectCursor, context: Context): Command {
   apiVersion(object);
   const type = object.required("type").text();
@@ -164,6 +198,7 @@ function queryCommand(object: ObjectCursor, context: Context): Command {
   }
   const args = argsOf(object, context);
   if (type === "add_existing_table_or_view") return trackTableCommand(type, "postgres", args());
+  if (type === "run_sql") return runSqlCommand(type, "postgres", args());
   const backend = backendParsers[type];
   if (backend !== undefined) return backend(type, "postgres", args(), context);
   return agnosticParsers[type](type, args, context);
@@ -172,6 +207,7 @@ function queryCommand(object: ObjectCursor, context: Context): Command {
 /** Parses one command object (a whole request, or a child of a bulk). */
 export function parseCommand(cursor: Cursor, context: Context): Command {
   if (context.endpoint === "/v1/metadata") return metadataCommand(cursor.object("RQLMetadataRequest"), context);
+  if (context.endpoint === "/v2/query") return queryV2Command(cursor.object("RQLQuery"), context);
   return queryCommand(cursor.object("Object"), context);
 }
 
@@ -185,7 +221,7 @@ export interface ParsedRequest {
 export function parseRequest(body: JsonValue, endpoint: Endpoint, profile: Profile): ParsedRequest {
   const cursor = new Cursor(body, []);
   const context = { endpoint, profile };
-  if (endpoint === "/v1/query") return { command: parseCommand(cursor, context) };
+  if (endpoint !== "/v1/metadata") return { command: parseCommand(cursor, context) };
   const object = cursor.object("RQLMetadata");
   const resourceVersion = object.optional("resource_version")?.integer();
   const command = parseCommand(cursor, context);

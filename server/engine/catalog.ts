@@ -4,7 +4,7 @@
  * their columns). Hasura reads a source's catalog when it resolves the source; the schema cache
  * keeps that read until the source is invalidated or its metadata changes (engine/sourceResolution.ts).
  */
-import { defaultSource, type QualifiedTable } from "../../model";
+import type { JsonObject, QualifiedTable } from "../../model";
 
 /** A column of a table, with the type the catalog gives it. */
 export interface ColumnSpec {
@@ -19,17 +19,37 @@ export interface TableSpec {
   columns: ColumnSpec[];
 }
 
-/** A database: the source name it is added under, its kind (Hasura's `kind`, default `postgres`) and its tables. */
-export interface DatabaseSpec {
+/** A type as the catalog names it, with Postgres's kind of type (`pg_type.typtype`). */
+export interface CatalogType {
+  schema: string;
   name: string;
-  kind?: string;
-  tables: readonly TableSpec[];
+  kind: "base" | "composite" | "domain" | "enum" | "pseudo" | "range" | "multirange";
+}
+
+/** An input argument of a function (IN, INOUT or VARIADIC), named or not. */
+export interface FunctionArgument {
+  name?: string;
+  type: CatalogType;
+}
+
+/** One overload of a SQL function, as Hasura's `pg_function_metadata` query reads it. */
+export interface FunctionSpec {
+  schema: string;
+  name: string;
+  volatility: "immutable" | "stable" | "volatile";
+  returnType: CatalogType;
+  returnsSet: boolean;
+  inputArguments: FunctionArgument[];
+  /** How many trailing input arguments have defaults. */
+  defaultArguments: number;
 }
 
 /** What one catalog read of a source's database found. */
 export interface SourceCatalog {
-  /** Tables by `schema.name`. */
+  /** Tables (and views) by `schema.name`. */
   tables: ReadonlyMap<string, TableSpec>;
+  /** Functions by `schema.name`, each with its overloads. */
+  functions: ReadonlyMap<string, readonly FunctionSpec[]>;
 }
 
 /** The key of a table in a `SourceCatalog`. */
@@ -42,42 +62,19 @@ export function catalogColumns(catalog: SourceCatalog | undefined, table: Qualif
   return catalog?.tables.get(tableKey(table))?.columns.map((column) => column.name);
 }
 
-/** The databases behind the sources: which kind each is, and a fresh read of its catalog. */
+/** How `run_sql` runs its SQL. */
+export interface RunSqlOptions {
+  readOnly: boolean;
+  /** Hasura's `no_transaction`: statements such as `CREATE INDEX CONCURRENTLY` need it. */
+  noTransaction: boolean;
+}
+
+/** The databases behind the sources: which kind each is, a fresh read of its catalog, and `run_sql`. */
 export interface Databases {
   /** The kind of the database behind a source; undefined when the server has no database of that name. */
   kind(source: string): string | undefined;
   /** Reads the catalog of the database behind `source`, which must exist. */
   introspect(source: string): Promise<SourceCatalog>;
-}
-
-interface Database {
-  kind: string;
-  tables: Map<string, TableSpec>;
-}
-
-/** Databases whose contents are given at start and never change. */
-export class Catalog implements Databases {
-  private readonly databases = new Map<string, Database>();
-
-  /** `defaultTables` are the `default` source's; `others` are further databases (one named `default` adds to it). */
-  constructor(defaultTables: readonly TableSpec[] = [], others: readonly DatabaseSpec[] = []) {
-    this.databases.set(defaultSource, { kind: "postgres", tables: new Map() });
-    for (const table of defaultTables) this.add(defaultSource, table);
-    for (const database of others) {
-      if (!this.databases.has(database.name)) this.databases.set(database.name, { kind: database.kind ?? "postgres", tables: new Map() });
-      for (const table of database.tables) this.add(database.name, table);
-    }
-  }
-
-  private add(source: string, table: TableSpec): void {
-    this.databases.get(source)?.tables.set(tableKey(table), structuredClone(table));
-  }
-
-  kind(source: string): string | undefined {
-    return this.databases.get(source)?.kind;
-  }
-
-  async introspect(source: string): Promise<SourceCatalog> {
-    return { tables: new Map(this.databases.get(source)?.tables) };
-  }
+  /** Runs `sql` on the database behind `source`, which must exist; answers as Hasura's `run_sql`. */
+  runSql(source: string, sql: string, options: RunSqlOptions): Promise<JsonObject>;
 }

@@ -27,4 +27,4 @@ export interface EngineState {
 }
 
 /** Which API a request came through; it decides how paths and some messages look. */
-export type Endpoint = "/v1/metadata" | "/v1/query";
+export type Endpoint = "/v1/metadata" | "/v1/query" | "/v2/query";

@@ -134,9 +134,9 @@ export class Tx {
   }
 
   /** A rebuild that fails with 500 when anything became inconsistent (Hasura's `withNewInconsistentObjsCheck`). */
-  async rebuildChecked(change: (metadata: Metadata) => void): Promise<void> {
+  async rebuildChecked(change: (metadata: Metadata) => void, invalidated: Invalidation = noInvalidation): Promise<void> {
     change(this.metadata);
-    const fresh = await this.rebuild();
+    const fresh = await this.rebuild(invalidated);
     if (fresh.length > 0) throw err500("cannot continue due to newly found inconsistent metadata", this.inconsistencyList(fresh));
   }
 

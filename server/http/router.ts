@@ -38,6 +38,10 @@ export function createRouter(context: RouterContext): Server {
           return sendJson(response, 200, { version: context.serverVersion });
         case "POST /v1/query":
           return handleApi(context.api, "/v1/query", request, response);
+        case "POST /v2/query":
+          // Hasura 1.3 had no /v2/query.
+          if (context.profile === "v1") return sendError(response, notFound(), false);
+          return handleApi(context.api, "/v2/query", request, response);
         case "POST /v1/metadata":
           if (context.profile === "v1") return sendError(response, notFound(), false);
           return handleApi(context.api, "/v1/metadata", request, response);

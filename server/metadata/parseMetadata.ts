@@ -6,8 +6,8 @@
 import { defaultSource, type JsonObject } from "../../model";
 import type { Cursor, ObjectCursor } from "../base/cursor";
 import { parseStoredRelationship } from "./parseRelationship";
-import { parseQualifiedTable } from "./parseTable";
-import { defaultSourceConfiguration, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "./records";
+import { parseComputedFieldDefinition, parseQualifiedTable } from "./parseTable";
+import { defaultSourceConfiguration, type ComputedField, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "./records";
 
 function rest(object: ObjectCursor, known: readonly string[]): JsonObject {
   const extra: JsonObject = {};
@@ -18,11 +18,23 @@ function rest(object: ObjectCursor, known: readonly string[]): JsonObject {
 function parseTable(cursor: Cursor): TableMetadata {
   const object = cursor.object("TableMetadata");
   const relationships = object.optional("remote_relationships")?.array() ?? [];
-  return {
+  const computedFields = object.optional("computed_fields")?.array().map(parseComputedField) ?? [];
+  const table: TableMetadata = {
     table: parseQualifiedTable(object.required("table")),
     remoteRelationships: relationships.map(parseStoredRelationship),
-    extra: rest(object, ["table", "remote_relationships"]),
+    extra: rest(object, ["table", "remote_relationships", "computed_fields"]),
   };
+  if (computedFields.length > 0) table.computedFields = computedFields;
+  return table;
+}
+
+/** Parses a stored computed field `{name, definition, comment?}`. */
+function parseComputedField(cursor: Cursor): ComputedField {
+  const object = cursor.object("ComputedFieldMetadata");
+  const field: ComputedField = { name: object.required("name").nonEmptyText(), definition: parseComputedFieldDefinition(object.required("definition")) };
+  const comment = object.optional("comment");
+  if (comment !== undefined) field.comment = comment.text();
+  return field;
 }
 
 function parseSource(cursor: Cursor): SourceMetadata {

@@ -4,6 +4,7 @@
  */
 import { canonicalSet, defaultSchema, type QualifiedTable } from "../../model";
 import type { Cursor } from "../base/cursor";
+import type { ComputedFieldDefinition } from "./records";
 
 /** Parses a table given as `"name"` (schema public) or `{schema?, name}`. */
 export function parseQualifiedTable(cursor: Cursor): QualifiedTable {
@@ -19,4 +20,15 @@ export function parseQualifiedTable(cursor: Cursor): QualifiedTable {
 /** Parses a set of field names: duplicates collapse and the result is sorted, as a HashSet has no order. */
 export function parseFieldSet(cursor: Cursor): string[] {
   return canonicalSet(cursor.array().map((item) => item.text()));
+}
+
+/** Parses a Postgres computed field definition `{function, table_argument?, session_argument?}`; the function is named as a table is. */
+export function parseComputedFieldDefinition(cursor: Cursor): ComputedFieldDefinition {
+  const object = cursor.object("ComputedFieldDefinition");
+  const definition: ComputedFieldDefinition = { function: parseQualifiedTable(object.required("function")) };
+  const tableArgument = object.optional("table_argument")?.text();
+  const sessionArgument = object.optional("session_argument")?.text();
+  if (tableArgument !== undefined) definition.tableArgument = tableArgument;
+  if (sessionArgument !== undefined) definition.sessionArgument = sessionArgument;
+  return definition;
 }

@@ -1,7 +1,7 @@
 /**
  * Removing one object from the metadata, as Hasura's `purgeMetadataObj` does it
  * (Hasura/RQL/DDL/Metadata.hs, with the `drop*InMetadata` modifiers it calls): a source, a tracked
- * table (with everything on it), a table's remote relationship, a remote schema (with the
+ * table (with everything on it), a table's remote relationship or computed field, a remote schema (with the
  * relationships defined on it), or a relationship on a remote schema's type, whose type entry
  * stays, with no relationships left, as `dropRemoteSchemaRemoteRelationshipInMetadata` leaves it.
  * An object that is not there is left alone. Mutates `metadata`.
@@ -23,6 +23,11 @@ export function purgeObject(metadata: Metadata, ref: MetadataObjectRef): void {
     case "tableRelationship": {
       const table = metadata.sources.find((source) => source.name === ref.source)?.tables.find((candidate) => sameTable(candidate.table, ref.table));
       if (table !== undefined) table.remoteRelationships = table.remoteRelationships.filter((relationship) => relationship.name !== ref.name);
+      return;
+    }
+    case "computedField": {
+      const table = metadata.sources.find((source) => source.name === ref.source)?.tables.find((candidate) => sameTable(candidate.table, ref.table));
+      if (table !== undefined) table.computedFields = (table.computedFields ?? []).filter((field) => field.name !== ref.name);
       return;
     }
     case "remoteSchema":

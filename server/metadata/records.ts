@@ -17,9 +17,25 @@ export interface RemoteRelationship {
   targetTableJson?: JsonValue;
 }
 
-/** A tracked table and its remote relationships; other table metadata stays in `extra`. */
+/** A computed field's definition (Hasura's Postgres `ComputedFieldDefinition`). */
+export interface ComputedFieldDefinition {
+  function: QualifiedTable;
+  tableArgument?: string;
+  sessionArgument?: string;
+}
+
+/** A computed field of a tracked table, backed by a SQL function. */
+export interface ComputedField {
+  name: string;
+  definition: ComputedFieldDefinition;
+  /** An explicit comment; absent when Hasura's `Automatic`. */
+  comment?: string | null;
+}
+
+/** A tracked table, its computed fields and remote relationships; other table metadata stays in `extra`. */
 export interface TableMetadata {
   table: QualifiedTable;
+  computedFields?: ComputedField[];
   remoteRelationships: RemoteRelationship[];
   extra: JsonObject;
 }
@@ -95,6 +111,7 @@ export type MetadataObjectRef =
   | { kind: "source"; source: string }
   | { kind: "table"; source: string; table: QualifiedTable }
   | { kind: "tableRelationship"; source: string; table: QualifiedTable; name: string }
+  | { kind: "computedField"; source: string; table: QualifiedTable; name: string }
   | { kind: "remoteSchema"; name: string }
   | { kind: "schemaRelationship"; remoteSchema: string; typeName: string; name: string };
 
@@ -108,7 +125,7 @@ export function countObjects(metadata: Metadata): number {
   let count = 0;
   for (const source of metadata.sources) {
     count += 1 + source.tables.length;
-    for (const table of source.tables) count += table.remoteRelationships.length;
+    for (const table of source.tables) count += table.remoteRelationships.length + (table.computedFields?.length ?? 0);
   }
   for (const schema of metadata.remoteSchemas) {
     count += 1;

@@ -5,7 +5,7 @@
  * as sets.
  */
 import { defaultSource, isJsonObject, storedDefinitionJson, tableJson, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
-import type { Metadata, RemoteRelationship, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
+import type { ComputedField, ComputedFieldDefinition, Metadata, RemoteRelationship, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
 
 /**
  * A relationship's definition as JSON: legacy flat, `to_remote_schema` or `to_source`, a
@@ -53,8 +53,23 @@ function tableOrder(a: TableMetadata, b: TableMetadata): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
+/** A computed field's definition as Hasura writes it: the function always as `{schema, name}`. */
+export function computedFieldDefinitionJson(definition: ComputedFieldDefinition): JsonObject {
+  const json: JsonObject = { function: { schema: definition.function.schema, name: definition.function.name } };
+  if (definition.tableArgument !== undefined) json.table_argument = definition.tableArgument;
+  if (definition.sessionArgument !== undefined) json.session_argument = definition.sessionArgument;
+  return json;
+}
+
+function computedFieldJson(field: ComputedField): JsonObject {
+  const json: JsonObject = { name: field.name, definition: computedFieldDefinitionJson(field.definition) };
+  if (field.comment !== undefined) json.comment = field.comment;
+  return json;
+}
+
 function tableMetadataJson(table: TableMetadata): JsonObject {
   const json: JsonObject = { table: tableJson(table.table), ...structuredClone(table.extra) };
+  if ((table.computedFields ?? []).length > 0) json.computed_fields = byName(table.computedFields ?? []).map(computedFieldJson);
   if (table.remoteRelationships.length > 0) json.remote_relationships = byName(table.remoteRelationships).map(relationshipJson);
   return json;
 }

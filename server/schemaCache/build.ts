@@ -8,8 +8,9 @@ import type { GraphQLSchema } from "graphql";
 import { remoteSchemaTypeJoinFields, tableJson, tableText } from "../../model";
 import { dquote } from "../base/aeson";
 import { catalogColumns, type SourceCatalog } from "../engine/catalog";
-import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata } from "../metadata/records";
-import { createArgumentsJson, remoteSchemaJson, schemaRelationshipArgumentsJson } from "../metadata/serialize";
+import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "../metadata/records";
+import { computedFieldDefinitionJson, createArgumentsJson, remoteSchemaJson, schemaRelationshipArgumentsJson } from "../metadata/serialize";
+import { isJoinable, resolveComputedField } from "./computedField";
 import type { InconsistentObject, Profile } from "./inconsistency";
 import { relationshipFailure, type TargetWorld } from "./relationshipTarget";
 
@@ -51,6 +52,46 @@ function makeWorld(input: BuildInput): TargetWorld {
   };
 }
 
+/** The id Hasura gives a table's computed field (`moiName`). */
+export function computedFieldId(source: string, table: string, name: string): string {
+  return `computed_field ${name} in table ${table} in source ${source}`;
+}
+
+/** The computed fields of `table` that do not resolve, and the names of those that can join a remote relationship. */
+function computedFieldInconsistencies(
+  source: SourceMetadata,
+  table: TableMetadata,
+  input: BuildInput,
+): { inconsistencies: InconsistentObject[]; joinable: string[] } {
+  const catalog = input.catalogs.get(source.name);
+  const inconsistencies: InconsistentObject[] = [];
+  const joinable: string[] = [];
+  if (catalog === undefined) return { inconsistencies, joinable };
+  const tracked = source.tables.map((candidate) => candidate.table);
+  const text = tableText(table.table);
+  for (const field of table.computedFields ?? []) {
+    const resolved = resolveComputedField(field, table.table, catalog, tracked);
+    if (typeof resolved !== "string") {
+      if (isJoinable(resolved)) joinable.push(field.name);
+      continue;
+    }
+    inconsistencies.push({
+      id: computedFieldId(source.name, text, field.name),
+      type: "computed_field",
+      reason: `in table ${dquote(text)}: in computed field ${dquote(field.name)}: ${resolved}`,
+      definition: {
+        source: source.name,
+        table: tableJson(table.table),
+        name: field.name,
+        definition: computedFieldDefinitionJson(field.definition),
+        comment: field.comment ?? null,
+      },
+      ref: { kind: "computedField", source: source.name, table: table.table, name: field.name },
+    });
+  }
+  return { inconsistencies, joinable };
+}
+
 function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world: TargetWorld): InconsistentObject[] {
   if (!world.sources.has(source.name)) {
     const reason = `source ${dquote(source.name)} has no ${source.kind} database on this local server`;
@@ -70,8 +111,11 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
       });
       continue;
     }
+    const computed = computedFieldInconsistencies(source, table, input);
+    found.push(...computed.inconsistencies);
+    const joinFields = [...columns, ...computed.joinable];
     for (const relationship of table.remoteRelationships) {
-      const failure = relationshipFailure(relationship, { identifier: text, joinFields: columns }, world);
+      const failure = relationshipFailure(relationship, { identifier: text, joinFields }, world);
       const context = input.profile === "v2" ? `in remote relationship ${dquote(relationship.name)}` : `in remote relationship${dquote(relationship.name)}`;
       // A relationship named like a column is recorded after it resolved, outside the table context.
       const reason =

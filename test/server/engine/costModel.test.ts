@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { setImmediate } from "node:timers/promises";
 import type { RunningHasuraServer } from "../../../server";
 import { parseRequest } from "../../../server/commands/parseRequest";
-import { Catalog } from "../../../server/engine/catalog";
+import type { Databases } from "../../../server/engine/catalog";
 import { Engine } from "../../../server/engine/engine";
 import { StatsRecorder } from "../../../server/harness/stats";
 import { emptyMetadata } from "../../../server/metadata/records";
@@ -109,9 +109,16 @@ describe("modelled time", () => {
     const waits: { ms: number; release: () => void }[] = [];
     const sleep = (ms: number) => new Promise<void>((release) => waits.push({ ms, release }));
     const stats = new StatsRecorder();
+    // A database whose catalog is known at once, so that only the modelled waits take turns of the event loop.
+    const profiles = { schema: "public", name: "profiles", columns: [{ name: "id", type: "integer" }] };
+    const databases: Databases = {
+      kind: (source) => (source === "default" ? "postgres" : undefined),
+      introspect: async () => ({ tables: new Map([["public.profiles", profiles]]), functions: new Map() }),
+      runSql: () => Promise.reject(new Error("no SQL in this test")),
+    };
     const engine = new Engine(
       {
-        databases: new Catalog([{ schema: "public", name: "profiles", columns: [{ name: "id", type: "integer" }] }]),
+        databases,
         profile: "v2",
         rebuildMs: 30,
         rebuildMsPerObject: 0,
