@@ -7,7 +7,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { JsonObject } from "../../../model";
+import { qualifyTable, sameTable, type JsonObject } from "../../../model";
 import type { RunningHasuraServer } from "../../../server";
 import { metadata, objectBody, pgCreate, startEnvServer } from "../helpers";
 
@@ -25,6 +25,10 @@ before(async () => {
 });
 after(() => server.stop());
 
+function profilesTable() {
+  return server.exportMetadata().sources[0].tables.find((table) => sameTable(qualifyTable(table.table), { schema: "public", name: "profiles" }));
+}
+
 function add(name: string, fn: string, extra: JsonObject = {}) {
   return metadata(server, { type: "pg_add_computed_field", args: { table: "profiles", name, definition: { function: fn, ...extra } } });
 }
@@ -35,8 +39,7 @@ function reasonOf(answer: { body: unknown }): string {
 
 test("computed fields: added and exported with the function as {schema, name}", async () => {
   assert.deepEqual(await add("name_length", "name_length"), { status: 200, body: { message: "success" } });
-  const profiles = server.exportMetadata().sources[0].tables.find((table) => table.table.schema === "public" && table.table.name === "profiles");
-  assert.deepEqual(profiles?.computed_fields, [{ name: "name_length", definition: { function: { schema: "public", name: "name_length" } } }]);
+  assert.deepEqual(profilesTable()?.computed_fields, [{ name: "name_length", definition: { function: { schema: "public", name: "name_length" } } }]);
 });
 
 test("computed fields: refused with Hasura's reasons", async () => {
@@ -90,9 +93,8 @@ test("computed fields: a dropped one must exist, be a computed field, and have n
   });
   await metadata(server, { type: "pg_delete_remote_relationship", args: { table: "profiles", name: "byLength" } });
   assert.deepEqual(await drop("name_length"), { status: 200, body: { message: "success" } });
-  const profiles = server.exportMetadata().sources[0].tables.find((table) => table.table.name === "profiles" && table.table.schema === "public");
   assert.deepEqual(
-    (profiles?.computed_fields as { name: string }[]).map((field) => field.name),
+    (profilesTable()?.computed_fields as { name: string }[]).map((field) => field.name),
     ["greeting", "session_id"],
   );
 });
