@@ -15,10 +15,22 @@ import type { ValidationError } from "./validationError";
 /** A path from the relationship's target down to a key or value: object keys and list indexes. */
 export type TargetPath = readonly (string | number)[];
 
-/** A failure found at a place in the target. */
+/**
+ * What the remote schema has where a name was not found, so that a fix can list them: the fields of
+ * a type, the arguments of a field, the fields of an input object.
+ */
+export interface Offered {
+  readonly what: "fields" | "arguments" | "input fields";
+  /** The type, field or input object they belong to. */
+  readonly owner: string;
+  readonly names: readonly string[];
+}
+
+/** A failure found at a place in the target, with what the schema offers there when the failure is a name it does not have. */
 export interface FoundFailure {
   readonly reason: ValidationError;
   readonly path: TargetPath;
+  readonly offered?: Offered;
 }
 
 /** What value checks need: the variables the join provides, and the names renamed input types are made of. */
@@ -83,23 +95,30 @@ function validateObject(context: ValueContext, value: JsonObject, expected: Grap
     // Hasura names the offending key, not the type, in this message.
     if (!isInputObjectType(named)) return at(keyPath, { kind: "InvalidType", typeName: key, detail: "not an input object type" });
     const field = Object.prototype.hasOwnProperty.call(named.getFields(), key) ? named.getFields()[key] : undefined;
-    if (field === undefined) return at(keyPath, { kind: "NoSuchArgumentForRemote", name: key });
+    if (field === undefined) {
+      const offered: Offered = { what: "input fields", owner: named.name, names: Object.keys(named.getFields()) };
+      return { reason: { kind: "NoSuchArgumentForRemote", name: key }, path: keyPath, offered };
+    }
     const failure = validateValue(context, item, field.type, keyPath);
     if (failure !== undefined) return failure;
   }
   return undefined;
 }
 
-/** The provided arguments of one field call, at `path` (Hasura's `validateRemoteArguments`). */
+/** The provided arguments of one call of the field `fieldName`, at `path` (Hasura's `validateRemoteArguments`). */
 export function validateArguments(
   context: ValueContext,
+  fieldName: string,
   expected: readonly GraphQLArgument[],
   provided: RemoteArguments,
   path: TargetPath,
 ): FoundFailure | undefined {
   for (const [name, value] of Object.entries(provided)) {
     const argument = expected.find((candidate) => candidate.name === name);
-    if (argument === undefined) return at([...path, name], { kind: "NoSuchArgumentForRemote", name });
+    if (argument === undefined) {
+      const offered: Offered = { what: "arguments", owner: fieldName, names: expected.map((candidate) => candidate.name) };
+      return { reason: { kind: "NoSuchArgumentForRemote", name }, path: [...path, name], offered };
+    }
     const failure = validateValue(context, value, argument.type, [...path, name]);
     if (failure !== undefined) return failure;
   }

@@ -17,3 +17,11 @@ export function remoteSchemaTypeJoinFields(
     .map((field) => field.name);
   return { ok: true, fields };
 }
+
+/** The object types of a remote schema, sorted: the types a relationship on a remote schema's type can be defined on. */
+export function objectTypeNames(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) && !type.name.startsWith("__"))
+    .map((type) => type.name)
+    .sort();
+}

@@ -12,10 +12,10 @@ import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema 
 import { isGraphqlName } from "./graphqlName";
 import type { RemoteField } from "./remoteField";
 import type { ToRemoteSchema } from "./relationshipTarget";
-import { stripArguments, validateArguments, type FoundFailure, type TargetPath, type ValueContext } from "./remoteArgumentValues";
+import { stripArguments, validateArguments, type FoundFailure, type Offered, type TargetPath, type ValueContext } from "./remoteArgumentValues";
 import { errorToText, type ValidationError } from "./validationError";
 
-export type { TargetPath } from "./remoteArgumentValues";
+export type { Offered, TargetPath } from "./remoteArgumentValues";
 
 /**
  * The entity a relationship is defined on: how Hasura names it (a table as `tableText` writes it,
@@ -39,6 +39,8 @@ export interface RemoteSchemaFailure {
   readonly reason: ValidationError;
   readonly text: string;
   readonly path: TargetPath;
+  /** What the remote schema has where a name was not found: a type's fields, a field's arguments, an input object's fields. */
+  readonly offered?: Offered;
 }
 
 function checkJoinFields(target: ToRemoteSchema, lhs: RemoteSchemaLhs): FoundFailure | undefined {
@@ -65,9 +67,13 @@ function walkLevel(context: ValueContext, parent: GraphQLObjectType, level: Remo
     const fieldPath = [...path, name];
     const fields = parent.getFields();
     const field = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
-    if (field === undefined) return { reason: { kind: "CouldntFindRemoteField", name, typeName: parent.name }, path: fieldPath };
+    if (field === undefined) {
+      const offered: Offered = { what: "fields", owner: parent.name, names: Object.keys(fields) };
+      return { reason: { kind: "CouldntFindRemoteField", name, typeName: parent.name }, path: fieldPath, offered };
+    }
     const argumentsPath = [...fieldPath, "arguments"];
-    const failure = validateArguments(context, field.args, call.arguments, argumentsPath) ?? stripArguments(context, field.args, call.arguments, argumentsPath);
+    const failure =
+      validateArguments(context, name, field.args, call.arguments, argumentsPath) ?? stripArguments(context, field.args, call.arguments, argumentsPath);
     if (failure !== undefined) return failure;
     if (call.field === undefined) continue;
     const base = getNamedType(field.type);
@@ -101,5 +107,5 @@ export function validateToRemoteSchema(
   schema: GraphQLSchema | undefined,
 ): RemoteSchemaFailure | undefined {
   const found = firstFailure(target, relationshipName, lhs, schema);
-  return found === undefined ? undefined : { reason: found.reason, text: errorToText(found.reason), path: found.path };
+  return found === undefined ? undefined : { ...found, text: errorToText(found.reason) };
 }

@@ -35,15 +35,22 @@ export function englishList(joiner: string, items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")}, ${joiner} ${items[items.length - 1]}`;
 }
 
-function joinFieldText(lhs: string, field: string, allowed: readonly string[]): string {
-  const help = allowed.length === 0 ? "" : `, the allowed fields are ${englishList("or", allowed.map(quoted))}`;
+/** How texts are told: Hasura lists every allowed field; a reader that must stay short lists at most `maxListed`. */
+export interface TextOptions {
+  readonly maxListed?: number;
+}
+
+function joinFieldText(lhs: string, field: string, allowed: readonly string[], options: TextOptions): string {
+  const max = options.maxListed ?? allowed.length;
+  const listed = allowed.length <= max ? allowed.map(quoted) : [...allowed.slice(0, max).map(quoted), `${(allowed.length - max).toLocaleString("en-US")} more`];
+  const help = allowed.length === 0 ? "" : `, the allowed fields are ${englishList("or", listed)}`;
   // `<<>` and `<>>` are right-associative in Hasura, so the whole tail after "lhs entity" ends
   // up inside one more pair of quotes.
   return `field with name ${quoted(field)}is not provided by the lhs entity${quoted(`${quoted(lhs)}for defining a join condition${help}`)}`;
 }
 
-/** The text Hasura v2 gives for a validation failure (the part after `in remote relationship "N": `). */
-export function errorToText(reason: ValidationError): string {
+/** The text Hasura v2 gives for a validation failure (the part after `in remote relationship "N": `); its lists cut at `options.maxListed`. */
+export function errorToText(reason: ValidationError, options: TextOptions = {}): string {
   switch (reason.kind) {
     case "RemoteSchemaNotFound":
       return `remote schema with name ${quoted(reason.name)} not found`;
@@ -56,7 +63,7 @@ export function errorToText(reason: ValidationError): string {
     case "TypeNotFound":
       return `type with name ${quoted(reason.typeName)} not found`;
     case "JoinFieldNonExistent":
-      return joinFieldText(reason.lhs, reason.field, reason.allowed);
+      return joinFieldText(reason.lhs, reason.field, reason.allowed, options);
     case "ExpectedTypeButGot":
       return `expected type ${quoted(reason.expected)} but got ${quoted(reason.actual)}`;
     case "InvalidType":

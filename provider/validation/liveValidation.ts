@@ -6,13 +6,14 @@
  * (provider/resources/<kind>/liveChecks.ts) are made of the pieces here.
  */
 import type { GraphQLSchema } from "graphql";
-import { schemaFromIntrospection, type RemoteSchemaFailure } from "../../model";
+import { errorToText, schemaFromIntrospection, type RemoteSchemaFailure } from "../../model";
 import type { CallContext } from "../hasura/errors";
+import { maxListed } from "../inputs/messageText";
 import { containsUnknown } from "../inputs/unknowns";
 import type { RuleIssue } from "../rules/rule";
 import { warn } from "../runtime/engineLog";
 import { gatewayFor } from "../runtime/runtime";
-import { fixFor } from "./fixes";
+import { fixFor, type FixPlaces } from "./fixes";
 
 /** When live validation runs: every relationship during a preview, and in an up only those whose target changed. */
 export interface LiveValidationScope {
@@ -81,12 +82,17 @@ export function refusal(code: string, path: readonly (string | number)[], incons
   return { code, path, message: `Hasura would refuse it: ${inconsistency}. ${fix}` };
 }
 
-/** A failure of the shared remote-schema rules as a refusal; its code is Hasura's own name for the reason (`CouldntFindRemoteField`). */
+/**
+ * A failure of the shared remote-schema rules as a refusal at `path`; its code is Hasura's own name
+ * for the reason (`CouldntFindRemoteField`), its text Hasura's with its lists cut short.
+ */
 export function remoteSchemaRefusal(
   failure: RemoteSchemaFailure,
   path: readonly (string | number)[],
   inconsistency: (text: string) => string,
   schema: GraphQLSchema,
+  places: FixPlaces,
 ): RuleIssue {
-  return refusal(failure.reason.kind, path, inconsistency(failure.text), fixFor(failure, schema));
+  const text = errorToText(failure.reason, { maxListed: maxListed });
+  return refusal(failure.reason.kind, path, inconsistency(text), fixFor(failure, schema, places));
 }

@@ -34,19 +34,25 @@ const invalid: [string, Record<string, unknown>, string, string][] = [
     "an unknown root field",
     { remoteField: { users: { arguments: { id: "$id" } } } },
     "remoteField.users",
-    `${prefix}remote field with name "users" and type "Query" not found. Use a field of "Query". It has "user", "allUsers".`,
+    `${prefix}remote field with name "users" and type "Query" not found. Use a field of "Query" in remoteField: "user", "allUsers".`,
   ],
   [
     "an unknown argument",
     { remoteField: { user: { arguments: { uid: "$id" } } } },
     "remoteField.user.arguments.uid",
-    `${prefix}argument with name "uid" not found in remote schema. Remove it, or use a name the remote schema has here.`,
+    `${prefix}argument with name "uid" not found in remote schema. Remove it, or use one of the arguments of "user": "id".`,
   ],
   [
     "an unknown key of a nested input object",
     { remoteSchema: "my-remote-schema", remoteField: { messages: { arguments: { where: { id: { xyz: "$id" } } } } } },
     "remoteField.messages.arguments.where.id.xyz",
-    `${prefix}argument with name "xyz" not found in remote schema. Remove it, or use a name the remote schema has here.`,
+    `${prefix}argument with name "xyz" not found in remote schema. Remove it, or use one of the input fields of "IntCompareObj": "eq", "gt", "lt".`,
+  ],
+  [
+    "an argument of a field that takes none",
+    { remoteField: { allUsers: { arguments: { id: "$id" } } } },
+    "remoteField.allUsers.arguments.id",
+    `${prefix}argument with name "id" not found in remote schema. "allUsers" takes no arguments: remove it.`,
   ],
   [
     "a literal of the wrong type",
@@ -70,7 +76,7 @@ const invalid: [string, Record<string, unknown>, string, string][] = [
     "an unknown nested field",
     { remoteField: { user: { arguments: { id: "$id" }, field: { email: { arguments: {} } } } } },
     "remoteField.user.field.email",
-    `${prefix}remote field with name "email" and type "User" not found. Use a field of "User". It has "id", "username".`,
+    `${prefix}remote field with name "email" and type "User" not found. Use a field of "User" in remoteField: "id", "username".`,
   ],
 ];
 

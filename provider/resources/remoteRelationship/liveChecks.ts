@@ -1,8 +1,17 @@
 import { tableText, validateToRemoteSchema } from "../../../model";
 import type { RuleIssue } from "../../rules/rule";
+import type { FixPlaces } from "../../validation/fixes";
 import { liveValidationApplies, refusal, remoteSchemaOf, remoteSchemaRefusal, type LiveValidationScope } from "../../validation/liveValidation";
 import { formatRelationshipId } from "./id";
 import { targetOf, type RemoteRelationshipInputs } from "./schema";
+
+/** Where this resource keeps what a fix names. */
+const places: FixPlaces = {
+  remoteSchema: "remoteSchema",
+  remoteField: "remoteField",
+  joinFields: "hasuraFields",
+  joinFieldsAre: "columns or computed fields of the table",
+};
 
 /**
  * What Hasura would refuse in a `RemoteRelationship`'s canonical inputs, checked against the remote
@@ -34,5 +43,5 @@ export async function liveChecks(inputs: RemoteRelationshipInputs, scope: LiveVa
   if (failure === undefined) return [];
   // The shared rules speak Hasura's names; this resource calls lhs_fields hasuraFields.
   const path = failure.path.map((segment, index) => (index === 0 && segment === "lhsFields" ? "hasuraFields" : segment));
-  return [remoteSchemaRefusal(failure, path, inconsistency, schema)];
+  return [remoteSchemaRefusal(failure, path, inconsistency, schema, places)];
 }

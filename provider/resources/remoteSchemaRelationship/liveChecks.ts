@@ -1,5 +1,7 @@
-import { remoteSchemaTypeJoinFields, validateToRemoteSchema } from "../../../model";
+import { objectTypeNames, remoteSchemaTypeJoinFields, validateToRemoteSchema } from "../../../model";
+import { quotedList } from "../../inputs/messageText";
 import type { RuleIssue } from "../../rules/rule";
+import type { FixPlaces } from "../../validation/fixes";
 import { liveValidationApplies, refusal, remoteSchemaOf, remoteSchemaRefusal, type LiveValidationScope } from "../../validation/liveValidation";
 import { formatRemoteSchemaRelationshipId } from "./id";
 import { targetOf, type RemoteSchemaRelationshipInputs } from "./schema";
@@ -29,7 +31,9 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
   }
   const joinable = remoteSchemaTypeJoinFields(own, inputs.remoteSchema, inputs.typeName);
   if (!joinable.ok) {
-    return [refusal("type-not-joinable", ["typeName"], inconsistency(joinable.reason), `Use an object type of remote schema "${inputs.remoteSchema}".`)];
+    const code = own.getType(inputs.typeName) ? "not-object-type" : "no-such-type";
+    const fix = `Use an object type of remote schema ${JSON.stringify(inputs.remoteSchema)} in typeName: ${quotedList(objectTypeNames(own))}.`;
+    return [refusal(code, ["typeName"], inconsistency(joinable.reason), fix)];
   }
   const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
   if (schema === undefined) return [];
@@ -45,5 +49,11 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
   }
   const failure = validateToRemoteSchema(target, inputs.name, { identifier: inputs.remoteSchema, joinFields: joinable.fields }, schema);
   if (failure === undefined) return [];
-  return [remoteSchemaRefusal(failure, ["toRemoteSchema", ...failure.path], inconsistency, schema)];
+  const places: FixPlaces = {
+    remoteSchema: "toRemoteSchema.remoteSchema",
+    remoteField: "toRemoteSchema.remoteField",
+    joinFields: "toRemoteSchema.lhsFields",
+    joinFieldsAre: `fields of type ${JSON.stringify(inputs.typeName)}`,
+  };
+  return [remoteSchemaRefusal(failure, ["toRemoteSchema", ...failure.path], inconsistency, schema, places)];
 }
