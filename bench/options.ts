@@ -28,7 +28,6 @@ export const usage = `npm run bench -- [options]
 
   --sizes 10,100,300            resource counts (at least ${minimumCount}), each at every rebuild cost ("none" for none)
   --rebuild-ms 0,200            schema rebuild costs (ms) of the local server, one server each ("none" for none)
-  --extra-free-sizes 200        counts run at free rebuilds only ("none" for none)
   --large-hasura 100,2000,1000,3
                                 a large Hasura: N, its rebuild ms, its catalog introspection ms per source and
                                 its sources; replace_metadata reads every source's catalog, a single command
@@ -42,7 +41,7 @@ export const usage = `npm run bench -- [options]
   --out DIR                     where bench.json and bench.svg go (default bench/results; with --quick a temporary folder)
   --from-json FILE              print the report of an earlier run's JSON and draw its chart into --out, without running
   --quick                       a check that it all works, in about a minute on a quiet machine: --sizes none
-                                --rebuild-ms 50 --extra-free-sizes none --large-hasura 4,100,50,3 --repeat 1
+                                --rebuild-ms 50 --large-hasura 4,100,50,3 --repeat 1
                                 --metadata-tables 100,200 --metadata-burst 10
   --help`;
 
@@ -53,7 +52,6 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
     options: {
       sizes: { type: "string" },
       "rebuild-ms": { type: "string" },
-      "extra-free-sizes": { type: "string" },
       "large-hasura": { type: "string" },
       parallel: { type: "string", default: "default,unbounded" },
       repeat: { type: "string" },
@@ -70,7 +68,6 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
   const quick = values.quick;
   const pick = (value: string | undefined, full: string, quickValue: string) => value ?? (quick ? quickValue : full);
   const sizes = numbers("--sizes", pick(values.sizes, "10,100,300", "none"), minimumCount);
-  const extraFreeSizes = numbers("--extra-free-sizes", pick(values["extra-free-sizes"], "200", "none"), minimumCount);
   const largeHasura = numbers("--large-hasura", pick(values["large-hasura"], "100,2000,1000,3", "4,100,50,3"), 0);
   if (largeHasura.length !== 0 && (largeHasura.length !== 4 || largeHasura[0] < minimumCount || largeHasura[3] < 1))
     throw new Error(
@@ -80,7 +77,7 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
   const burst = wholeNumber("--metadata-burst", pick(values["metadata-burst"], "50", "10"), 2);
   return {
     cases: [
-      ...engineCases(sizes, extraFreeSizes, numbers("--rebuild-ms", pick(values["rebuild-ms"], "0,200", "50"), 0)),
+      ...engineCases(sizes, numbers("--rebuild-ms", pick(values["rebuild-ms"], "0,200", "50"), 0)),
       ...(largeHasura.length === 0
         ? []
         : [
@@ -99,12 +96,11 @@ export function parseOptions(args: readonly string[]): BenchOptions | "help" {
   };
 }
 
-/** Every size at every rebuild cost, and the extra sizes at free rebuilds; in order of cost, then N. */
-function engineCases(sizes: readonly number[], extraFreeSizes: readonly number[], rebuildCosts: readonly number[]): BenchOptions["cases"] {
+/** Every size at every rebuild cost, in order of cost, then N. */
+function engineCases(sizes: readonly number[], rebuildCosts: readonly number[]): BenchOptions["cases"] {
   return rebuildCosts.flatMap((rebuildMs) => {
     const profile: CostProfile = { name: rebuildMs === 0 ? "free rebuilds" : `${rebuildMs} ms rebuilds`, rebuildMs, catalogIntrospectionMs: 0, sources: 1 };
-    const counts = [...new Set([...sizes, ...(rebuildMs === 0 ? extraFreeSizes : [])])].sort((a, b) => a - b);
-    return counts.map((n) => ({ n, profile }));
+    return [...new Set(sizes)].sort((a, b) => a - b).map((n) => ({ n, profile }));
   });
 }
 

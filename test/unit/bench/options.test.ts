@@ -13,16 +13,7 @@ describe("bench: options", () => {
     const options = parsed([]);
     assert.deepEqual(
       options.cases.map(({ n, profile }) => `${n} ${profile.name}`),
-      [
-        "10 free rebuilds",
-        "100 free rebuilds",
-        "200 free rebuilds",
-        "300 free rebuilds",
-        "10 200 ms rebuilds",
-        "100 200 ms rebuilds",
-        "300 200 ms rebuilds",
-        "100 large Hasura",
-      ],
+      ["10 free rebuilds", "100 free rebuilds", "300 free rebuilds", "10 200 ms rebuilds", "100 200 ms rebuilds", "300 200 ms rebuilds", "100 large Hasura"],
     );
     assert.deepEqual(options.cases.at(-1)?.profile, { name: "large Hasura", rebuildMs: 2000, catalogIntrospectionMs: 1000, sources: 3 });
     assert.equal(options.parallel, "default,unbounded");
