@@ -3,8 +3,8 @@
  * holds the admin secret, so it goes in the environment, never on a command line). It loads the provider
  * object (this repository's compiled provider/, not the CLI), configures it for the server, and runs
  * one scenario against it, each step with `inFlight` calls at once, as the engine makes them:
- * `single`: check, create, read and delete of one relationship; `burst`: check, create and delete of
- * one relationship on each of the given tables. It prints one JSON line: its CPU time and peak RSS
+ * `single`: check, create, read and delete of one relationship on each of the given tables, one at a
+ * time; `burst`: check, create and delete of one relationship on each of the given tables. It prints one JSON line: its CPU time and peak RSS
  * over the RSS it had before the first call (its baseline), in all and per step. A fresh process per
  * scenario, so that the peak is the scenario's own.
  */

@@ -4,27 +4,28 @@
  */
 import type { LargeMetadataResults, LargeMetadataRun } from "../largeMetadata/results";
 
-const mb = (bytes: number) => bytes / 2 ** 20;
+const mb = (bytes: number) => bytes / 1e6;
+const mib = (bytes: number) => bytes / 2 ** 20;
 
 /** Each run as a row: time, CPU, peak RSS over the baseline, per step. */
 export function largeMetadataTable(results: LargeMetadataResults): string {
   const lines = [
-    "| tables | document MB | scenario | in flight | seconds | provider CPU s | peak RSS over baseline MB (baseline) | steps: s (CPU s) | writes |",
+    "| tables | document MB | scenario | in flight | seconds | provider CPU s | peak RSS over baseline MiB (baseline) | steps: s (CPU s) | writes |",
     "|---:|---:|---|---:|---:|---:|---|---|---:|",
   ];
   for (const run of results.runs) {
     const { result } = run;
     const steps = result.steps.map((step) => `${step.name} ${step.seconds.toFixed(2)} (${step.cpuSeconds.toFixed(2)})`).join(", ");
     lines.push(
-      `| ${run.tables} | ${mb(run.documentBytes).toFixed(1)} | ${scenarioName(run)} | ${run.inFlight} | ${result.seconds.toFixed(1)} | ${result.cpuSeconds.toFixed(1)} | ${mb(result.peakRssBytes - result.baselineRssBytes).toFixed(0)} (${mb(result.baselineRssBytes).toFixed(0)}) | ${steps} | ${run.writes} |`,
+      `| ${run.tables} | ${mb(run.documentBytes).toFixed(1)} | ${scenarioName(run)} | ${run.inFlight} | ${result.seconds.toFixed(1)} | ${result.cpuSeconds.toFixed(1)} | ${mib(result.peakRssBytes - result.baselineRssBytes).toFixed(0)} (${mib(result.baselineRssBytes).toFixed(0)}) | ${steps} | ${run.writes} |`,
     );
   }
   return lines.join("\n");
 }
 
-/** "burst of 50", "one relationship". */
-export function scenarioName(run: LargeMetadataRun): string {
-  return run.scenario === "single" ? "one relationship" : `burst of ${run.relationships}`;
+/** "burst of 50", "3 one at a time". */
+export function scenarioName(run: Pick<LargeMetadataRun, "scenario" | "relationships">): string {
+  return run.scenario === "single" ? `${run.relationships} one at a time` : `burst of ${run.relationships}`;
 }
 
 /** How one step's CPU time grows between two runs that differ in one dimension. */
@@ -42,7 +43,7 @@ export interface Growth {
 }
 
 /** Steps whose CPU at the larger size is under this are too small to tell growth from noise. */
-export const smallestTellingCpuSeconds = 0.2;
+export const smallestTellingCpuSeconds = 0.5;
 
 /** Every step's growth with the document (per scenario, smallest and largest document) and with the batch (largest document). */
 export function growths(results: LargeMetadataResults): Growth[] {

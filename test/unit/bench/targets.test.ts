@@ -73,7 +73,7 @@ describe("bench: issue 18's targets", () => {
     const checks = checkTargets([], results).map((check) => [check.target, check.measured, check.met]);
     assert.deepEqual(checks, [
       ["provider CPU", "8.0 s", true],
-      ["provider peak RSS over its baseline", "400 MB", false],
+      ["provider peak RSS over its baseline", "400 MiB", false],
       ["CPU growth with the document", "2.00", false],
       ["CPU growth with the batch", "1.00", true],
     ]);
