@@ -3,11 +3,12 @@
  * the `default` source, each as a real project has them, about 4 KB of metadata a table: custom root
  * fields and column names, object and array relationships, a computed field, select, insert, update
  * and delete permissions for two roles, and an event trigger. 2,000 such tables make about 8 MB, the
- * size of the document the issue measured. The tables exist in the server's database (their columns
- * are what the relationships join on); everything else the server keeps as it was sent.
+ * size of the document the issue measured. The tables and the computed fields' functions exist in the
+ * server's database (the relationships join on the tables' columns; Hasura checks each computed field
+ * against its function); everything else the server keeps as it was sent.
  */
 import type { JsonObject } from "../../model";
-import type { TableSpec } from "../../server";
+import type { SourceSpec } from "../../server";
 
 const columns = [
   { name: "id", type: "integer" },
@@ -29,9 +30,19 @@ export function tableName(index: number): string {
   return `entity_${String(index).padStart(5, "0")}`;
 }
 
-/** The generated tables as the server's database has them. */
-export function tableSpecs(count: number): TableSpec[] {
-  return Array.from({ length: count }, (_, index) => ({ schema: "public", name: tableName(index), columns: structuredClone(columns) }));
+/** The generated tables and their computed fields' functions, as the `default` source's database has them. */
+export function defaultDatabase(count: number): SourceSpec {
+  const names = Array.from({ length: count }, (_, index) => tableName(index));
+  return {
+    name: "default",
+    tables: names.map((name) => ({ schema: "public", name, columns: structuredClone(columns) })),
+    sql: names
+      .map(
+        (name) =>
+          `CREATE FUNCTION public.${name}_display_name(entity public.${name}) RETURNS text LANGUAGE sql STABLE AS $$ SELECT entity.name || ' (' || entity.status || ')' $$;`,
+      )
+      .join("\n"),
+  };
 }
 
 /** The generated tables' metadata, as `export_metadata` lists a source's tables. */
@@ -61,7 +72,7 @@ function oneTable(index: number, count: number): JsonObject {
     computed_fields: [
       {
         name: "display_name",
-        definition: { function: { schema: "public", name: `${name}_display_name` }, table_argument: "row" },
+        definition: { function: { schema: "public", name: `${name}_display_name` }, table_argument: "entity" },
         comment: "The name with its status.",
       },
     ],

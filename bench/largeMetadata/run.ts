@@ -15,7 +15,7 @@ import { hasuraCall } from "../../scripts/hasuraAdmin";
 import { startHasuraServer, type RunningHasuraServer } from "../../server";
 import { exportDocument } from "../direct";
 import { serverFigures } from "../measure";
-import { tableMetadata, tableName, tableSpecs } from "./document";
+import { defaultDatabase, tableMetadata, tableName } from "./document";
 import { scenarioName } from "../report/largeMetadata";
 import type { LargeMetadataResults, LargeMetadataRun, WorkloadResult, WorkloadSpec } from "./results";
 
@@ -37,7 +37,7 @@ export async function runLargeMetadata(spec: LargeMetadataSpec): Promise<LargeMe
   const largest = Math.max(...spec.tableCounts);
   for (const count of spec.tableCounts) {
     spec.log(`Large metadata: seeding the local server with ${count} tables...`);
-    const server = await startHasuraServer({ environment: spec.environmentFile, adminSecret: spec.adminSecret, database: tableSpecs(count) });
+    const server = await startHasuraServer({ environment: spec.environmentFile, adminSecret: spec.adminSecret, sources: [defaultDatabase(count)] });
     try {
       const seeded = await seed(server, spec.adminSecret, count);
       const documentBytes = Buffer.byteLength(JSON.stringify(seeded));
@@ -69,7 +69,11 @@ async function seed(server: RunningHasuraServer, adminSecret: string, count: num
       ? { ...source, tables: [...source.tables, ...tableMetadata(count)] }
       : source,
   );
-  await hasuraCall(server.url, adminSecret, { type: "replace_metadata", version: 2, args: { metadata: { ...start, sources: withTables } } });
+  await hasuraCall(server.url, adminSecret, { type: "replace_metadata", version: 2, args: { metadata: { ...start, sources: withTables } } }).catch(
+    (error: Error) => {
+      throw new Error(`Seeding the server with ${count} tables failed: ${error.message.slice(0, 2000)}`);
+    },
+  );
   return exportDocument(server, adminSecret);
 }
 
