@@ -3,8 +3,8 @@
  * in a plan file (bench/oracle.ts writes it before each operation), the engine's parallelism, how many
  * changes each burst of the operation holds, and what a single command and a replace_metadata cost.
  * It releases a batch the moment it holds as many changes as the engine can have in flight, or its
- * burst is complete; it holds each batch, one at a time, for what the cheaper plan costs; and it
- * appends each batch to the plan's log. No real provider knows how many changes are coming.
+ * burst is complete; it holds each batch, one at a time, for what the cheaper plan costs (the fewer
+ * rebuilds at a tie); and it appends each batch to the plan's log. No real provider knows how many changes are coming.
  *
  * Its source text goes into the bench program's index.js (bench/program.ts), and from there Pulumi
  * serializes its methods into the state: so it uses nothing from outside its own body but Node's
@@ -41,7 +41,8 @@ export function oracleProvider(planFile: string) {
       else if (oracle.pending.length < plan.parallel) return;
       const batch = oracle.pending.splice(0);
       const single = batch.length * plan.singleMs;
-      const entry = { size: batch.length, plan: single <= plan.replaceMs ? "single" : "replace", holdMs: Math.min(single, plan.replaceMs) };
+      // At a tie the replace_metadata, whose one rebuild spares Hasura's other replicas the rest.
+      const entry = { size: batch.length, plan: single < plan.replaceMs ? "single" : "replace", holdMs: Math.min(single, plan.replaceMs) };
       oracle.chain = oracle.chain
         .then(() => new Promise<void>((done) => setTimeout(done, entry.holdMs)))
         .then(() => {

@@ -53,6 +53,18 @@ describe("bench: the oracle's provider", () => {
     assert.deepEqual(planCosts({ name: "200 ms rebuilds", rebuildMs: 200, catalogIntrospectionMs: 0, sources: 1 }), { singleMs: 200, replaceMs: 200 });
   });
 
+  it("takes the one rebuild of a replace_metadata where the plans cost the same, as with free rebuilds", async () => {
+    writeOraclePlan(planFile, { parallel: 8, bursts: [3], singleMs: 0, replaceMs: 0 });
+    const provider = oracleProvider(planFile);
+    await Promise.all(["a", "b", "c"].map((name) => provider.create({ name })));
+    const batches = oracleBatches(planFile);
+    assert.deepEqual(
+      batches.map(({ type, changes }) => [type, changes]),
+      [["replace", 3]],
+    );
+    assert.equal(oracleRebuilds(batches), 1);
+  });
+
   it("reads no batches before its first operation", () => {
     assert.deepEqual(oracleBatches(planFile), []);
   });
