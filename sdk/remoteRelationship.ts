@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { QualifiedTable, RelationshipType, RemoteField, RemoteFieldCall, TableRef, ToSource } from "../model";
 import { engineProps } from "./engineProps";
+import { guardInputs } from "./inputGuard";
 
 /** A table of the source: `"users"` (schema public) or `{schema, name}`. */
 export type TableArgs = TableRef;
@@ -65,6 +66,7 @@ export class RemoteRelationship extends pulumi.CustomResource {
   declare readonly inconsistency: pulumi.Output<string | undefined>;
 
   constructor(resourceName: string, args: RemoteRelationshipArgs, opts: pulumi.CustomResourceOptions = {}) {
+    guardInputs({ type: "RemoteRelationship", name: resourceName, noun: "remote relationship" }, args);
     const { props, options } = engineProps({ name: resourceName }, args, opts, "remoteRelationshipProvider");
     super("pulumi-nodejs:dynamic/hasura:RemoteRelationship", resourceName, { ...args, source: args.source, ...props, inconsistency: undefined }, options);
   }

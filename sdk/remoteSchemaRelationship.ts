@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ToSource } from "../model";
 import { engineProps } from "./engineProps";
+import { guardInputs } from "./inputGuard";
 import type { RemoteFieldArgs, ToSourceArgs } from "./remoteRelationship";
 
 /** Another remote schema to join: its name, the fields of this type that feed `$variables`, and the remote field tree. */
@@ -47,6 +48,7 @@ export class RemoteSchemaRelationship extends pulumi.CustomResource {
   declare readonly inconsistency: pulumi.Output<string | undefined>;
 
   constructor(resourceName: string, args: RemoteSchemaRelationshipArgs, opts: pulumi.CustomResourceOptions = {}) {
+    guardInputs({ type: "RemoteSchemaRelationship", name: resourceName, noun: "remote schema relationship" }, args);
     const { props, options } = engineProps({ name: resourceName }, args, opts, "remoteSchemaRelationshipProvider");
     super("pulumi-nodejs:dynamic/hasura:RemoteSchemaRelationship", resourceName, { ...args, ...props, inconsistency: undefined }, options);
   }
