@@ -24,7 +24,11 @@ export interface OraclePlan {
   readonly log: string;
 }
 
-/** What a single command and a replace_metadata cost at `profile` (the relationships are all on one source). */
+/**
+ * What a single command and a replace_metadata cost at `profile`. The bench's relationships are all on
+ * tables of one source, so a single command changes that source's metadata and Hasura reads its catalog
+ * again (server/engine/sourceResolution.ts); a relationship on a remote schema's type would read none.
+ */
 export function planCosts(profile: CostProfile): { singleMs: number; replaceMs: number } {
   return { singleMs: profile.rebuildMs + profile.catalogIntrospectionMs, replaceMs: profile.rebuildMs + profile.sources * profile.catalogIntrospectionMs };
 }

@@ -31,7 +31,8 @@ export function reportText(results: BenchResults): string {
       "directly: one replace_metadata of the end state for the up, the mixed up and the destroy, one export_metadata for the refresh, one " +
       "pg_update_remote_relationship for the one-change up. The oracle: dynamic resources whose provider is told the parallelism and how many " +
       "changes are coming, releases each batch the moment it is full, and holds it for what Hasura would take by the cheaper plan " +
-      "(k single commands: k rebuilds; one replace_metadata: one rebuild and a catalog introspection per source), one batch at a time.",
+      "(k single commands on a table's relationships: k rebuilds, each with a catalog introspection of that table's source, as Hasura's schema cache reads a source again " +
+      "when its metadata changed; one replace_metadata: one rebuild and a catalog introspection of every source), one batch at a time.",
     "",
     "## Rebuilds per operation (what a large Hasura feels): the relationships' and the oracle's, with Hasura's modelled time",
     "",
