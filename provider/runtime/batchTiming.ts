@@ -1,30 +1,43 @@
 /**
- * When a batch of writes goes: a pure policy over the times it is told. The engine runs at most
- * `--parallel` steps at once and sends the next changes only for the slots a completed batch freed,
- * spread out by its own work; a batch taken as soon as the endpoint is free would leave those for the
- * next batch, and the slots would settle into half-full batches taking turns, each costing Hasura a
- * schema rebuild. So a batch, once the endpoint is free for it:
- * - goes at once when as many changes wait as the burst has had outstanding at once (its slots are full);
- * - otherwise waits `windowMs` for the changes that arrive together (as the first batch of a burst,
- *   until none has come for that long, at most `windowMs + fillMs`: the engine's first steps arrive
- *   one by one), and goes if that filled it;
- * - otherwise waits for the rest, and goes once it is full, or once no change has come for three
- *   times the longest pause the burst has shown and at least twice `windowMs` (the last batch of an
- *   `up` is smaller than the engine's parallelism, and nothing more is coming for it), or `fillMs`
- *   after the window.
- * The window's arrivals are not held against the burst's size as they come: those beyond it are how
- * a batch learns that the engine runs more at once than it has seen so far. A burst ends when nothing
- * has been outstanding for longer than `fillMs`.
+ * When a batch of writes goes: a pure policy over the times it is told. Each write costs Hasura a
+ * schema rebuild, so changes that come close together should go as one; but while a batch waits,
+ * its changes wait too. So a batch waits for more only while more is likely and worth waiting for:
+ *
+ * - It waits while changes keep coming, and goes once none has come for its patience: at least
+ *   twice `windowMs`, three times the longest pause the burst has shown between arrivals (the
+ *   engine's own pace; at most `fillMs`), and a quarter of what a write is expected to cost (a write of seconds is
+ *   worth a few hundred milliseconds of waiting for the rest of a burst; a free one is not), at most
+ *   `maxPatienceMs`. A lone change, with no pace learned and writes that cost nothing, goes once
+ *   none has come for `windowMs`.
+ * - The engine runs at most `--parallel` changes at once and sends the next ones only for the slots
+ *   a completed batch freed. A batch that went because no more came, while it held every change
+ *   outstanding, shows that limit: the engine had sent all it would. The next batch that holds as
+ *   many goes at once, with no wait for a quiet that cannot tell it more (`heldBack`: the engine,
+ *   not Hasura, sets how many writes the burst takes). Once more than that are outstanding, the
+ *   limit was not one, and batches wait for quiet again. With no limit (`--parallel` unbounded) a
+ *   burst's changes keep coming, and a batch waits for all of them.
+ * - However long changes keep coming, a batch waits at most ten times the larger of `fillMs` and a
+ *   write's expected cost.
+ * A burst ends when nothing has been outstanding for longer than `fillMs` and the patience.
  */
 
-/** The policy's two durations (`hasura:batchWindowMs`, `hasura:batchFillMs`). */
+/** The policy's durations (`hasura:batchWindowMs`, `hasura:batchFillMs`). */
 export interface BatchTimingSettings {
   readonly windowMs: number;
   readonly fillMs: number;
 }
 
+/** The longest a batch waits for the next change, however dear the writes. */
+export const maxPatienceMs = 2_000;
+
+/** The engine's limit, when a batch goes because it reached it: the limit, and the batch's number in its burst. */
+export interface HeldBackBatch {
+  readonly parallelism: number;
+  readonly batch: number;
+}
+
 /** Whether the batch goes now, or else when to ask again (unless a change arrives first). */
-export type BatchDecision = { readonly go: true } | { readonly go: false; readonly until: number };
+export type BatchDecision = { readonly go: true; readonly heldBack?: HeldBackBatch } | { readonly go: false; readonly until: number };
 
 /** The timing of one endpoint's batches; every method takes the time now. */
 export interface BatchTiming {
@@ -34,8 +47,8 @@ export interface BatchTiming {
   settle(now: number): void;
   /** The endpoint is free for the next batch, which starts filling. */
   startFill(now: number): void;
-  /** Whether the filling batch goes now, with `waiting` changes in it. */
-  decide(now: number, waiting: number): BatchDecision;
+  /** Whether the filling batch goes now, with `waiting` changes in it, when a write is expected to cost `writeMs` (undefined: not known yet). */
+  decide(now: number, waiting: number, writeMs: number | undefined): BatchDecision;
   /** The batch was taken and is being written. */
   taken(): void;
 }
@@ -43,31 +56,30 @@ export interface BatchTiming {
 /** A new policy, with no burst under way. */
 export function batchTiming(settings: BatchTimingSettings): BatchTiming {
   const { windowMs, fillMs } = settings;
-  // The burst: the changes outstanding (waiting or being written) and the most at once, which is
-  // the engine's --parallel as seen from here; whether a batch of it has gone (until one has, the
-  // changes waiting are all there are, and their count says nothing of the engine's parallelism);
-  // the longest pause between the arrivals of one filling batch (the engine's own pace).
+  // The burst: the changes outstanding (waiting or being written), the engine's limit when one has
+  // shown, how many batches have gone, the longest pause between the arrivals of a filling batch.
   let outstanding = 0;
-  let peak = 0;
-  let underway = false;
+  let limit: number | undefined;
+  let batches = 0;
   let longestPause = 0;
   let lastArrival = 0;
   let quietSince = -Infinity;
-  // The filling batch: when it started, whether it has been judged at its start, and when its window ended.
-  let fill: { readonly since: number; judged: boolean; restSince?: number } | undefined;
+  let lastPatience = 0;
+  let fillingSince: number | undefined;
 
-  const full = (waiting: number) => underway && peak > 1 && waiting >= peak;
+  const patience = (writeMs: number | undefined) =>
+    Math.max(batches === 0 && longestPause === 0 ? windowMs : 2 * windowMs, Math.min(fillMs, 3 * longestPause), Math.min(maxPatienceMs, (writeMs ?? 0) / 4));
 
   return {
     arrive(now) {
-      if (outstanding === 0 && now - quietSince > fillMs) {
-        peak = longestPause = 0;
-        underway = false;
+      if (outstanding === 0 && now - quietSince > Math.max(fillMs, lastPatience)) {
+        limit = undefined;
+        longestPause = batches = 0;
       }
       outstanding += 1;
-      peak = Math.max(peak, outstanding);
+      if (limit !== undefined && outstanding > limit) limit = undefined;
       // A change that waited out a write says nothing about the pace: measure from when the fill began.
-      if (fill !== undefined) longestPause = Math.max(longestPause, now - Math.max(lastArrival, fill.since));
+      if (fillingSince !== undefined) longestPause = Math.max(longestPause, now - Math.max(lastArrival, fillingSince));
       lastArrival = now;
     },
     settle(now) {
@@ -75,28 +87,21 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       if (outstanding === 0) quietSince = now;
     },
     startFill(now) {
-      fill = { since: now, judged: false };
+      fillingSince = now;
     },
-    decide(now, waiting) {
-      if (fill === undefined) return { go: true };
-      if (fill.restSince === undefined) {
-        // Only a batch full when the endpoint becomes free goes at once: in the window, more than the
-        // burst's size may come.
-        if (!fill.judged && full(waiting)) return { go: true };
-        fill.judged = true;
-        const windowEnd = underway ? fill.since + windowMs : Math.min(Math.max(lastArrival, fill.since) + windowMs, fill.since + windowMs + fillMs);
-        if (now < windowEnd) return { go: false, until: windowEnd };
-        if (waiting >= peak) return { go: true };
-        fill.restSince = now;
-      }
-      if (full(waiting)) return { go: true };
-      const quiet = longestPause > 0 ? Math.max(2 * windowMs, 3 * longestPause) : fillMs;
-      const until = Math.min(Math.max(lastArrival, fill.restSince) + quiet, fill.restSince + fillMs);
-      return now >= until ? { go: true } : { go: false, until };
+    decide(now, waiting, writeMs) {
+      if (fillingSince === undefined) return { go: true };
+      if (limit !== undefined && limit > 1 && waiting >= limit) return { go: true, heldBack: { parallelism: limit, batch: batches + 1 } };
+      lastPatience = patience(writeMs);
+      const until = Math.min(Math.max(lastArrival, fillingSince) + lastPatience, fillingSince + 10 * Math.max(fillMs, writeMs ?? 0));
+      if (now < until) return { go: false, until };
+      // Nothing more came while every change the engine had sent was waiting here: that is all it sends at once.
+      if (now >= Math.max(lastArrival, fillingSince) + lastPatience && waiting === outstanding) limit = waiting;
+      return { go: true };
     },
     taken() {
-      fill = undefined;
-      underway = true;
+      fillingSince = undefined;
+      batches += 1;
     },
   };
 }

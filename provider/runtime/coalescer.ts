@@ -38,7 +38,24 @@ export interface CoalescerOptions<T> {
   write(changes: readonly T[], together: boolean): Promise<WriteReport>;
   /** Told when Hasura refused to take changes together that it took one by one: from then on, this queue writes each alone. */
   onRefusedTogether?(count: number): void;
+  /** What the next write is expected to cost, in ms (undefined until known): dear writes are worth waiting longer for. */
+  expectedWriteMs?(): number | undefined;
+  /**
+   * Told once, when a batch goes because the engine sent all it runs at once and the burst has been
+   * written before: the engine's parallelism, not Hasura, is setting how many writes it takes.
+   */
+  onHeldBack?(report: HeldBack): void;
   readonly clock?: Clock;
+}
+
+/** A burst written in more batches than needed because the engine held its changes back. */
+export interface HeldBack {
+  /** The most changes the engine had outstanding at once: its `--parallel`, as seen from here. */
+  readonly parallelism: number;
+  /** This batch's number in the burst: the writes so far, this one included. */
+  readonly writes: number;
+  /** What one write is expected to cost, when known. */
+  readonly writeMs?: number;
 }
 
 /** A change waiting for its batch, and how to tell its caller. */
@@ -59,6 +76,7 @@ export function createCoalescer<T>(options: CoalescerOptions<T>): Coalescer<T> {
   let together = true;
   // Wakes the filling batch when a change arrives, so that the policy can look again.
   let wake: (() => void) | undefined;
+  let toldHeldBack = false;
   let tail: Promise<unknown> = Promise.resolve();
 
   /** Runs `work` once every earlier batch of this queue has been written. */
@@ -71,8 +89,15 @@ export function createCoalescer<T>(options: CoalescerOptions<T>): Coalescer<T> {
   const fill = async (): Promise<Pending<T>[]> => {
     timing.startFill(clock.now());
     for (;;) {
-      const decision = timing.decide(clock.now(), queue.length);
-      if (decision.go) break;
+      const writeMs = options.expectedWriteMs?.();
+      const decision = timing.decide(clock.now(), queue.length, writeMs);
+      if (decision.go) {
+        if (decision.heldBack !== undefined && !toldHeldBack) {
+          toldHeldBack = true;
+          options.onHeldBack?.({ parallelism: decision.heldBack.parallelism, writes: decision.heldBack.batch, ...(writeMs === undefined ? {} : { writeMs }) });
+        }
+        break;
+      }
       await new Promise<void>((resolve) => {
         const cancel = clock.wakeAt(decision.until, resolve);
         wake = () => {

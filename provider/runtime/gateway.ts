@@ -45,8 +45,17 @@ export interface Gateway {
 /** What Hasura says of a remote schema: its introspection answer, or that it has none by that name. */
 export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspection: unknown } | { readonly kind: "missing" } | { readonly kind: "unsupported" };
 
-/** Opens the gateway to one endpoint; nothing is sent until a method is called. `now` is the clock the kept answers age by. */
-export function openGateway(endpoint: string, settings: ProviderSettings, now: () => number = Date.now): Gateway {
+/** What a gateway is told besides its settings. */
+export interface GatewayOptions {
+  /** The clock the kept answers age by. */
+  readonly now?: () => number;
+  /** Told how long each `export_metadata` took, in ms: what a change written alone pays to plan on fresh metadata. */
+  readonly onExported?: (ms: number) => void;
+}
+
+/** Opens the gateway to one endpoint; nothing is sent until a method is called. */
+export function openGateway(endpoint: string, settings: ProviderSettings, options: GatewayOptions = {}): Gateway {
+  const now = options.now ?? Date.now;
   const retry = defaultRetryPolicy({ maxRetries: settings.maxRetries });
   const client = createHasuraClient({
     endpoint,
@@ -99,7 +108,9 @@ export function openGateway(endpoint: string, settings: ProviderSettings, now: (
 
   const exportMetadata = async (context: CallContext): Promise<MetadataSnapshot> => {
     const request = exportRequest(await api(context));
+    const started = performance.now();
     const body = await client.read(request.path, request.body, { ...context, command: "export_metadata" });
+    options.onExported?.(performance.now() - started);
     const parsed = parseExportAnswer(body, request.path === "/v1/metadata" ? "versioned" : "bare");
     if (!parsed.ok) throw unexpectedAnswer(context, "export_metadata", parsed.reason, false);
     return parsed.value;

@@ -7,10 +7,11 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Step } from "../plans";
 import type { Change } from "./change";
-import { createCoalescer, type Coalescer } from "./coalescer";
+import { createCoalescer, type Coalescer, type HeldBack } from "./coalescer";
 import { warn } from "./engineLog";
 import { openGateway, type Gateway } from "./gateway";
 import { defaultSettings, type ProviderSettings } from "./settings";
+import { callCosts, expectedWriteMs } from "./writeCosts";
 import { applyChanges } from "./writes";
 
 /** One endpoint: what is read from it, and the queue its writes go through. */
@@ -62,11 +63,14 @@ function endpointFor(url: string): Endpoint {
   const inForce = currentSettings();
   let endpoint = endpoints.get(url);
   if (endpoint === undefined) {
-    const gateway = openGateway(url, inForce);
+    const costs = callCosts();
+    const gateway = openGateway(url, inForce, { onExported: (ms) => costs.observe("read", ms) });
     const writes = createCoalescer<Change>({
       coalesce: inForce.coalesceWrites,
       timing: { windowMs: inForce.batchWindowMs, fillMs: inForce.batchFillMs },
-      write: (changes, together) => applyChanges(gateway, changes, { together }),
+      write: (changes, together) => applyChanges(gateway, changes, { together, costs }),
+      expectedWriteMs: () => expectedWriteMs(costs),
+      onHeldBack: (report) => warn(heldBackMessage(url, report)),
       onRefusedTogether: (count) =>
         warn(
           `Hasura at ${url} refused a whole-document write that each of its ${count} changes passed alone; its metadata is probably inconsistent already. Writes go one at a time from now on; run \`pulumi refresh\` to see the inconsistencies.`,
@@ -89,4 +93,20 @@ async function closeEndpoints(): Promise<void> {
   const open = [...endpoints.values()];
   endpoints.clear();
   await Promise.all(open.map((endpoint) => endpoint.gateway.close()));
+}
+
+/**
+ * What the user is told when the engine's parallelism, not Hasura, sets how many writes an update
+ * takes: how many so far, what each costs, and the setting that makes them one.
+ */
+export function heldBackMessage(endpoint: string, report: HeldBack): string {
+  const cost = report.writeMs === undefined ? "" : `, about ${formatSeconds(report.writeMs)} each`;
+  return (
+    `The engine sent this provider at most ${report.parallelism} changes at once (pulumi's --parallel), so Hasura at ${endpoint} is being written in batches of ${report.parallelism}: ` +
+    `${report.writes} writes so far${cost}, each a schema rebuild. \`pulumi up --parallel N\` (or PULUMI_PARALLEL=N) with N at least the number of relationships lets them go in one or two writes.`
+  );
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
 }

@@ -18,6 +18,7 @@ import { planBatch } from "./batchPlan";
 import type { Change } from "./change";
 import type { Gateway } from "./gateway";
 import { RetryBudget } from "./retryBudget";
+import { cheaperTogether, type CallCosts, type CallKind } from "./writeCosts";
 
 /** What became of one change: the step that settled it, or the error its caller hears. */
 export type Outcome = { readonly ok: true; readonly step: Step } | { readonly ok: false; readonly error: unknown };
@@ -40,11 +41,29 @@ interface Open {
   together: boolean;
 }
 
+/** How a batch may be written. */
+export interface WriteOptions {
+  /** Whether the changes may go as one `replace_metadata` at all (not after Hasura refused that on this endpoint). */
+  readonly together: boolean;
+  /** What writes cost here: each write's latency is added, and a batch goes whichever way is cheaper. Without, a batch always goes together. */
+  readonly costs?: CallCosts;
+  /** The clock latencies are measured with. */
+  readonly now?: () => number;
+}
+
 /**
- * Applies `changes` to the gateway's Hasura until each is settled; with `together`, the changes that
- * meet in one round go as one `replace_metadata` (one schema rebuild), else each goes as its own command.
+ * Applies `changes` to the gateway's Hasura until each is settled. With `together`, the changes that
+ * meet in one round go as one `replace_metadata` (one schema rebuild) when that is cheaper than
+ * their own commands; otherwise each goes as its own command.
  */
-export async function applyChanges(gateway: Gateway, changes: readonly Change[], options: { readonly together: boolean }): Promise<WriteReport> {
+export async function applyChanges(gateway: Gateway, changes: readonly Change[], options: WriteOptions): Promise<WriteReport> {
+  const now = options.now ?? (() => performance.now());
+  /** Sends a write, and takes its latency into the costs when it succeeds. */
+  const timed = async (kind: CallKind, write: () => Promise<void>) => {
+    const started = now();
+    await write();
+    options.costs?.observe(kind, now() - started);
+  };
   const outcomes: Outcome[] = changes.map(() => ({ ok: false, error: new Error("The write path ended without an outcome for this change.") }));
   const settle = (open: Open, step: Step) => {
     outcomes[open.index] = step.kind === "fail" ? { ok: false, error: planRefusal(step) } : { ok: true, step };
@@ -88,11 +107,14 @@ export async function applyChanges(gateway: Gateway, changes: readonly Change[],
       else toWrite.push({ open: open[position], write: outcome.step.write, folded: outcome.kind === "written" && open[position].together });
     });
     // A change that must go alone goes first, one a round; the rest, all folded into the plan's
-    // document, go together once nothing else is left to write.
-    const alone = toWrite.find((each) => !each.folded) ?? (toWrite.length === 1 ? toWrite[0] : undefined);
+    // document, go together once nothing else is left to write, unless their own commands cost less.
+    const together = toWrite.length >= 2 && (options.costs === undefined || cheaperTogether(toWrite.length, options.costs));
+    const alone = toWrite.find((each) => !each.folded) ?? (together ? undefined : toWrite[0]);
     if (alone === undefined && toWrite.length > 0 && snapshot.resourceVersion !== undefined) {
       try {
-        await gateway.write(replaceMetadataRequest(plan.metadata, snapshot.resourceVersion), { ...context, command: "replace_metadata" });
+        const document = plan.metadata;
+        const resourceVersion = snapshot.resourceVersion;
+        await timed("whole", () => gateway.write(replaceMetadataRequest(document, resourceVersion), { ...context, command: "replace_metadata" }));
         gateway.remember(snapshotAfterReplace(plan.metadata, snapshot.resourceVersion));
         toWrite.forEach((each) => settle(each.open, { kind: "write", write: each.write }));
         open = [];
@@ -115,7 +137,8 @@ export async function applyChanges(gateway: Gateway, changes: readonly Change[],
     if (first === undefined) break;
     const rest = toWrite.filter((each) => each !== first).map((each) => each.open);
     try {
-      await writeAlone(gateway, mode, first.open.change, first.write, snapshot);
+      const { change } = first.open;
+      await timed("single", () => writeAlone(gateway, mode, change, first.write, snapshot));
       settle(first.open, { kind: "write", write: first.write });
       open = rest;
     } catch (error) {

@@ -10,6 +10,7 @@ import { isHasuraError } from "../../provider/hasura/errors";
 import { planCreate, planDelete, type Wanted } from "../../provider/plans";
 import { openGateway, type Gateway } from "../../provider/runtime/gateway";
 import { defaultSettings } from "../../provider/runtime/settings";
+import { callCosts } from "../../provider/runtime/writeCosts";
 import { applyChanges, type Outcome } from "../../provider/runtime/writes";
 import { remoteRelationship } from "../../provider/resources/remoteRelationship";
 import type { RunningHasuraServer } from "../../server";
@@ -113,6 +114,31 @@ describe("writes", () => {
     const [message] = told(report.outcomes);
     assert.match(message, / Fix toSource\.source, toSource\.table or toSource\.fieldMapping: /);
     assert.equal(message.includes("remoteField"), false, message);
+  });
+
+  it("a lone change is its own command, and the costs learn what a command and a whole-document write take", async () => {
+    open();
+    const costs = callCosts();
+    await applyChanges(gateway, [create("a")], { together: true, costs });
+    assert.equal(requests()["/v1/metadata pg_create_remote_relationship"], 1);
+    assert.notEqual(costs.estimate("single"), undefined);
+    assert.equal(costs.estimate("whole"), undefined);
+    await applyChanges(gateway, [create("b"), create("c")], { together: true, costs });
+    assert.equal(requests()["/v1/metadata replace_metadata"], 1);
+    assert.notEqual(costs.estimate("whole"), undefined);
+  });
+
+  it("changes whose own commands cost less than a whole-document write go each alone", async () => {
+    open();
+    // A Hasura whose replace_metadata re-reads a slow catalog: a second for it, 10 ms for a command.
+    const costs = callCosts();
+    costs.observe("single", 10);
+    costs.observe("read", 10);
+    costs.observe("whole", 1_000);
+    const report = await applyChanges(gateway, [create("a"), create("b"), create("c")], { together: true, costs });
+    assert.deepEqual(told(report.outcomes), ["write", "write", "write"]);
+    assert.equal(requests()["/v1/metadata pg_create_remote_relationship"], 3);
+    assert.equal(requests()["/v1/metadata replace_metadata"], undefined);
   });
 
   it("a lost answer to a whole-document write is followed by a fresh read, which finds it applied: one write", async () => {

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createCoalescer, type Coalescer } from "../../../../provider/runtime/coalescer";
+import { createCoalescer, type Coalescer, type HeldBack } from "../../../../provider/runtime/coalescer";
 import type { WriteReport } from "../../../../provider/runtime/writes";
 import { FakeClock } from "../../../support/fakeClock";
 
@@ -18,13 +18,20 @@ interface Batch {
 /** Defaults: `hasura:batchWindowMs` and `hasura:batchFillMs` as shipped. */
 const timing = { windowMs: 20, fillMs: 250 };
 
-/** A queue on a fake clock whose writer records each batch and takes `writeMs`; `report` may refuse one. */
+/** A queue on a fake clock whose writer records each batch and takes `writeMs`; `report` may refuse one; `expectedWriteMs` is what writes are known to cost. */
 function queueOn(
   clock: FakeClock,
-  options: { readonly writeMs?: number; readonly coalesce?: boolean; readonly fillMs?: number; readonly report?: (batch: Batch) => Partial<WriteReport> } = {},
+  options: {
+    readonly writeMs?: number;
+    readonly coalesce?: boolean;
+    readonly fillMs?: number;
+    readonly expectedWriteMs?: number;
+    readonly report?: (batch: Batch) => Partial<WriteReport>;
+  } = {},
 ) {
   const batches: Batch[] = [];
   const refusals: number[] = [];
+  const heldBack: HeldBack[] = [];
   const queue: Coalescer<string> = createCoalescer<string>({
     coalesce: options.coalesce ?? true,
     timing: { ...timing, fillMs: options.fillMs ?? timing.fillMs },
@@ -36,8 +43,10 @@ function queueOn(
       return { outcomes: changes.map(() => ({ ok: true as const, step: { kind: "done" as const } })), refusedTogether: 0, ...options.report?.(batch) };
     },
     onRefusedTogether: (count) => refusals.push(count),
+    expectedWriteMs: () => options.expectedWriteMs,
+    onHeldBack: (report) => heldBack.push(report),
   });
-  return { queue, batches, refusals };
+  return { queue, batches, refusals, heldBack };
 }
 
 /**
@@ -74,7 +83,7 @@ describe("write queue on a fake clock", () => {
     assert.deepEqual(batches, [{ at: 20, changes: ["a"], together: true }]);
   });
 
-  it("a burst's first steps, arriving one by one, wait for each other: the window runs from the last arrival", async () => {
+  it("a burst's first steps, arriving one by one, wait for each other: the batch goes once none has come for its patience", async () => {
     const clock = new FakeClock();
     const { queue, batches } = queueOn(clock);
     const run = engine(
@@ -87,12 +96,13 @@ describe("write queue on a fake clock", () => {
     );
     await clock.advanceTo(1_000);
     await run;
-    assert.deepEqual(shape(batches), [[35, "a,b,c,d"]]);
+    // 5 ms apart: the patience is twice the window (40 ms) after the last, at 15.
+    assert.deepEqual(shape(batches), [[55, "a,b,c,d"]]);
   });
 
-  it("as the engine refills its slots, the next batch goes the moment it holds the burst's size; the last, smaller, once the pace shows nothing more is coming", async () => {
+  it("as the engine refills its slots, the next batch goes the moment it holds all the engine sends at once, and the user is told once; the last, smaller, once none has come for its patience", async () => {
     const clock = new FakeClock();
-    const { queue, batches } = queueOn(clock, { fillMs: 60_000 });
+    const { queue, batches, heldBack } = queueOn(clock, { fillMs: 60_000, expectedWriteMs: 100 });
     // Four slots, 10 changes: the slots' next changes come 5, 13, 21 and 29 ms after a batch returns.
     const names = "abcdefghij".split("");
     const run = engine(
@@ -106,15 +116,50 @@ describe("write queue on a fake clock", () => {
     await clock.advanceTo(100_000);
     await run;
     assert.deepEqual(shape(batches), [
-      // First: the window after the last of the first four.
-      [35, "a,b,c,d"],
-      // The write ends at 135; e, f, g come at 140, 148, 156; the window (to 160) is not enough, and
-      // h (164) fills it: it goes at once.
-      [164, "e,f,g,h"],
-      // The write ends at 264; i and j come at 269 and 277, and nothing after: the batch goes 40 ms
-      // (twice the window, more than three times the 8 ms pace) after the window ended at 289, long
-      // before the fill time.
-      [329, "i,j"],
+      // First: 40 ms after the last of the first four, all the engine had sent: its limit is 4.
+      [55, "a,b,c,d"],
+      // The write ends at 155; e, f, g come at 160, 168, 176, and h (184) makes four: it goes at once.
+      [184, "e,f,g,h"],
+      // The write ends at 284; i and j come at 289 and 297, and nothing after: the batch goes 40 ms
+      // (twice the window, more than three times the 8 ms pace) after j, long before the fill time.
+      [337, "i,j"],
+    ]);
+    assert.deepEqual(heldBack, [{ parallelism: 4, writes: 2, writeMs: 100 }]);
+  });
+
+  it("with no limit on the engine, a burst whose changes keep coming is one write", async () => {
+    // --parallel unbounded: the engine sends a change every 20 ms without waiting for any to return.
+    const clock = new FakeClock();
+    const { queue, batches, heldBack } = queueOn(clock, { writeMs: 200, expectedWriteMs: 200 });
+    const names = Array.from({ length: 100 }, (_, index) => `r${index}`);
+    const all = Promise.all(names.map((name, index) => clock.sleep(index * 20).then(() => queue.submit(name))));
+    await clock.advanceTo(100_000);
+    await all;
+    // The last came at 1,980; the patience is three times the 20 ms pace.
+    assert.deepEqual(
+      batches.map((batch) => [batch.at, batch.changes.length]),
+      [[2_040, 100]],
+    );
+    assert.deepEqual(heldBack, []);
+  });
+
+  it("the dearer a write, the longer a batch waits for the next change: a quarter of its cost", async () => {
+    const arrivals = ["a", "b", "c"].map((name, index) => [name, index * 350] as const);
+    const run = async (expectedWriteMs: number | undefined) => {
+      const clock = new FakeClock();
+      const { queue, batches } = queueOn(clock, { expectedWriteMs });
+      const all = Promise.all(arrivals.map(([name, at]) => clock.sleep(at).then(() => queue.submit(name))));
+      await clock.advanceTo(100_000);
+      await all;
+      return shape(batches);
+    };
+    // Writes of 2 s: 500 ms of patience, so the three go together, 500 ms after the last.
+    assert.deepEqual(await run(2_000), [[1_200, "a,b,c"]]);
+    // Free writes: each goes on its own, after the window (a, the burst's first) or twice it (b and c).
+    assert.deepEqual(await run(undefined), [
+      [20, "a"],
+      [390, "b"],
+      [740, "c"],
     ]);
   });
 
@@ -147,11 +192,11 @@ describe("write queue on a fake clock", () => {
     clock.sleep(50).then(() => queue.submit("b"));
     await clock.advanceTo(10_000);
     await first;
-    // a goes at 20 and is written until 120. b came at 50 with a outstanding: the burst has had two
-    // at once, so b waits the window (to 140) and then the fill time for a second change (to 390).
+    // a goes at 20 and is written until 120. b came at 50, during the write: it waits for the
+    // endpoint, then the burst's patience (twice the window) for company, and goes alone.
     assert.deepEqual(shape(batches), [
       [20, "a"],
-      [390, "b"],
+      [160, "b"],
     ]);
   });
 
@@ -162,7 +207,7 @@ describe("write queue on a fake clock", () => {
     clock.sleep(1_000).then(() => queue.submit("c"));
     await clock.advanceTo(10_000);
     await pair;
-    // Had the burst of two gone on, c would have waited for a second change until 1,270.
+    // Had the burst of two gone on, c would have waited twice the window, until 1,040.
     assert.deepEqual(shape(batches), [
       [20, "a,b"],
       [1_020, "c"],

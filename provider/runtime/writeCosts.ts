@@ -1,0 +1,60 @@
+/**
+ * What calls to one endpoint cost, learned from the latencies this process sees, and the cheaper way
+ * to write a batch. Hasura rebuilds its schema cache after every metadata write: incrementally for a
+ * relationship's own command, and with every source re-introspected for `replace_metadata` (its
+ * catalog read again, seconds to minutes on a large or partitioned database). So two changes may cost
+ * more as one whole-document write than as two commands, and which is cheaper depends on the Hasura.
+ */
+
+/** The calls whose cost decides a plan. */
+export type CallKind =
+  /** A relationship's own command (`pg_create_remote_relationship`, ...). */
+  | "single"
+  /** A `replace_metadata` of the whole document. */
+  | "whole"
+  /** An `export_metadata`: each change written alone after another plans on a fresh one. */
+  | "read";
+
+/** The latencies seen so far, per kind of call. */
+export interface CallCosts {
+  /** Takes the latency of one call that succeeded. */
+  observe(kind: CallKind, ms: number): void;
+  /** What the next call of the kind is expected to take; undefined until one was seen. */
+  estimate(kind: CallKind): number | undefined;
+}
+
+/** How much a new latency moves an estimate: recent calls weigh most, one odd call does not swing it. */
+const weightOfLatest = 0.5;
+
+/** New, with nothing seen. */
+export function callCosts(): CallCosts {
+  const estimates = new Map<CallKind, number>();
+  return {
+    observe(kind, ms) {
+      const before = estimates.get(kind);
+      estimates.set(kind, before === undefined ? ms : before + weightOfLatest * (ms - before));
+    },
+    estimate: (kind) => estimates.get(kind),
+  };
+}
+
+/**
+ * Whether `writes` changes that could go together are cheaper as one whole-document write than each
+ * as its own command, each after a fresh read. What was never seen is taken to cost what the other
+ * write costs, so that both get measured; with nothing seen at all, together (one schema rebuild
+ * rather than many, the safe guess on a Hasura whose rebuilds are slow).
+ */
+export function cheaperTogether(writes: number, costs: CallCosts): boolean {
+  if (writes < 2) return false;
+  const single = costs.estimate("single");
+  const whole = costs.estimate("whole");
+  if (single === undefined || whole === undefined) return true;
+  const read = costs.estimate("read") ?? 0;
+  return whole <= writes * single + (writes - 1) * read;
+}
+
+/** What the next write of a batch is expected to cost: the dearer of the two where both are known, since a batch may be either. */
+export function expectedWriteMs(costs: CallCosts): number | undefined {
+  const known = [costs.estimate("single"), costs.estimate("whole")].filter((ms) => ms !== undefined);
+  return known.length === 0 ? undefined : Math.max(...known);
+}
