@@ -55,6 +55,9 @@ export type SourcedMetadataDocument = MetadataDocument & { readonly sources: Non
 /** A tracked table's entry in the document. */
 type TableEntry = z.output<typeof tableEntry>;
 
+/** A remote schema's entry in the document. */
+type RemoteSchemaEntry = z.output<typeof remoteSchemaEntry>;
+
 /** A relationship's entry, on a table or on a remote schema's type: `{name, definition}`. */
 type RelationshipEntry = z.output<typeof relationshipEntry>;
 
@@ -166,18 +169,31 @@ export type DocumentEdit =
   { readonly ok: true; readonly metadata: MetadataDocument } | { readonly ok: false; readonly missing: "source" | "table" | "remote schema" };
 
 /**
- * A copy of the document in which the key holds `stored` (added or replaced in place), or nothing
- * (removed). Everything else is left exactly as it was.
+ * The document in which the key holds `stored` (added or replaced in place), or nothing (removed).
+ * Everything else is left exactly as it was, and shared: only the objects on the path to the
+ * relationship are new, so an edit costs what it touches, not the size of the document, and many
+ * edits of one batch share everything they leave alone. No document is ever changed in place.
  */
 export function withTableRelationship(metadata: MetadataDocument, key: TableRelationshipKey, stored: StoredDefinition | undefined): DocumentEdit {
-  const copy = structuredClone(metadata);
-  if (tableEntries(copy, key.source) === undefined) return { ok: false, missing: "source" };
-  const table = findTableEntry(copy, key);
+  const tables = tableEntries(metadata, key.source);
+  if (tables === undefined) return { ok: false, missing: "source" };
+  const table = tables.find((entry) => sameTable(qualifyTable(entry.table), key.table));
   if (table === undefined) return { ok: false, missing: "table" };
   const entries = withEntry(table.remote_relationships ?? [], key.name, stored);
-  if (entries.length === 0) delete table.remote_relationships;
-  else table.remote_relationships = entries;
-  return { ok: true, metadata: copy };
+  const edited = entries.length === 0 ? tableWithoutRelationships(table) : { ...table, remote_relationships: entries };
+  const nextTables = tables.map((entry) => (entry === table ? edited : entry));
+  if (metadata.sources === undefined) return { ok: true, metadata: { ...metadata, tables: nextTables } };
+  const source = metadata.sources.find((candidate) => candidate.tables === tables);
+  return {
+    ok: true,
+    metadata: { ...metadata, sources: metadata.sources.map((candidate) => (candidate === source ? { ...candidate, tables: nextTables } : candidate)) },
+  };
+}
+
+/** The table's entry without its `remote_relationships` key, every other key in its place. */
+function tableWithoutRelationships(entry: TableEntry): TableEntry {
+  const { remote_relationships: dropped, ...rest } = entry;
+  return rest;
 }
 
 function withEntry(entries: RelationshipEntry[], name: string, stored: StoredDefinition | undefined): RelationshipEntry[] {
@@ -206,8 +222,8 @@ export function listRemoteSchemaRelationships(metadata: MetadataDocument): { rea
 
 /** Like `withTableRelationship`, for a relationship on a remote schema's type; the type's list is made or dropped as needed. */
 export function withRemoteSchemaRelationship(metadata: MetadataDocument, key: RemoteSchemaRelationshipKey, stored: StoredDefinition | undefined): DocumentEdit {
-  const copy = structuredClone(metadata);
-  const schema = copy.remote_schemas?.find((candidate) => candidate.name === key.remoteSchema);
+  const schemas = metadata.remote_schemas ?? [];
+  const schema = schemas.find((candidate) => candidate.name === key.remoteSchema);
   if (schema === undefined) return { ok: false, missing: "remote schema" };
   const types = schema.remote_relationships ?? [];
   const existing = types.find((candidate) => candidate.type_name === key.typeName);
@@ -219,7 +235,7 @@ export function withRemoteSchemaRelationship(metadata: MetadataDocument, key: Re
       : existing === undefined
         ? [...types, { type_name: key.typeName, relationships }]
         : types.map((candidate) => (candidate === existing ? { ...existing, relationships } : candidate));
-  if (next.length === 0) delete schema.remote_relationships;
-  else schema.remote_relationships = next;
-  return { ok: true, metadata: copy };
+  const { remote_relationships: dropped, ...withoutTypes } = schema;
+  const edited: RemoteSchemaEntry = next.length === 0 ? withoutTypes : { ...schema, remote_relationships: next };
+  return { ok: true, metadata: { ...metadata, remote_schemas: schemas.map((candidate) => (candidate === schema ? edited : candidate)) } };
 }

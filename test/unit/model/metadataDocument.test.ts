@@ -95,6 +95,46 @@ describe("model: the metadata document", () => {
     );
     assert.deepEqual(listTableRelationships(document).length, 1, "the original is untouched");
   });
+  it("an edit makes new only what is on the path to the relationship: everything else is shared, and the document it came from is untouched", () => {
+    const untouched = { table: { schema: "public", name: "other" }, select_permissions: [{ role: "user" }] };
+    const document = {
+      version: 3,
+      sources: [
+        {
+          name: "default",
+          kind: "postgres",
+          configuration: { pool: 1 },
+          tables: [untouched, { table: key.table, event_triggers: [{ name: "t" }], remote_relationships: [{ name: "rel", definition: modern }] }],
+        },
+        { name: "second", kind: "postgres", tables: [{ table: key.table }] },
+      ],
+      remote_schemas: [
+        { name: "user", definition: { url: "http://u" } },
+        { name: "other", definition: { url: "http://o" }, remote_relationships: [{ type_name: "T", relationships: [{ name: "r", definition: modern }] }] },
+      ],
+    } as JsonObject;
+    const before = structuredClone(document);
+    const parsed = parseMetadataDocument(document);
+    assert.ok(parsed.ok);
+    const original = parsed.value;
+    const removed = withTableRelationship(original, key, undefined);
+    assert.ok(removed.ok);
+    const [source, second] = removed.metadata.sources ?? [];
+    assert.equal(second, original.sources?.[1]);
+    assert.equal(source.tables[0], original.sources?.[0].tables[0]);
+    assert.equal(source.configuration, original.sources?.[0].configuration);
+    assert.equal(removed.metadata.remote_schemas, original.remote_schemas);
+    // The last relationship gone, its key goes, and every other key stays in its place.
+    assert.deepEqual(Object.keys(source.tables[1]), ["table", "event_triggers"]);
+    assert.equal(source.tables[1].event_triggers, original.sources?.[0].tables[1].event_triggers);
+    const onType = withRemoteSchemaRelationship(original, { remoteSchema: "other", typeName: "T", name: "r" }, undefined);
+    assert.ok(onType.ok);
+    assert.equal(onType.metadata.sources, original.sources);
+    assert.equal(onType.metadata.remote_schemas?.[0], original.remote_schemas?.[0]);
+    assert.deepEqual(Object.keys(onType.metadata.remote_schemas?.[1] ?? {}), ["name", "definition"]);
+    assert.deepEqual(document, before);
+    assert.equal(findTableRelationship(original, key)?.kind, "understood");
+  });
   it("says where a change cannot go", () => {
     const stored: StoredDefinition = { format: "definition", target: { kind: "toRemoteSchema", remoteSchema: "user", lhsFields: ["id"], remoteField } };
     assert.deepEqual(withTableRelationship(metadataWith(modern), { ...key, source: "nope" }, stored), { ok: false, missing: "source" });
