@@ -16,8 +16,9 @@
  *   not Hasura, sets how many writes the burst takes). Once more than that are outstanding, the
  *   limit was not one, and batches wait for quiet again. With no limit (`--parallel` unbounded) a
  *   burst's changes keep coming, and a batch waits for all of them.
- * - However long changes keep coming, a batch waits at most ten times the larger of `fillMs` and a
- *   write's expected cost.
+ * - However long changes keep coming, a batch waits at most `maxFillMs`. While the engine streams
+ *   changes, waiting for the last costs nothing: the write that would have gone earlier would only
+ *   have run beside the stream, and another would follow it.
  * A burst ends when nothing has been outstanding for longer than `fillMs` and the patience.
  */
 
@@ -29,6 +30,9 @@ export interface BatchTimingSettings {
 
 /** The longest a batch waits for the next change, however dear the writes. */
 export const maxPatienceMs = 2_000;
+
+/** The longest a batch waits however long changes keep coming: a safety net, not a policy. */
+export const maxFillMs = 60_000;
 
 /** The engine's limit, when a batch goes because it reached it: the limit, and the batch's number in its burst. */
 export interface HeldBackBatch {
@@ -63,6 +67,8 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
   let batches = 0;
   let longestPause = 0;
   let lastArrival = 0;
+  // How many batches had gone when the last change came.
+  let lastArrivalBatch = -1;
   let quietSince = -Infinity;
   let lastPatience = 0;
   let fillingSince: number | undefined;
@@ -75,12 +81,16 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       if (outstanding === 0 && now - quietSince > Math.max(fillMs, lastPatience)) {
         limit = undefined;
         longestPause = batches = 0;
+        lastArrivalBatch = -1;
       }
       outstanding += 1;
       if (limit !== undefined && outstanding > limit) limit = undefined;
-      // A change that waited out a write says nothing about the pace: measure from when the fill began.
-      if (fillingSince !== undefined) longestPause = Math.max(longestPause, now - Math.max(lastArrival, fillingSince));
+      // The engine's pace is the pause between two changes with no batch taken between them; across
+      // a batch, the pause is the write's, and only the part since the fill began says anything.
+      if (lastArrivalBatch === batches) longestPause = Math.max(longestPause, now - lastArrival);
+      else if (fillingSince !== undefined) longestPause = Math.max(longestPause, now - fillingSince);
       lastArrival = now;
+      lastArrivalBatch = batches;
     },
     settle(now) {
       outstanding -= 1;
@@ -93,7 +103,7 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       if (fillingSince === undefined) return { go: true };
       if (limit !== undefined && limit > 1 && waiting >= limit) return { go: true, heldBack: { parallelism: limit, batch: batches + 1 } };
       lastPatience = patience(writeMs);
-      const until = Math.min(Math.max(lastArrival, fillingSince) + lastPatience, fillingSince + 10 * Math.max(fillMs, writeMs ?? 0));
+      const until = Math.min(Math.max(lastArrival, fillingSince) + lastPatience, fillingSince + maxFillMs);
       if (now < until) return { go: false, until };
       // Nothing more came while every change the engine had sent was waiting here: that is all it sends at once.
       if (now >= Math.max(lastArrival, fillingSince) + lastPatience && waiting === outstanding) limit = waiting;

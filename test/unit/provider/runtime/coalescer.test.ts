@@ -143,6 +143,41 @@ describe("write queue on a fake clock", () => {
     assert.deepEqual(heldBack, []);
   });
 
+  it("with no limit on the engine and a pace slower than the window, the pace shown during the first write keeps the rest together", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { writeMs: 200, expectedWriteMs: 200 });
+    const all = Promise.all(Array.from({ length: 50 }, (_, index) => clock.sleep(index * 60).then(() => queue.submit(`r${index}`))));
+    await clock.advanceTo(100_000);
+    await all;
+    // The first waits a quarter of a write (50 ms) and goes alone; four more come 60 ms apart while it
+    // is written, so the next batch's patience is three times that, and it takes all the rest.
+    assert.deepEqual(
+      batches.map((batch) => [batch.at, batch.changes.length]),
+      [
+        [50, 1],
+        [3_120, 49],
+      ],
+    );
+  });
+
+  it("however long changes keep coming, a batch waits at most a minute", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock);
+    // One change every 30 ms for 75 s, each well within the patience (90 ms) of the one before.
+    const all = Promise.all(Array.from({ length: 2_500 }, (_, index) => clock.sleep(index * 30).then(() => queue.submit(`r${index}`))));
+    await clock.advanceTo(1_000_000);
+    await all;
+    // The first goes alone after the window; the second batch starts when its write ends, at 120,
+    // and goes at the safety net, a minute later, with all that came until then.
+    assert.deepEqual(
+      batches.slice(0, 2).map((batch) => [batch.at, batch.changes.length]),
+      [
+        [20, 1],
+        [60_120, 2_004],
+      ],
+    );
+  });
+
   it("the dearer a write, the longer a batch waits for the next change: a quarter of its cost", async () => {
     const arrivals = ["a", "b", "c"].map((name, index) => [name, index * 350] as const);
     const run = async (expectedWriteMs: number | undefined) => {
