@@ -1,9 +1,11 @@
 /**
  * What calls to one endpoint cost, learned from the latencies this process sees, and the cheaper way
- * to write a batch. Hasura rebuilds its schema cache after every metadata write: incrementally for a
- * relationship's own command, and with every source re-introspected for `replace_metadata` (its
- * catalog read again, seconds to minutes on a large or partitioned database). So two changes may cost
- * more as one whole-document write than as two commands, and which is cheaper depends on the Hasura.
+ * to write a batch. Hasura rebuilds its schema cache after every metadata write, and reads a
+ * source's catalog again (seconds to minutes on a large or partitioned database) whenever that
+ * source's metadata changed: a table relationship's own command re-reads its one source's catalog, a
+ * remote schema relationship's none, and `replace_metadata` every source's. So two changes may cost
+ * more as one whole-document write than as two commands, or less, depending on the Hasura; what each
+ * call costs is therefore learned from what it took here, never assumed.
  */
 
 /** The calls whose cost decides a plan. */
@@ -39,18 +41,27 @@ export function callCosts(): CallCosts {
 }
 
 /**
- * Whether `writes` changes that could go together are cheaper as one whole-document write than each
- * as its own command, each after a fresh read. What was never seen is taken to cost what the other
- * write costs, so that both get measured; with nothing seen at all, together (one schema rebuild
- * rather than many, the safe guess on a Hasura whose rebuilds are slow).
+ * The least a batch's own commands must save against one whole-document write before they are
+ * chosen: a tenth of that write, and at least this much. A whole-document write is one rebuild for
+ * Hasura and for each of its replicas, so a saving too small to feel is not worth many rebuilds;
+ * and latencies wobble, so a batch should not flip between the two on noise.
+ */
+export const minSavingMs = 100;
+
+/**
+ * Whether `writes` changes that could go together are written as one whole-document write rather
+ * than each as its own command after a fresh read: unless the commands save at least a tenth of it
+ * (and `minSavingMs`). What was never seen is taken to cost what the other write costs, so that both
+ * get measured; with nothing seen at all, together (one schema rebuild rather than many, the safe
+ * guess on a Hasura whose rebuilds are slow).
  */
 export function cheaperTogether(writes: number, costs: CallCosts): boolean {
   if (writes < 2) return false;
   const single = costs.estimate("single");
   const whole = costs.estimate("whole");
   if (single === undefined || whole === undefined) return true;
-  const read = costs.estimate("read") ?? 0;
-  return whole <= writes * single + (writes - 1) * read;
+  const alone = writes * single + (writes - 1) * (costs.estimate("read") ?? 0);
+  return whole - alone < Math.max(minSavingMs, whole / 10);
 }
 
 /** What the next write of a batch is expected to cost: the dearer of the two where both are known, since a batch may be either. */
