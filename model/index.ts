@@ -17,3 +17,6 @@ export * from "./table";
 export * from "./validationError";
 export * from "./inconsistency";
 export * from "./remoteSchemaType";
+export * from "./computedField";
+export * from "./sourceCatalog";
+export * from "./sourceValidation";

@@ -5,8 +5,10 @@
  * the relationships it means to.
  */
 import { z } from "zod";
+import { readComputedFields, type ComputedField } from "./computedField";
 import { isJsonObject } from "./json";
 import type { RemoteSchemaRelationshipKey, TableRelationshipKey } from "./relationshipKey";
+import type { CatalogScope } from "./sourceCatalog";
 import { storedDefinitionJson, type StoredDefinition } from "./relationshipTarget";
 import { firstIssue, parseStoredDefinition, tableRefJsonSchema, type Parsed } from "./storedJson";
 import { defaultSource, qualifyTable, sameTable, type QualifiedTable } from "./table";
@@ -119,7 +121,7 @@ function tableEntries(metadata: MetadataDocument, source: string): TableEntry[] 
 }
 
 /** The names of the sources: a v3 document's, or the one database of a 1.x document, `default`. */
-function sourceNames(metadata: MetadataDocument): string[] {
+export function sourceNames(metadata: MetadataDocument): string[] {
   return metadata.sources?.map((source) => source.name) ?? [defaultSource];
 }
 
@@ -142,6 +144,22 @@ export function findTableRelationship(metadata: MetadataDocument, key: TableRela
 /** The tables a source tracks, in document order; none when the source is not there. */
 export function trackedTables(metadata: MetadataDocument, source: string): QualifiedTable[] {
   return (tableEntries(metadata, source) ?? []).map((entry) => qualifyTable(entry.table));
+}
+
+/** The computed fields of a tracked table, as the document stores them (an entry that cannot be read is left out); none when the table is not tracked. */
+export function computedFieldsOf(metadata: MetadataDocument, source: string, table: QualifiedTable): ComputedField[] {
+  const entry = tableEntries(metadata, source)?.find((candidate) => sameTable(qualifyTable(candidate.table), table));
+  return readComputedFields(entry?.computed_fields);
+}
+
+/**
+ * What of a source's database a relationship may name: the tables the source tracks (a relationship
+ * on, or to, any other table is refused before its columns matter) and their computed fields' functions.
+ */
+export function catalogScope(metadata: MetadataDocument, source: string): CatalogScope {
+  const tables = trackedTables(metadata, source);
+  const functions = tables.flatMap((table) => computedFieldsOf(metadata, source, table).map((field) => field.definition.function));
+  return { tables, functions };
 }
 
 /** The kind of a source (`postgres`, `mssql`, ...), as the document says; undefined when it does not say or has no such source. */

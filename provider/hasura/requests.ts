@@ -18,7 +18,7 @@ export type ApiSetting = ApiMode | "auto";
 
 /** A request to send: the API path and the JSON body. */
 export interface HasuraRequest {
-  readonly path: "/v1/metadata" | "/v1/query";
+  readonly path: "/v1/metadata" | "/v1/query" | "/v2/query";
   readonly body: Readonly<Record<string, unknown>>;
 }
 
@@ -102,6 +102,23 @@ export function inconsistenciesRequest(mode: ApiMode): HasuraRequest {
 /** Asks Hasura for a remote schema's introspection, as Hasura itself stored it when the schema was added or reloaded. */
 export function introspectRemoteSchemaRequest(name: string): HasuraRequest {
   return { path: "/v1/metadata", body: { type: "introspect_remote_schema", args: { name } } };
+}
+
+/** The `run_sql` of each Postgres-family kind of source, on `/v2/query` (Hasura/Server/API/V2Query.hs). */
+const runSqlCommands = new Map([
+  ["postgres", "run_sql"],
+  ["citus", "citus_run_sql"],
+  ["cockroach", "cockroach_run_sql"],
+]);
+
+/**
+ * Runs `sql` on a source's database as Hasura's console reads it: `read_only`, so that Hasura runs it in
+ * a READ ONLY transaction and neither checks nor changes its metadata. Undefined for a kind of source
+ * whose `run_sql` is not Postgres's (SQL Server, BigQuery, data connectors).
+ */
+export function readOnlySqlRequest(sourceKind: string, source: string, sql: string): HasuraRequest | undefined {
+  const type = runSqlCommands.get(sourceKind);
+  return type === undefined ? undefined : { path: "/v2/query", body: { type, args: { source, sql, read_only: true } } };
 }
 
 /**

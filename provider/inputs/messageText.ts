@@ -2,6 +2,8 @@
  * The pieces of messages that repeat what the user wrote, each bounded: a message must never repeat a
  * whole input, however large (the engine prints every message on one line).
  */
+// graphql-js's own "Did you mean" ranking (internal to graphql, whose version this package pins).
+import { suggestionList } from "graphql/jsutils/suggestionList";
 
 /** The most characters of a value a message quotes. */
 const maxQuotedLength = 80;
@@ -24,6 +26,16 @@ export function quoteKeys(issue: { readonly keys?: readonly string[] }): string 
 export function quotedList(values: readonly unknown[], max = maxListed): string {
   const shown = values.slice(0, max).map(quote).join(", ");
   return values.length <= max ? shown : `${shown} and ${(values.length - max).toLocaleString("en-US")} more`;
+}
+
+/**
+ * `names` with those close to `wanted` first, closest first, then the rest in their order: a list cut
+ * at `maxListed` still shows what was probably meant (`"customers"` for `"customer"`).
+ */
+export function closestFirst(wanted: string, names: readonly string[]): string[] {
+  const close = suggestionList(wanted, names);
+  const isClose = new Set(close);
+  return [...close, ...names.filter((name) => !isClose.has(name))];
 }
 
 /** The most path segments a message shows; a deeper path is shown by its start and its end. */

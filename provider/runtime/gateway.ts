@@ -1,14 +1,33 @@
 /**
  * One Hasura endpoint as the provider process sees it: its HTTP client, and what is read from it and
- * shared (the API it is called through, its metadata, its inconsistent objects, its remote schemas),
- * each kept by its own rule. It sends a write when told to and forgets what a write may have
+ * shared (the API it is called through, its metadata, its inconsistent objects, its remote schemas,
+ * its database sources' catalogs), each kept by its own rule. It sends a write when told to and forgets what a write may have
  * changed; deciding what to write is the writes' business (./writes.ts), and when, the coalescer's.
  */
-import { parseExportAnswer, parseInconsistencies, type InconsistentObject, type MetadataSnapshot } from "../../model";
+import {
+  catalogOfRunSqlAnswer,
+  catalogScope,
+  catalogSql,
+  parseExportAnswer,
+  parseInconsistencies,
+  sourceKind,
+  type InconsistentObject,
+  type MetadataDocument,
+  type MetadataSnapshot,
+  type SourceCatalog,
+} from "../../model";
 import { isWriteAcknowledged } from "../hasura/answers";
 import { createHasuraClient } from "../hasura/client";
 import { forCaller, hasuraError, isHasuraError, type CallContext } from "../hasura/errors";
-import { chooseApi, exportRequest, inconsistenciesRequest, introspectRemoteSchemaRequest, type ApiMode, type HasuraRequest } from "../hasura/requests";
+import {
+  chooseApi,
+  exportRequest,
+  inconsistenciesRequest,
+  introspectRemoteSchemaRequest,
+  readOnlySqlRequest,
+  type ApiMode,
+  type HasuraRequest,
+} from "../hasura/requests";
 import { defaultRetryPolicy, type RetryPolicy } from "../hasura/retryPolicy";
 import type { ProviderSettings } from "./settings";
 import { singleFlight, type SingleFlight } from "./singleFlight";
@@ -39,8 +58,28 @@ export interface Gateway {
    * `unsupported` on the /v1/query API (Hasura 1.x), which cannot be asked.
    */
   remoteSchema(name: string, context: CallContext): Promise<RemoteSchemaLookup>;
+  /**
+   * The metadata as the first call read it, for what it says of the database sources (their kinds,
+   * tracked tables and computed fields): the provider changes none of those, so one read serves the
+   * process however many relationships are checked and whatever is written meanwhile.
+   */
+  sources(context: CallContext): Promise<MetadataDocument>;
+  /**
+   * The catalog of database source `source` as its database shows an admin: one read-only `run_sql`
+   * of the catalog query over the tables the source tracks and their computed fields' functions (as
+   * `sources` has them), asked once per process per source however many relationships use it.
+   * `missing` when the metadata has no such source; `unsupported`, with why, for a kind of source
+   * whose `run_sql` is not Postgres's, or on the /v1/query API (Hasura 1.x).
+   */
+  sourceCatalog(source: string, context: CallContext): Promise<SourceCatalogLookup>;
   close(): Promise<void>;
 }
+
+/** What Hasura shows of a database source's catalog. */
+export type SourceCatalogLookup =
+  | { readonly kind: "found"; readonly catalog: SourceCatalog }
+  | { readonly kind: "missing" }
+  | { readonly kind: "unsupported"; readonly why: string };
 
 /** What Hasura says of a remote schema: its introspection answer, or that it has none by that name. */
 export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspection: unknown } | { readonly kind: "missing" } | { readonly kind: "unsupported" };
@@ -77,6 +116,9 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
   const inconsistent = singleFlight<readonly InconsistentObject[]>({ keepMs: settings.snapshotMaxAgeMs, now });
   // Each remote schema: for the life of the process; the provider never writes one.
   const remoteSchemas = new Map<string, SingleFlight<RemoteSchemaLookup>>();
+  // The sources and each one's catalog: for the life of the process; the provider writes only relationships.
+  const sources = singleFlight<MetadataDocument>({ keepMs: Infinity, now });
+  const catalogs = new Map<string, SingleFlight<SourceCatalogLookup>>();
 
   // A write may change what was read, and what was read while it was under way may describe the
   // metadata before it: both are forgotten when a write starts and again when it ends.
@@ -136,6 +178,25 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
     }
   };
 
+  const readSources = (context: CallContext) =>
+    shared(
+      sources.get(async () => (await snapshot.get(() => exportMetadata(context))).metadata),
+      context,
+    );
+
+  const readCatalog = async (source: string, context: CallContext): Promise<SourceCatalogLookup> => {
+    const metadata = await readSources(context);
+    const kind = sourceKind(metadata, source);
+    if (metadata.sources !== undefined && !metadata.sources.some((candidate) => candidate.name === source)) return { kind: "missing" };
+    if ((await api(context)) === "query") return { kind: "unsupported", why: "Hasura 1.x's /v1/query API" };
+    const request = readOnlySqlRequest(kind ?? "postgres", source, catalogSql(catalogScope(metadata, source)));
+    if (request === undefined) return { kind: "unsupported", why: `a ${kind} source, whose run_sql is not Postgres's` };
+    const body = await client.read(request.path, request.body, { ...context, command: String(request.body.type) });
+    const parsed = catalogOfRunSqlAnswer(body);
+    if (!parsed.ok) throw unexpectedAnswer(context, String(request.body.type), parsed.reason, false);
+    return { kind: "found", catalog: parsed.value };
+  };
+
   return {
     endpoint,
     settings,
@@ -172,6 +233,18 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
       }
       return shared(
         lookup.get(() => lookUpRemoteSchema(name, context)),
+        context,
+      );
+    },
+    sources: readSources,
+    sourceCatalog: (source, context) => {
+      let lookup = catalogs.get(source);
+      if (lookup === undefined) {
+        lookup = singleFlight<SourceCatalogLookup>({ keepMs: Infinity, now });
+        catalogs.set(source, lookup);
+      }
+      return shared(
+        lookup.get(() => readCatalog(source, context)),
         context,
       );
     },

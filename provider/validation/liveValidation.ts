@@ -26,10 +26,22 @@ export interface LiveValidationScope {
 /** Warnings already printed, so that each says its piece once per process. */
 const warned = new Set<string>();
 
-function warnOnce(key: string, line: string): void {
+/** Prints `line` as a warning, unless one under `key` was printed already in this process. */
+export function warnOnce(key: string, line: string): void {
   if (warned.has(key)) return;
   warned.add(key);
   warn(line);
+}
+
+/**
+ * Says, once per process whichever read met it first, that Hasura at `endpoint` could not be asked,
+ * so that only the checks that need no network ran.
+ */
+export function noteUnreachable(endpoint: string, error: unknown): void {
+  warnOnce(
+    `unreachable ${endpoint}`,
+    `could not ask Hasura at ${endpoint} (${error instanceof Error ? error.message : String(error)}), so nothing was checked against what it holds (tables, columns, remote schemas). Only the checks that need no network ran; Hasura will judge the rest when it is written.`,
+  );
 }
 
 /** What the gateway says of a remote schema. */
@@ -44,10 +56,7 @@ export async function remoteSchemaOf(endpoint: string, name: string, context: Ca
   try {
     lookup = await gatewayFor(endpoint).remoteSchema(name, context);
   } catch (error) {
-    warnOnce(
-      `unreachable ${endpoint}`,
-      `could not ask Hasura at ${endpoint} for remote schemas, so remote fields were not checked against them (${error instanceof Error ? error.message : String(error)}) Only the checks that need no network ran; Hasura will judge the rest when it is written.`,
-    );
+    noteUnreachable(endpoint, error);
     return undefined;
   }
   if (lookup.kind === "missing") return "missing";
@@ -67,13 +76,9 @@ export async function remoteSchemaOf(endpoint: string, name: string, context: Ca
   return undefined;
 }
 
-/**
- * Whether live validation runs for these inputs: in scope, with a remote schema target (a target of
- * another database source is validated by Hasura against its tables, which the metadata API cannot
- * show here), and with every input it `needs` known.
- */
+/** Whether live validation runs for these inputs: in scope, and with every input it `needs` known. */
 export function liveValidationApplies(inputs: Readonly<Record<string, unknown>>, scope: LiveValidationScope, needs: readonly string[]): boolean {
-  if ((!scope.dryRun && !scope.changed) || inputs.toSource !== undefined) return false;
+  if (!scope.dryRun && !scope.changed) return false;
   return !needs.some((input) => containsUnknown(inputs[input]));
 }
 

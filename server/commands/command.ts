@@ -3,10 +3,9 @@
  * and the schema-cache lookups Hasura runs before changing anything (`askTableInfo`,
  * `askRemoteRel`), with their messages.
  */
-import { tableText, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
+import { catalogColumns, tableNotFoundText, tableText, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
-import { catalogColumns } from "../engine/catalog";
 import { findTable, type Metadata, type SourceMetadata, type TableMetadata } from "../metadata/records";
 import { tableRelationshipId } from "../schemaCache/build";
 import type { Tx } from "../engine/tx";
@@ -50,8 +49,7 @@ export function askTableInfo(tx: Tx, backend: Backend, source: string, table: Qu
   const inCache =
     found !== undefined && catalogColumns(tx.catalog(source), table) !== undefined && tx.isConsistent(`table ${tableText(table)} in source ${source}`);
   if (found !== undefined && inCache) return found;
-  const text = dquote(tableText(table));
-  throw err400("not-exists", tx.services.profile === "v2" ? `table ${text} does not exist in source: ${source}` : `table ${text} does not exist`);
+  throw err400("not-exists", tx.services.profile === "v2" ? tableNotFoundText(table, source) : `table ${dquote(tableText(table))} does not exist`);
 }
 
 /**

@@ -6,14 +6,12 @@
  * refuses while remote relationships join on the field (even with `cascade`, which Hasura only
  * honours for permissions), and rebuilds.
  */
-import { defaultSource, sameTable, tableText, type QualifiedTable } from "../../model";
+import { catalogColumns, defaultSource, sameTable, tableText, type ComputedField, type QualifiedTable } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400, err500, isApiError, underPath } from "../base/apiError";
 import type { Cursor } from "../base/cursor";
-import { catalogColumns } from "../engine/catalog";
 import type { Tx } from "../engine/tx";
 import { purgeObject } from "../metadata/purge";
-import type { ComputedField } from "../metadata/records";
 import { parseComputedFieldDefinition, parseQualifiedTable } from "../metadata/parseTable";
 import { computedFieldId, tableRelationshipId } from "../schemaCache/build";
 import { askTableInfo, success, type Backend, type Command } from "./command";

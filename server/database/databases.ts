@@ -4,8 +4,8 @@
  * `default` source always has one, of kind `postgres`; a further database declared under the name
  * `default` adds to it.
  */
-import { defaultSource, type JsonObject } from "../../model";
-import type { Databases, RunSqlOptions, SourceCatalog, TableSpec } from "../engine/catalog";
+import { defaultSource, type JsonObject, type SourceCatalog } from "../../model";
+import type { Databases, RunSqlOptions, TableSpec } from "../engine/catalog";
 import { seedSql } from "./seed";
 import { SourceDatabase } from "./sourceDatabase";
 

@@ -15,11 +15,13 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import type { JsonObject } from "../../model";
-import type { RunSqlOptions, SourceCatalog } from "../engine/catalog";
-import { catalogQuery, parseCatalog } from "./catalogQuery";
+import { catalogSql, parseCatalog, type JsonObject, type SourceCatalog } from "../../model";
+import type { RunSqlOptions } from "../engine/catalog";
 import { openDatabase, pgliteVersion, releaseDatabase } from "./pglite";
 import { runSql } from "./runSql";
+
+/** The catalog read: every table and function of the database's own schemas (the shared model's query, which the provider also asks Hasura to run). */
+const catalogQuery = catalogSql();
 
 const seededCatalogs = new Map<string, Promise<string>>();
 
@@ -103,7 +105,9 @@ export class SourceDatabase {
 
   /** Reads the database's catalog. */
   async introspect(): Promise<SourceCatalog> {
-    return parseCatalog(this.db === undefined ? await this.seededCatalog() : await readCatalog(await this.db));
+    const parsed = parseCatalog(this.db === undefined ? await this.seededCatalog() : await readCatalog(await this.db));
+    if (!parsed.ok) throw new Error(`The catalog read of a source's database gave what is not a catalog: ${parsed.reason}.`);
+    return parsed.value;
   }
 
   /** Runs `run_sql` on the database (made now if it was not yet). */

@@ -9,9 +9,9 @@
  * anything in its metadata changed (a tracked table, a remote relationship of one of its tables).
  * A change elsewhere (a remote schema, a relationship on a remote schema's type) reads nothing. Pure.
  */
+import type { SourceCatalog } from "../../model";
 import type { SourceMetadata } from "../metadata/records";
 import { metadataJson } from "../metadata/serialize";
-import type { SourceCatalog } from "./catalog";
 
 /** A source the schema cache resolved: the catalog read and the source metadata it was read for. */
 export interface ResolvedSource {

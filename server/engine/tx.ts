@@ -4,12 +4,12 @@
  * copy or drop it. Also Hasura's checks around a rebuild (`buildSchemaCacheFor`,
  * `withNewInconsistentObjsCheck`).
  */
-import type { JsonObject } from "../../model";
+import type { JsonObject, SourceCatalog } from "../../model";
 import { err400, err500 } from "../base/apiError";
 import type { Metadata } from "../metadata/records";
 import { buildInconsistencies } from "../schemaCache/build";
 import { fullReason, inconsistencyJson, newlyInconsistent, type InconsistentObject, type Profile } from "../schemaCache/inconsistency";
-import type { Databases, SourceCatalog } from "./catalog";
+import type { Databases } from "./catalog";
 import { needsCatalogRead, noInvalidation, sourceKey, type Invalidation, type ResolvedSource } from "./sourceResolution";
 import type { EngineState, IntrospectedSchema } from "./state";
 

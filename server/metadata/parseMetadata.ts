@@ -3,11 +3,11 @@
  * stores it). Version 3 has `sources`; versions 1 and 2 have the default source's `tables` at the
  * top level. Keys the server does not model are kept verbatim.
  */
-import { defaultSource, type JsonObject } from "../../model";
+import { defaultSource, type ComputedField, type JsonObject } from "../../model";
 import type { Cursor, ObjectCursor } from "../base/cursor";
 import { parseStoredRelationship } from "./parseRelationship";
 import { parseComputedFieldDefinition, parseQualifiedTable } from "./parseTable";
-import { defaultSourceConfiguration, type ComputedField, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "./records";
+import { defaultSourceConfiguration, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "./records";
 
 function rest(object: ObjectCursor, known: readonly string[]): JsonObject {
   const extra: JsonObject = {};

@@ -2,9 +2,8 @@
  * Parsers for names that point into the database: qualified tables and field sets, with the
  * failure messages Hasura's FromJSON instances give, producing the model's types.
  */
-import { canonicalSet, defaultSchema, type QualifiedTable } from "../../model";
+import { canonicalSet, defaultSchema, type ComputedFieldDefinition, type QualifiedTable } from "../../model";
 import type { Cursor } from "../base/cursor";
-import type { ComputedFieldDefinition } from "./records";
 
 /** Parses a table given as `"name"` (schema public) or `{schema?, name}`. */
 export function parseQualifiedTable(cursor: Cursor): QualifiedTable {

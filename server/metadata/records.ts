@@ -4,7 +4,7 @@
  * verbatim in `extra`, so that `replace_metadata` followed by `export_metadata` gives back what
  * was sent.
  */
-import { defaultSource, sameTable, type JsonObject, type JsonValue, type QualifiedTable, type StoredDefinition } from "../../model";
+import { defaultSource, sameTable, type ComputedField, type JsonObject, type JsonValue, type QualifiedTable, type StoredDefinition } from "../../model";
 
 /**
  * A named remote relationship, its definition in the format it was written in. Hasura keeps a
@@ -15,21 +15,6 @@ export interface RemoteRelationship {
   name: string;
   definition: StoredDefinition;
   targetTableJson?: JsonValue;
-}
-
-/** A computed field's definition (Hasura's Postgres `ComputedFieldDefinition`). */
-export interface ComputedFieldDefinition {
-  function: QualifiedTable;
-  tableArgument?: string;
-  sessionArgument?: string;
-}
-
-/** A computed field of a tracked table, backed by a SQL function. */
-export interface ComputedField {
-  name: string;
-  definition: ComputedFieldDefinition;
-  /** An explicit comment; absent when Hasura's `Automatic`. */
-  comment?: string | null;
 }
 
 /** A tracked table, its computed fields and remote relationships; other table metadata stays in `extra`. */

@@ -4,8 +4,18 @@
  * in the format it was written in (the model's `storedDefinitionJson`), `hasura_fields`/`lhs_fields`
  * as sets.
  */
-import { defaultSource, isJsonObject, storedDefinitionJson, tableJson, type JsonObject, type JsonValue, type QualifiedTable } from "../../model";
-import type { ComputedField, ComputedFieldDefinition, Metadata, RemoteRelationship, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
+import {
+  defaultSource,
+  isJsonObject,
+  storedDefinitionJson,
+  tableJson,
+  type ComputedField,
+  type ComputedFieldDefinition,
+  type JsonObject,
+  type JsonValue,
+  type QualifiedTable,
+} from "../../model";
+import type { Metadata, RemoteRelationship, RemoteSchemaMetadata, SourceMetadata, TableMetadata } from "./records";
 
 /**
  * A relationship's definition as JSON: legacy flat, `to_remote_schema` or `to_source`, a

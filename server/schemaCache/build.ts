@@ -5,12 +5,11 @@
  * sources and the introspected remote schemas; the rebuild cost is modelled by the caller.
  */
 import type { GraphQLSchema } from "graphql";
-import { remoteSchemaTypeJoinFields, tableJson, tableText } from "../../model";
+import { catalogColumns, columnConflictText, isJoinable, remoteSchemaTypeJoinFields, resolveComputedField, tableJson, tableText, type SourceCatalog } from "../../model";
 import { dquote } from "../base/aeson";
-import { catalogColumns, type SourceCatalog } from "../engine/catalog";
 import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "../metadata/records";
 import { computedFieldDefinitionJson, createArgumentsJson, remoteSchemaJson, schemaRelationshipArgumentsJson } from "../metadata/serialize";
-import { isJoinable, resolveComputedField } from "./computedField";
+
 import type { InconsistentObject, Profile } from "./inconsistency";
 import { relationshipFailure, type TargetWorld } from "./relationshipTarget";
 
@@ -122,7 +121,7 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
         failure !== undefined
           ? `in table ${dquote(text)}: ${context}: ${failure}`
           : columns.includes(relationship.name)
-            ? "field definition conflicts with postgres column"
+            ? columnConflictText
             : undefined;
       if (reason === undefined) continue;
       found.push({

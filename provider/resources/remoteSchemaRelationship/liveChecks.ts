@@ -1,22 +1,27 @@
 import { objectTypeNames, remoteSchemaTypeJoinFields, validateToRemoteSchema } from "../../../model";
 import { quotedList } from "../../inputs/messageText";
+import { containsUnknown } from "../../inputs/unknowns";
 import type { RuleIssue } from "../../rules/rule";
+import { databasesAt } from "../../validation/databases";
 import type { FixPlaces } from "../../validation/fixes";
+import { typeJoinSide } from "../../validation/joinSide";
 import { liveValidationApplies, refusal, remoteSchemaOf, remoteSchemaRefusal, type LiveValidationScope } from "../../validation/liveValidation";
+import { toSourceIssues } from "../../validation/toSourceChecks";
 import { formatRemoteSchemaRelationshipId } from "./id";
 import { targetOf, type RemoteSchemaRelationshipInputs } from "./schema";
 
 /**
  * What Hasura would refuse in a `RemoteSchemaRelationship`'s canonical inputs: its type exists in its
- * remote schema and can carry a relationship, the join fields are the type's, and the remote field
- * tree fits the target remote schema.
+ * remote schema and can carry a relationship; then, for a remote schema target, the join fields are
+ * the type's and the remote field tree fits the target remote schema; for a database target, its
+ * source, table and mapping (keys the type's fields, values the table's columns).
  */
 export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: LiveValidationScope): Promise<RuleIssue[]> {
-  if (!liveValidationApplies(inputs, scope, ["endpoint", "remoteSchema", "typeName", "name", "toRemoteSchema"])) return [];
+  if (!liveValidationApplies(inputs, scope, ["endpoint", "remoteSchema", "typeName", "name", "toRemoteSchema", "toSource"])) return [];
   const target = targetOf(inputs);
-  if (target.kind !== "toRemoteSchema") return [];
+  const id = formatRemoteSchemaRelationshipId(inputs);
   const inconsistency = (text: string) => `Inconsistent object: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
-  const context = { operation: "check", resource: { noun: "remote schema relationship", id: formatRemoteSchemaRelationshipId(inputs) } };
+  const context = { operation: "check", resource: { noun: "remote schema relationship", id } };
   const own = await remoteSchemaOf(inputs.endpoint, inputs.remoteSchema, context);
   if (own === undefined) return [];
   if (own === "missing") {
@@ -34,6 +39,12 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
     const code = own.getType(inputs.typeName) ? "not-object-type" : "no-such-type";
     const fix = `Use an object type of remote schema ${JSON.stringify(inputs.remoteSchema)} in typeName: ${quotedList(objectTypeNames(own))}.`;
     return [refusal(code, ["typeName"], inconsistency(joinable.reason), fix)];
+  }
+  if (target.kind === "toSource") {
+    if (containsUnknown(inputs.toSource)) return [];
+    const databases = await databasesAt(inputs.endpoint, context);
+    if (databases === undefined) return [];
+    return toSourceIssues(databases, target, typeJoinSide(inputs.typeName, joinable.fields), inconsistency, { noun: "remote schema relationship", id });
   }
   const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
   if (schema === undefined) return [];

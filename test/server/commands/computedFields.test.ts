@@ -1,5 +1,5 @@
 /**
- * Computed fields (commands/computedFields.ts, schemaCache/computedField.ts) on real SQL functions
+ * Computed fields (commands/computedFields.ts, model/computedField.ts) on real SQL functions
  * in the source's embedded Postgres: added and exported as Hasura keeps them; refused with
  * Hasura's reasons (a VOLATILE function, a missing one, arguments that are not this table's row);
  * joinable by a remote relationship when scalar with no arguments besides the row and the session;

@@ -1,13 +1,13 @@
 /**
  * The databases behind the sources (database/databases.ts, database/sourceDatabase.ts,
- * database/catalogQuery.ts) on real embedded Postgres: `default` is always a Postgres database;
+ * model/sourceCatalog.ts) on real embedded Postgres: `default` is always a Postgres database;
  * other sources have their own kind and tables; a table is looked up in its source only; the
  * catalog read gives columns with their types and functions with what computed fields need; a
  * catalog read after `run_sql` sees what the SQL made.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { catalogColumns } from "../../../server/engine/catalog";
+import { catalogColumns } from "../../../model";
 import { SourceDatabases } from "../../../server/database/databases";
 
 const album = {
@@ -26,10 +26,12 @@ const profiles = {
     { name: "name", type: "varchar(40)" },
   ],
 };
+// A domain's column reads as the domain, over the type it is made of.
+const email = "CREATE DOMAIN public.email AS text; ALTER TABLE public.profiles ADD COLUMN email public.email;";
 const nameLength = "CREATE FUNCTION public.name_length(p public.profiles) RETURNS integer LANGUAGE sql STABLE AS $$ SELECT length(p.name) $$;";
 
 const databases = new SourceDatabases([
-  { name: "default", tables: [profiles], sql: nameLength },
+  { name: "default", tables: [profiles], sql: `${email}\n${nameLength}` },
   { name: "target", kind: "mssql", tables: [album] },
 ]);
 after(() => databases.close());
@@ -40,15 +42,16 @@ test("databases: default is a Postgres database; others have their own kind", ()
   assert.equal(databases.kind("nope"), undefined);
 });
 
-test("databases: a table belongs to its source's database, with its columns and their types", async () => {
+test("databases: a table belongs to its source's database, with its columns, their types, the types under domains and their categories", async () => {
   await databases.ready();
   const target = await databases.introspect("target");
   const defaults = await databases.introspect("default");
   assert.deepEqual(catalogColumns(target, { schema: "hasura", name: "album" }), ["id", "title"]);
   assert.equal(catalogColumns(defaults, { schema: "hasura", name: "album" }), undefined);
   assert.deepEqual(defaults.tables.get("public.profiles")?.columns, [
-    { name: "id", type: "integer" },
-    { name: "name", type: "character varying(40)" },
+    { name: "id", type: "integer", base: "integer", category: "N" },
+    { name: "name", type: "character varying(40)", base: "character varying", category: "S" },
+    { name: "email", type: "email", base: "text", category: "S" },
   ]);
 });
 
@@ -59,9 +62,9 @@ test("databases: functions are read with volatility, return type and input argum
       schema: "public",
       name: "name_length",
       volatility: "stable",
-      returnType: { schema: "pg_catalog", name: "int4", kind: "base" },
+      returnType: { schema: "pg_catalog", name: "int4", kind: "base", category: "N" },
       returnsSet: false,
-      inputArguments: [{ name: "p", type: { schema: "public", name: "profiles", kind: "composite" } }],
+      inputArguments: [{ name: "p", type: { schema: "public", name: "profiles", kind: "composite", category: "C" } }],
       defaultArguments: 0,
     },
   ]);

@@ -1,0 +1,360 @@
+/**
+ * Issue 20: check asks Hasura what a relationship names in its database sources (the metadata's
+ * sources, tracked tables and computed fields; each Postgres-family source's columns through one
+ * read-only run_sql) and refuses what Hasura would refuse, naming the property, with Hasura's own
+ * reason (the very text the local Hasura answers to the write), then the fix.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { qualifyTable, type RelationshipTarget } from "../../model";
+import { remoteRelationshipProvider as provider, remoteSchemaRelationshipProvider as schemaProvider } from "../../provider";
+import { remoteSchemaRelationshipRequest, tableRelationshipRequest } from "../../provider/hasura/requests";
+import type { RunningHasuraServer } from "../../server";
+import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
+import { metadata, objectBody } from "../server/helpers";
+
+/** Functions behind the computed fields of public.profiles: one Hasura joins on, and three it does not. */
+const functions = `
+CREATE FUNCTION public.name_length(p public.profiles) RETURNS integer LANGUAGE sql STABLE AS $$ SELECT length(p.name) $$;
+CREATE FUNCTION public.greeting(p public.profiles, prefix text) RETURNS text LANGUAGE sql STABLE AS $$ SELECT prefix || p.name $$;
+CREATE FUNCTION public.same_name(p public.profiles) RETURNS SETOF public.profiles LANGUAGE sql STABLE AS $$ SELECT * FROM public.profiles WHERE name = p.name $$;
+`;
+
+/**
+ * The conformance world (public.profiles(id integer, name text) and custom.profiles tracked in
+ * `default`, hasura.album(id, title, artist_id integer) in `target`, remote schema "user" with type
+ * User(id, username)), plus the functions above, a SQL Server source and a MySQL one.
+ */
+async function startWorld(): Promise<RunningHasuraServer> {
+  const server = await startConformanceHasura({
+    sources: [
+      { name: "default", tables: [], sql: functions },
+      {
+        name: "reports",
+        kind: "mssql",
+        tables: [{ schema: "dbo", name: "sales", columns: [{ name: "id", type: "integer" }] }],
+        trackedTables: [{ schema: "dbo", name: "sales" }],
+      },
+      {
+        name: "legacy",
+        kind: "mysql",
+        tables: [{ schema: "public", name: "orders", columns: [{ name: "id", type: "integer" }] }],
+        trackedTables: [{ schema: "public", name: "orders" }],
+      },
+    ],
+  });
+  for (const name of ["name_length", "greeting", "same_name"]) {
+    const added = await metadata(server, { type: "pg_add_computed_field", args: { table: "profiles", name, definition: { function: name } } });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+  }
+  // What Hasura can hold but not build, as after the database changed under it: a table "ghost"
+  // tracked in both sources that no database has, and a computed field whose function is gone.
+  const document = server.exportMetadata();
+  for (const source of document.sources) {
+    if (source.name === "default" || source.name === "target") source.tables.push({ table: { schema: "public", name: "ghost" } });
+  }
+  const profiles = document.sources[0].tables.find((entry) => qualifyTable(entry.table).name === "profiles" && qualifyTable(entry.table).schema === "public");
+  assert.ok(profiles);
+  profiles.computed_fields = [...(Array.isArray(profiles.computed_fields) ? profiles.computed_fields : []), { name: "broken", definition: { function: "nope" } }];
+  const replaced = await metadata(server, { type: "replace_metadata", version: 2, args: { allow_inconsistent_metadata: true, metadata: document } });
+  assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
+  return server;
+}
+
+const toAlbum = { relationshipType: "array", source: "target", table: { schema: "hasura", name: "album" }, fieldMapping: { id: "artist_id" } };
+
+/** A relationship on public.profiles: to remote schema "user" by id, unless the row says otherwise. */
+function relationship(endpoint: string, change: Record<string, unknown>): Record<string, unknown> {
+  return { endpoint, name: "rel", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } }, ...change };
+}
+
+/** The same on public.profiles, joining hasura.album of source "target" (or as the row says). */
+function toSourceRelationship(endpoint: string, toSource: Record<string, unknown>): Record<string, unknown> {
+  return { endpoint, name: "rel", table: "profiles", toSource: { ...toAlbum, ...toSource } };
+}
+
+/** A relationship on remote schema "user"'s type User, joining hasura.album of source "target" (or as the row says). */
+function schemaRelationship(endpoint: string, toSource: Record<string, unknown>): Record<string, unknown> {
+  return { endpoint, remoteSchema: "user", typeName: "User", name: "albums", toSource: { ...toAlbum, fieldMapping: { id: "id" }, relationshipType: "object", ...toSource } };
+}
+
+const inProfiles = 'Inconsistent object: in table "profiles": in remote relationship "rel": ';
+const allowed = 'the allowed fields are "id", "name", or "name_length""';
+
+/** One wrong relationship: what it is, its inputs, the property check names, Hasura's reason (as the local Hasura answers the write), the fix. */
+interface Wrong {
+  readonly what: string;
+  readonly kind: "table" | "type";
+  readonly inputs: (endpoint: string) => Record<string, unknown>;
+  readonly property: string;
+  readonly hasura: string;
+  readonly fix: string;
+}
+
+const wrong: Wrong[] = [
+  {
+    what: "a table its source does not track",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { table: "profile" }),
+    property: "table",
+    hasura: 'table "profile" does not exist in source: default',
+    fix: 'Track the table in Hasura first, or fix table: source "default" tracks "profiles", "custom.profiles", "ghost".',
+  },
+  {
+    what: "a table the database has but Hasura does not track",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { table: "not_tracked" }),
+    property: "table",
+    hasura: 'table "not_tracked" does not exist in source: default',
+    fix: 'Track the table in Hasura first, or fix table: source "default" tracks "custom.profiles", "ghost", "profiles".',
+  },
+  {
+    what: "a tracked table its database does not have",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { table: "ghost" }),
+    property: "table",
+    hasura: 'table "ghost" does not exist in source: default',
+    fix: 'Source "default" tracks it, but its database has no such table or view: create it there, or fix table.',
+  },
+  {
+    what: "a source Hasura does not have",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { source: "defualt" }),
+    property: "source",
+    hasura: 'table "profiles" does not exist in source: defualt',
+    fix: 'Add the source to Hasura first, or fix source: Hasura has "default", "target", "reports", "legacy".',
+  },
+  {
+    what: "a join column the table does not have",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["nme"], remoteField: { user: { arguments: { id: "$nme" } } } }),
+    property: "hasuraFields[0]",
+    hasura: `${inProfiles}field with name "nme"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
+    fix: 'Use columns or computed fields of "profiles" in hasuraFields: "name", "id", "name_length".',
+  },
+  {
+    what: "a join on a computed field whose function takes an argument",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["greeting"], remoteField: { user: { arguments: { id: "$greeting" } } } }),
+    property: "hasuraFields[0]",
+    hasura: `${inProfiles}field with name "greeting"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
+    fix:
+      '"greeting" cannot join: its function "greeting" takes arguments besides the row and the session ("prefix"). ' +
+      'Use columns or computed fields of "profiles" in hasuraFields: "id", "name", "name_length".',
+  },
+  {
+    what: "a join on a computed field that returns rows",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["same_name"], remoteField: { user: { arguments: { id: "$same_name" } } } }),
+    property: "hasuraFields[0]",
+    hasura: `${inProfiles}field with name "same_name"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
+    fix:
+      '"same_name" cannot join: its function "same_name" returns a set of rows, not one value. ' +
+      'Use columns or computed fields of "profiles" in hasuraFields: "id", "name", "name_length".',
+  },
+  {
+    what: "a join on a computed field Hasura cannot build",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["broken"], remoteField: { user: { arguments: { id: "$broken" } } } }),
+    property: "hasuraFields[0]",
+    hasura: `${inProfiles}field with name "broken"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
+    fix:
+      '"broken" cannot join: Hasura cannot build it: no such function exists: "nope". ' +
+      'Use columns or computed fields of "profiles" in hasuraFields: "id", "name", "name_length".',
+  },
+  {
+    what: "a relationship named like a column of its table",
+    kind: "table",
+    inputs: (endpoint) => relationship(endpoint, { name: "name" }),
+    property: "name",
+    hasura: "Inconsistent object: field definition conflicts with postgres column",
+    fix: '"name" is a column of "profiles": give the relationship another name.',
+  },
+  {
+    what: "a toSource source Hasura does not have",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { source: "targte" }),
+    property: "toSource.source",
+    hasura: `${inProfiles}source not found: "targte"`,
+    fix: 'Add the source to Hasura first, or fix toSource.source: Hasura has "target", "default", "reports", "legacy".',
+  },
+  {
+    what: "a toSource source of a kind that cannot be a target",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { source: "legacy", table: "orders", fieldMapping: { id: "id" } }),
+    property: "toSource.source",
+    hasura: `${inProfiles}source legacy does not support being used as the target of a remote relationship`,
+    fix: "A mysql source cannot be the target of a remote relationship: join a table of a Postgres, Citus, CockroachDB, SQL Server or BigQuery source in toSource.source.",
+  },
+  {
+    what: "a toSource table its source does not track",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { table: { schema: "hasura", name: "albums" } }),
+    property: "toSource.table",
+    hasura: `${inProfiles}table "hasura.albums" does not exist in source: target`,
+    fix: 'Track the table in source "target" first, or fix toSource.table: it tracks "hasura.album", "ghost".',
+  },
+  {
+    what: "a tracked toSource table its database does not have",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { table: "ghost" }),
+    property: "toSource.table",
+    hasura: `${inProfiles}table "ghost" does not exist in source: target`,
+    fix: 'Source "target" tracks it, but its database has no such table or view: create it there, or fix toSource.table.',
+  },
+  {
+    what: "a fieldMapping key that is not a column of the table",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { fieldMapping: { profile_id: "artist_id" } }),
+    property: "toSource.fieldMapping.profile_id",
+    hasura: `${inProfiles}"profile_id" does not exist`,
+    fix: 'Use columns or computed fields of "profiles" as the keys of toSource.fieldMapping: "id", "name", "name_length".',
+  },
+  {
+    what: "a fieldMapping key that is a computed field Hasura cannot join on",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { fieldMapping: { greeting: "title" } }),
+    property: "toSource.fieldMapping.greeting",
+    hasura: `${inProfiles}"greeting" does not exist`,
+    fix:
+      '"greeting" cannot join: its function "greeting" takes arguments besides the row and the session ("prefix"). ' +
+      'Use columns or computed fields of "profiles" as the keys of toSource.fieldMapping: "id", "name", "name_length".',
+  },
+  {
+    what: "a fieldMapping value that is not a column of the target",
+    kind: "table",
+    inputs: (endpoint) => toSourceRelationship(endpoint, { fieldMapping: { id: "artistId" } }),
+    property: "toSource.fieldMapping.id",
+    hasura: `${inProfiles}"artistId" does not exist`,
+    fix: 'Use columns of "hasura.album" as the values of toSource.fieldMapping: "artist_id", "id", "title".',
+  },
+  {
+    what: "a type's toSource fieldMapping key that is not a field of the type",
+    kind: "type",
+    inputs: (endpoint) => schemaRelationship(endpoint, { fieldMapping: { userId: "id" } }),
+    property: "toSource.fieldMapping.userId",
+    hasura: 'Inconsistent object: in remote relationship "albums": "userId" does not exist',
+    fix: 'Use fields of type "User" as the keys of toSource.fieldMapping: "id", "username".',
+  },
+  {
+    what: "a type's toSource fieldMapping value that is not a column of the target",
+    kind: "type",
+    inputs: (endpoint) => schemaRelationship(endpoint, { fieldMapping: { id: "album_id" } }),
+    property: "toSource.fieldMapping.id",
+    hasura: 'Inconsistent object: in remote relationship "albums": "album_id" does not exist',
+    fix: 'Use columns of "hasura.album" as the values of toSource.fieldMapping: "id", "title", "artist_id".',
+  },
+  {
+    what: "a type's toSource table its source does not track",
+    kind: "type",
+    inputs: (endpoint) => schemaRelationship(endpoint, { table: "album" }),
+    property: "toSource.table",
+    hasura: 'Inconsistent object: in remote relationship "albums": table "album" does not exist in source: target',
+    fix: 'Track the table in source "target" first, or fix toSource.table: it tracks "hasura.album", "ghost".',
+  },
+];
+
+/** The write Hasura would get for these inputs, as the provider sends it alone: a create, or its delete. */
+function writeRequest(kind: Wrong["kind"], inputs: Record<string, unknown>, write: "create" | "delete") {
+  const change = write === "create" ? { kind: write, target: targetOf(inputs) } : { kind: write };
+  if (kind === "type") {
+    const key = { remoteSchema: String(inputs.remoteSchema), typeName: String(inputs.typeName), name: String(inputs.name) };
+    return remoteSchemaRelationshipRequest("metadata", key, change);
+  }
+  const key = { source: String(inputs.source ?? "default"), table: qualifyTable(inputs.table as string), name: String(inputs.name) };
+  return tableRelationshipRequest("metadata", key, change);
+}
+
+function targetOf(inputs: Record<string, unknown>): RelationshipTarget {
+  if (inputs.toSource !== undefined) {
+    const toSource = inputs.toSource as { relationshipType: "object" | "array"; source: string; table: string | { schema: string; name: string }; fieldMapping: Record<string, string> };
+    return { kind: "toSource", ...toSource, table: qualifyTable(toSource.table) };
+  }
+  return {
+    kind: "toRemoteSchema",
+    remoteSchema: String(inputs.remoteSchema),
+    lhsFields: inputs.hasuraFields as string[],
+    remoteField: inputs.remoteField as { user: { arguments: Record<string, string> } },
+  };
+}
+
+/** Runs `action` and answers the warning lines it printed. */
+async function warningsOf(action: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    await action();
+  } finally {
+    process.stderr.write = write;
+  }
+  return lines.filter((line) => line.startsWith("warning:")).map((line) => line.trimEnd());
+}
+
+describe("database checks at check", () => {
+  let server: RunningHasuraServer;
+  before(async () => {
+    server = await startWorld();
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  after(() => server.stop());
+
+  describe("refuses what Hasura would refuse, naming the property, with Hasura's own reason and the fix", () => {
+    for (const { what, kind, inputs, property, hasura, fix } of wrong) {
+      it(what, async () => {
+        const checked = await (kind === "table" ? provider : schemaProvider).check({}, { ...inputs(server.url), __dryRun: true });
+        assert.deepEqual(checked.failures, [{ property, reason: `Hasura would refuse it: ${hasura}. ${fix}` }]);
+        // The reason is what Hasura answers the write: the local Hasura says exactly that, and keeps nothing.
+        const answer = objectBody(await metadata(server, writeRequest(kind, inputs(server.url), "create").body));
+        assert.equal(answer.error, hasura);
+      });
+    }
+  });
+
+  const valid: [string, "table" | "type", (endpoint: string) => Record<string, unknown>][] = [
+    ["a join on a column", "table", (endpoint) => relationship(endpoint, {})],
+    ["a join on a computed field Hasura joins on", "table", (endpoint) => relationship(endpoint, { hasuraFields: ["name_length"], remoteField: { user: { arguments: { id: "$name_length" } } } })],
+    ["a table of another schema", "table", (endpoint) => relationship(endpoint, { table: { schema: "custom", name: "profiles" }, name: "other" })],
+    ["a toSource join of columns", "table", (endpoint) => toSourceRelationship(endpoint, {})],
+    ["a toSource join from a computed field", "table", (endpoint) => toSourceRelationship(endpoint, { fieldMapping: { name_length: "id" } })],
+    ["a toSource join within the same source", "table", (endpoint) => toSourceRelationship(endpoint, { source: "default", table: { schema: "custom", name: "profiles" }, fieldMapping: { id: "id" } })],
+    ["a type's toSource join", "type", (endpoint) => schemaRelationship(endpoint, {})],
+  ];
+  for (const [what, kind, inputs] of valid) {
+    it(`accepts ${what}, as Hasura does`, async () => {
+      const checked = await (kind === "table" ? provider : schemaProvider).check({}, { ...inputs(server.url), __dryRun: true });
+      assert.equal(checked.failures, undefined);
+      assert.deepEqual((await metadata(server, writeRequest(kind, inputs(server.url), "create").body)).body, { message: "success" });
+      assert.deepEqual((await metadata(server, writeRequest(kind, inputs(server.url), "delete").body)).body, { message: "success" });
+    });
+  }
+
+  it("warns, once, of a join of two columns whose types Postgres cannot compare, naming both columns and types", async () => {
+    const mismatched = toSourceRelationship(server.url, { fieldMapping: { name: "artist_id" } });
+    const warnings = await warningsOf(async () => {
+      assert.equal((await provider.check({}, { ...mismatched, __dryRun: true })).failures, undefined);
+      assert.equal((await provider.check({}, { ...mismatched, __dryRun: true })).failures, undefined);
+    });
+    assert.deepEqual(warnings, [
+      'warning: remote relationship "default/public/profiles/rel": toSource.fieldMapping joins column "name" of "profiles" (text) to column ' +
+        '"artist_id" of "hasura.album" in source "target" (integer), and Postgres cannot compare text with integer: Hasura accepts the ' +
+        "relationship, but its queries fail at run time (hasura#10803). Join columns of the same type, or of comparable ones (two numbers, two strings).",
+    ]);
+  });
+
+  it("checks the tables of a source whose columns it cannot read, and skips its columns with one note", async () => {
+    const onSales = (endpoint: string, change: Record<string, unknown>) =>
+      relationship(endpoint, { source: "reports", table: { schema: "dbo", name: "sales" }, ...change });
+    const warnings = await warningsOf(async () => {
+      const typo = onSales(server.url, { hasuraFields: ["sale_id"], remoteField: { user: { arguments: { id: "$sale_id" } } } });
+      assert.equal((await provider.check({}, { ...typo, __dryRun: true })).failures, undefined);
+      assert.equal((await provider.check({}, { ...toSourceRelationship(server.url, { source: "reports", table: { schema: "dbo", name: "sales" }, fieldMapping: { id: "sale" } }), __dryRun: true })).failures, undefined);
+      const table = await provider.check({}, { ...onSales(server.url, { table: { schema: "dbo", name: "sale" } }), __dryRun: true });
+      assert.deepEqual(table.failures?.map((failure) => failure.property), ["table"]);
+    });
+    assert.deepEqual(warnings, [
+      `warning: could not read the columns of source "reports" at Hasura ${server.url} (a mssql source, whose run_sql is not Postgres's), so the join ` +
+        "columns of its tables (hasuraFields, toSource.fieldMapping) were not checked; its tables were. Hasura will judge the columns when they are written.",
+    ]);
+  });
+});
