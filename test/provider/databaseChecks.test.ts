@@ -9,6 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { qualifyTable, type RelationshipTarget } from "../../model";
 import { remoteRelationshipProvider as provider, remoteSchemaRelationshipProvider as schemaProvider } from "../../provider";
 import { remoteSchemaRelationshipRequest, tableRelationshipRequest } from "../../provider/hasura/requests";
+import { unknownValue } from "../../provider/inputs/unknowns";
 import type { RunningHasuraServer } from "../../server";
 import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
 import { metadata, objectBody } from "../server/helpers";
@@ -356,5 +357,56 @@ describe("database checks at check", () => {
       `warning: could not read the columns of source "reports" at Hasura ${server.url} (a mssql source, whose run_sql is not Postgres's), so the join ` +
         "columns of its tables (hasuraFields, toSource.fieldMapping) were not checked; its tables were. Hasura will judge the columns when they are written.",
     ]);
+  });
+
+  describe("asks Hasura little", () => {
+    const requests = () => server.stats().requests;
+
+    it("reads the metadata once and each source's columns once, however many relationships and sources' tables they name", async () => {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      server.resetStats();
+      const many = [
+        ...Array.from({ length: 20 }, (_, index) => relationship(server.url, { name: `rel${index}` })),
+        ...Array.from({ length: 20 }, (_, index) => ({ ...toSourceRelationship(server.url, { fieldMapping: { id: "id" } }), name: `to${index}` })),
+        relationship(server.url, { table: { schema: "custom", name: "profiles" } }),
+      ];
+      // The engine checks one resource at a time; a program's host may still ask at once: both share the reads.
+      for (const inputs of many.slice(0, 10)) assert.equal((await provider.check({}, { ...inputs, __dryRun: true })).failures, undefined);
+      const rest = await Promise.all(many.slice(10).map((inputs) => provider.check({}, { ...inputs, __dryRun: true })));
+      assert.deepEqual(rest.map((result) => result.failures), rest.map(() => undefined));
+      assert.equal(requests()["/v1/metadata export_metadata"], 1);
+      assert.equal(requests()["/v2/query run_sql"], 2, "one run_sql for the default source, one for target");
+    });
+
+    it("sends nothing when hasura:validateLive is false", async () => {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
+      server.resetStats();
+      assert.equal((await provider.check({}, { ...relationship(server.url, { table: "profile" }), __dryRun: true })).failures, undefined);
+      assert.deepEqual(requests(), {});
+      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    });
+
+    it("sends nothing for an unchanged relationship outside a preview, and checks it in one", async () => {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      const olds = (await provider.check({}, relationship(server.url, { table: "ghost" }))).failures;
+      assert.deepEqual(olds?.map((failure) => failure.property), ["table"], "a new relationship is checked in an up too");
+      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      server.resetStats();
+      const unchanged = relationship(server.url, { table: "ghost" });
+      const stored = { ...unchanged, source: "default", table: { schema: "public", name: "ghost" } };
+      assert.equal((await provider.check(stored, unchanged)).failures, undefined);
+      assert.deepEqual(requests(), {});
+      assert.deepEqual((await provider.check(stored, { ...unchanged, __dryRun: true })).failures?.map((failure) => failure.property), ["table"]);
+    });
+
+    it("checks the table while the target is not known yet, and the target once it is", async () => {
+      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      const pending = toSourceRelationship(server.url, {});
+      const table = await provider.check({}, { ...pending, table: "profile", toSource: unknownValue, __dryRun: true });
+      assert.deepEqual(table.failures?.map((failure) => failure.property), ["table"]);
+      assert.equal((await provider.check({}, { ...pending, toSource: unknownValue, __dryRun: true })).failures, undefined);
+      const known = await provider.check({}, { ...toSourceRelationship(server.url, { fieldMapping: { id: "nope" } }), __dryRun: true });
+      assert.deepEqual(known.failures?.map((failure) => failure.property), ["toSource.fieldMapping.id"]);
+    });
   });
 });
