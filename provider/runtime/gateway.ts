@@ -77,9 +77,7 @@ export interface Gateway {
 
 /** What Hasura shows of a database source's catalog. */
 export type SourceCatalogLookup =
-  | { readonly kind: "found"; readonly catalog: SourceCatalog }
-  | { readonly kind: "missing" }
-  | { readonly kind: "unsupported"; readonly why: string };
+  { readonly kind: "found"; readonly catalog: SourceCatalog } | { readonly kind: "missing" } | { readonly kind: "unsupported"; readonly why: string };
 
 /** What Hasura says of a remote schema: its introspection answer, or that it has none by that name. */
 export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspection: unknown } | { readonly kind: "missing" } | { readonly kind: "unsupported" };

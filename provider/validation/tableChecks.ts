@@ -70,7 +70,8 @@ function computedFieldSides(metadata: MetadataDocument, source: string, table: Q
     const resolved = resolveComputedField(field, table, catalog, tracked);
     const fn = JSON.stringify(tableText(field.definition.function));
     if (typeof resolved === "string") return { name: field.name, notJoinable: `Hasura cannot build it: ${resolved}` };
-    if (resolved.returnsTable) return { name: field.name, returnType: resolved.returnType, notJoinable: `its function ${fn} returns a set of rows, not one value` };
+    if (resolved.returnsTable)
+      return { name: field.name, returnType: resolved.returnType, notJoinable: `its function ${fn} returns a set of rows, not one value` };
     if (!isJoinable(resolved)) {
       const names = resolved.callerArguments.map((argument, index) => argument.name ?? `$${index + 1}`);
       return {

@@ -5,7 +5,16 @@
  * sources and the introspected remote schemas; the rebuild cost is modelled by the caller.
  */
 import type { GraphQLSchema } from "graphql";
-import { catalogColumns, columnConflictText, isJoinable, remoteSchemaTypeJoinFields, resolveComputedField, tableJson, tableText, type SourceCatalog } from "../../model";
+import {
+  catalogColumns,
+  columnConflictText,
+  isJoinable,
+  remoteSchemaTypeJoinFields,
+  resolveComputedField,
+  tableJson,
+  tableText,
+  type SourceCatalog,
+} from "../../model";
 import { dquote } from "../base/aeson";
 import { findTable, type Metadata, type RemoteSchemaMetadata, type SourceMetadata, type TableMetadata } from "../metadata/records";
 import { computedFieldDefinitionJson, createArgumentsJson, remoteSchemaJson, schemaRelationshipArgumentsJson } from "../metadata/serialize";
@@ -118,11 +127,7 @@ function sourceInconsistencies(source: SourceMetadata, input: BuildInput, world:
       const context = input.profile === "v2" ? `in remote relationship ${dquote(relationship.name)}` : `in remote relationship${dquote(relationship.name)}`;
       // A relationship named like a column is recorded after it resolved, outside the table context.
       const reason =
-        failure !== undefined
-          ? `in table ${dquote(text)}: ${context}: ${failure}`
-          : columns.includes(relationship.name)
-            ? columnConflictText
-            : undefined;
+        failure !== undefined ? `in table ${dquote(text)}: ${context}: ${failure}` : columns.includes(relationship.name) ? columnConflictText : undefined;
       if (reason === undefined) continue;
       found.push({
         id: tableRelationshipId(source.name, text, relationship.name),

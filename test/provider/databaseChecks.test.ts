@@ -56,7 +56,10 @@ async function startWorld(): Promise<RunningHasuraServer> {
   }
   const profiles = document.sources[0].tables.find((entry) => qualifyTable(entry.table).name === "profiles" && qualifyTable(entry.table).schema === "public");
   assert.ok(profiles);
-  profiles.computed_fields = [...(Array.isArray(profiles.computed_fields) ? profiles.computed_fields : []), { name: "broken", definition: { function: "nope" } }];
+  profiles.computed_fields = [
+    ...(Array.isArray(profiles.computed_fields) ? profiles.computed_fields : []),
+    { name: "broken", definition: { function: "nope" } },
+  ];
   const replaced = await metadata(server, { type: "replace_metadata", version: 2, args: { allow_inconsistent_metadata: true, metadata: document } });
   assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
   return server;
@@ -66,7 +69,15 @@ const toAlbum = { relationshipType: "array", source: "target", table: { schema: 
 
 /** A relationship on public.profiles: to remote schema "user" by id, unless the row says otherwise. */
 function relationship(endpoint: string, change: Record<string, unknown>): Record<string, unknown> {
-  return { endpoint, name: "rel", table: "profiles", hasuraFields: ["id"], remoteSchema: "user", remoteField: { user: { arguments: { id: "$id" } } }, ...change };
+  return {
+    endpoint,
+    name: "rel",
+    table: "profiles",
+    hasuraFields: ["id"],
+    remoteSchema: "user",
+    remoteField: { user: { arguments: { id: "$id" } } },
+    ...change,
+  };
 }
 
 /** The same on public.profiles, joining hasura.album of source "target" (or as the row says). */
@@ -76,7 +87,13 @@ function toSourceRelationship(endpoint: string, toSource: Record<string, unknown
 
 /** A relationship on remote schema "user"'s type User, joining hasura.album of source "target" (or as the row says). */
 function schemaRelationship(endpoint: string, toSource: Record<string, unknown>): Record<string, unknown> {
-  return { endpoint, remoteSchema: "user", typeName: "User", name: "albums", toSource: { ...toAlbum, fieldMapping: { id: "id" }, relationshipType: "object", ...toSource } };
+  return {
+    endpoint,
+    remoteSchema: "user",
+    typeName: "User",
+    name: "albums",
+    toSource: { ...toAlbum, fieldMapping: { id: "id" }, relationshipType: "object", ...toSource },
+  };
 }
 
 const inProfiles = 'Inconsistent object: in table "profiles": in remote relationship "rel": ';
@@ -268,7 +285,12 @@ function writeRequest(kind: Wrong["kind"], inputs: Record<string, unknown>, writ
 
 function targetOf(inputs: Record<string, unknown>): RelationshipTarget {
   if (inputs.toSource !== undefined) {
-    const toSource = inputs.toSource as { relationshipType: "object" | "array"; source: string; table: string | { schema: string; name: string }; fieldMapping: Record<string, string> };
+    const toSource = inputs.toSource as {
+      relationshipType: "object" | "array";
+      source: string;
+      table: string | { schema: string; name: string };
+      fieldMapping: Record<string, string>;
+    };
     return { kind: "toSource", ...toSource, table: qualifyTable(toSource.table) };
   }
   return {
@@ -314,11 +336,19 @@ describe("database checks at check", () => {
 
   const valid: [string, "table" | "type", (endpoint: string) => Record<string, unknown>][] = [
     ["a join on a column", "table", (endpoint) => relationship(endpoint, {})],
-    ["a join on a computed field Hasura joins on", "table", (endpoint) => relationship(endpoint, { hasuraFields: ["name_length"], remoteField: { user: { arguments: { id: "$name_length" } } } })],
+    [
+      "a join on a computed field Hasura joins on",
+      "table",
+      (endpoint) => relationship(endpoint, { hasuraFields: ["name_length"], remoteField: { user: { arguments: { id: "$name_length" } } } }),
+    ],
     ["a table of another schema", "table", (endpoint) => relationship(endpoint, { table: { schema: "custom", name: "profiles" }, name: "other" })],
     ["a toSource join of columns", "table", (endpoint) => toSourceRelationship(endpoint, {})],
     ["a toSource join from a computed field", "table", (endpoint) => toSourceRelationship(endpoint, { fieldMapping: { name_length: "id" } })],
-    ["a toSource join within the same source", "table", (endpoint) => toSourceRelationship(endpoint, { source: "default", table: { schema: "custom", name: "profiles" }, fieldMapping: { id: "id" } })],
+    [
+      "a toSource join within the same source",
+      "table",
+      (endpoint) => toSourceRelationship(endpoint, { source: "default", table: { schema: "custom", name: "profiles" }, fieldMapping: { id: "id" } }),
+    ],
     ["a type's toSource join", "type", (endpoint) => schemaRelationship(endpoint, {})],
   ];
   for (const [what, kind, inputs] of valid) {
@@ -349,9 +379,23 @@ describe("database checks at check", () => {
     const warnings = await warningsOf(async () => {
       const typo = onSales(server.url, { hasuraFields: ["sale_id"], remoteField: { user: { arguments: { id: "$sale_id" } } } });
       assert.equal((await provider.check({}, { ...typo, __dryRun: true })).failures, undefined);
-      assert.equal((await provider.check({}, { ...toSourceRelationship(server.url, { source: "reports", table: { schema: "dbo", name: "sales" }, fieldMapping: { id: "sale" } }), __dryRun: true })).failures, undefined);
+      assert.equal(
+        (
+          await provider.check(
+            {},
+            {
+              ...toSourceRelationship(server.url, { source: "reports", table: { schema: "dbo", name: "sales" }, fieldMapping: { id: "sale" } }),
+              __dryRun: true,
+            },
+          )
+        ).failures,
+        undefined,
+      );
       const table = await provider.check({}, { ...onSales(server.url, { table: { schema: "dbo", name: "sale" } }), __dryRun: true });
-      assert.deepEqual(table.failures?.map((failure) => failure.property), ["table"]);
+      assert.deepEqual(
+        table.failures?.map((failure) => failure.property),
+        ["table"],
+      );
     });
     assert.deepEqual(warnings, [
       `warning: could not read the columns of source "reports" at Hasura ${server.url} (a mssql source, whose run_sql is not Postgres's), so the join ` +
@@ -373,7 +417,10 @@ describe("database checks at check", () => {
       // The engine checks one resource at a time; a program's host may still ask at once: both share the reads.
       for (const inputs of many.slice(0, 10)) assert.equal((await provider.check({}, { ...inputs, __dryRun: true })).failures, undefined);
       const rest = await Promise.all(many.slice(10).map((inputs) => provider.check({}, { ...inputs, __dryRun: true })));
-      assert.deepEqual(rest.map((result) => result.failures), rest.map(() => undefined));
+      assert.deepEqual(
+        rest.map((result) => result.failures),
+        rest.map(() => undefined),
+      );
       assert.equal(requests()["/v1/metadata export_metadata"], 1);
       assert.equal(requests()["/v2/query run_sql"], 2, "one run_sql for the default source, one for target");
     });
@@ -389,24 +436,37 @@ describe("database checks at check", () => {
     it("sends nothing for an unchanged relationship outside a preview, and checks it in one", async () => {
       await configureProvider({ "hasura:adminSecret": conformanceSecret });
       const olds = (await provider.check({}, relationship(server.url, { table: "ghost" }))).failures;
-      assert.deepEqual(olds?.map((failure) => failure.property), ["table"], "a new relationship is checked in an up too");
+      assert.deepEqual(
+        olds?.map((failure) => failure.property),
+        ["table"],
+        "a new relationship is checked in an up too",
+      );
       await configureProvider({ "hasura:adminSecret": conformanceSecret });
       server.resetStats();
       const unchanged = relationship(server.url, { table: "ghost" });
       const stored = { ...unchanged, source: "default", table: { schema: "public", name: "ghost" } };
       assert.equal((await provider.check(stored, unchanged)).failures, undefined);
       assert.deepEqual(requests(), {});
-      assert.deepEqual((await provider.check(stored, { ...unchanged, __dryRun: true })).failures?.map((failure) => failure.property), ["table"]);
+      assert.deepEqual(
+        (await provider.check(stored, { ...unchanged, __dryRun: true })).failures?.map((failure) => failure.property),
+        ["table"],
+      );
     });
 
     it("checks the table while the target is not known yet, and the target once it is", async () => {
       await configureProvider({ "hasura:adminSecret": conformanceSecret });
       const pending = toSourceRelationship(server.url, {});
       const table = await provider.check({}, { ...pending, table: "profile", toSource: unknownValue, __dryRun: true });
-      assert.deepEqual(table.failures?.map((failure) => failure.property), ["table"]);
+      assert.deepEqual(
+        table.failures?.map((failure) => failure.property),
+        ["table"],
+      );
       assert.equal((await provider.check({}, { ...pending, toSource: unknownValue, __dryRun: true })).failures, undefined);
       const known = await provider.check({}, { ...toSourceRelationship(server.url, { fieldMapping: { id: "nope" } }), __dryRun: true });
-      assert.deepEqual(known.failures?.map((failure) => failure.property), ["toSource.fieldMapping.id"]);
+      assert.deepEqual(
+        known.failures?.map((failure) => failure.property),
+        ["toSource.fieldMapping.id"],
+      );
     });
   });
 });

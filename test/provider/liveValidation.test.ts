@@ -148,7 +148,10 @@ describe("live validation at check", () => {
     }
     const warnings = lines.filter((line) => line.startsWith("warning:"));
     assert.equal(warnings.length, 1, lines.join(""));
-    assert.match(warnings[0], /^warning: could not ask Hasura at http:\/\/127\.0\.0\.1:9 \(.*\), so nothing was checked against what it holds \(tables, columns, remote schemas\)\. Only the checks that need no network ran/);
+    assert.match(
+      warnings[0],
+      /^warning: could not ask Hasura at http:\/\/127\.0\.0\.1:9 \(.*\), so nothing was checked against what it holds \(tables, columns, remote schemas\)\. Only the checks that need no network ran/,
+    );
     await configureProvider({ "hasura:adminSecret": conformanceSecret });
   });
 });
