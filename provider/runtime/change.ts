@@ -3,11 +3,14 @@ import type { DocumentEdit, HeldRelationship, MetadataDocument } from "../../mod
 import type { CallContext, Fixes } from "../hasura/errors";
 import type { ApiMode, HasuraRequest, Write } from "../hasura/requests";
 import type { Step } from "../plans";
+import type { CommandClass } from "./writeCosts";
 
 /** One relationship's change: where it is in the metadata, what to do, and how to say it to Hasura. */
 export interface Change {
   /** The operation and the resource, as failures name them. */
   readonly context: CallContext;
+  /** Which commands cost Hasura what this change's own command costs. */
+  readonly commandClass: CommandClass;
   /** What Hasura holds for this relationship in a metadata document. */
   find(metadata: MetadataDocument): HeldRelationship | undefined;
   /** The next step, from what Hasura holds under the relationship's name and in the whole metadata. */

@@ -17,12 +17,22 @@ export type CallKind =
   /** An `export_metadata`: each change written alone after another plans on a fresh one. */
   | "read";
 
-/** The latencies seen so far, per kind of call. */
+/**
+ * Which commands cost alike: a relationship's own command costs a rebuild plus the catalog it makes
+ * Hasura read again, so a change names what that is (`source:default` for a table relationship on
+ * the source `default`, `remote-schema` for one on a remote schema's type, which re-reads none).
+ */
+export type CommandClass = string;
+
+/** The latencies seen so far, per kind of call, and for commands per class. */
 export interface CallCosts {
-  /** Takes the latency of one call that succeeded. */
-  observe(kind: CallKind, ms: number): void;
-  /** What the next call of the kind is expected to take; undefined until one was seen. */
-  estimate(kind: CallKind): number | undefined;
+  /** Takes the latency of one call that succeeded; a command's with its class. */
+  observe(kind: CallKind, ms: number, commandClass?: CommandClass): void;
+  /**
+   * What the next call of the kind is expected to take; undefined until one was seen. A command of a
+   * class never seen is expected to cost what the commands seen so far took.
+   */
+  estimate(kind: CallKind, commandClass?: CommandClass): number | undefined;
 }
 
 /** How much a new latency moves an estimate: recent calls weigh most, one odd call does not swing it. */
@@ -30,13 +40,19 @@ const weightOfLatest = 0.5;
 
 /** New, with nothing seen. */
 export function callCosts(): CallCosts {
-  const estimates = new Map<CallKind, number>();
+  const estimates = new Map<string, number>();
+  const take = (key: string, ms: number) => {
+    const before = estimates.get(key);
+    estimates.set(key, before === undefined ? ms : before + weightOfLatest * (ms - before));
+  };
+  const classKey = (commandClass: CommandClass) => `single ${commandClass}`;
   return {
-    observe(kind, ms) {
-      const before = estimates.get(kind);
-      estimates.set(kind, before === undefined ? ms : before + weightOfLatest * (ms - before));
+    observe(kind, ms, commandClass) {
+      take(kind, ms);
+      if (kind === "single" && commandClass !== undefined) take(classKey(commandClass), ms);
     },
-    estimate: (kind) => estimates.get(kind),
+    estimate: (kind, commandClass) =>
+      (kind === "single" && commandClass !== undefined ? estimates.get(classKey(commandClass)) : undefined) ?? estimates.get(kind),
   };
 }
 
@@ -49,18 +65,18 @@ export function callCosts(): CallCosts {
 export const minSavingMs = 100;
 
 /**
- * Whether `writes` changes that could go together are written as one whole-document write rather
- * than each as its own command after a fresh read: unless the commands save at least a tenth of it
- * (and `minSavingMs`). What was never seen is taken to cost what the other write costs, so that both
- * get measured; with nothing seen at all, together (one schema rebuild rather than many, the safe
- * guess on a Hasura whose rebuilds are slow).
+ * Whether changes that could go together (their commands' classes given) are written as one
+ * whole-document write rather than each as its own command after a fresh read: unless the commands
+ * save at least a tenth of it (and `minSavingMs`). What was never seen is taken to cost what the other
+ * write costs, so that both get measured; with nothing seen at all, together (one schema rebuild
+ * rather than many, the safe guess on a Hasura whose rebuilds are slow).
  */
-export function cheaperTogether(writes: number, costs: CallCosts): boolean {
-  if (writes < 2) return false;
-  const single = costs.estimate("single");
+export function cheaperTogether(commands: readonly CommandClass[], costs: CallCosts): boolean {
+  if (commands.length < 2) return false;
   const whole = costs.estimate("whole");
-  if (single === undefined || whole === undefined) return true;
-  const alone = writes * single + (writes - 1) * (costs.estimate("read") ?? 0);
+  if (whole === undefined || costs.estimate("single") === undefined) return true;
+  const reads = (commands.length - 1) * (costs.estimate("read") ?? 0);
+  const alone = commands.reduce((sum, commandClass) => sum + (costs.estimate("single", commandClass) ?? 0), reads);
   return whole - alone < Math.max(minSavingMs, whole / 10);
 }
 

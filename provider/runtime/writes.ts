@@ -59,10 +59,10 @@ export interface WriteOptions {
 export async function applyChanges(gateway: Gateway, changes: readonly Change[], options: WriteOptions): Promise<WriteReport> {
   const now = options.now ?? (() => performance.now());
   /** Sends a write, and takes its latency into the costs when it succeeds. */
-  const timed = async (kind: CallKind, write: () => Promise<void>) => {
+  const timed = async (kind: CallKind, write: () => Promise<void>, commandClass?: string) => {
     const started = now();
     await write();
-    options.costs?.observe(kind, now() - started);
+    options.costs?.observe(kind, now() - started, commandClass);
   };
   const outcomes: Outcome[] = changes.map(() => ({ ok: false, error: new Error("The write path ended without an outcome for this change.") }));
   const settle = (open: Open, step: Step) => {
@@ -108,7 +108,13 @@ export async function applyChanges(gateway: Gateway, changes: readonly Change[],
     });
     // A change that must go alone goes first, one a round; the rest, all folded into the plan's
     // document, go together once nothing else is left to write, unless their own commands cost less.
-    const together = toWrite.length >= 2 && (options.costs === undefined || cheaperTogether(toWrite.length, options.costs));
+    const together =
+      toWrite.length >= 2 &&
+      (options.costs === undefined ||
+        cheaperTogether(
+          toWrite.map((each) => each.open.change.commandClass),
+          options.costs,
+        ));
     const alone = toWrite.find((each) => !each.folded) ?? (together ? undefined : toWrite[0]);
     if (alone === undefined && toWrite.length > 0 && snapshot.resourceVersion !== undefined) {
       try {
@@ -138,7 +144,7 @@ export async function applyChanges(gateway: Gateway, changes: readonly Change[],
     const rest = toWrite.filter((each) => each !== first).map((each) => each.open);
     try {
       const { change } = first.open;
-      await timed("single", () => writeAlone(gateway, mode, change, first.write, snapshot));
+      await timed("single", () => writeAlone(gateway, mode, change, first.write, snapshot), change.commandClass);
       settle(first.open, { kind: "write", write: first.write });
       open = rest;
     } catch (error) {

@@ -122,6 +122,7 @@ describe("writes", () => {
     await applyChanges(gateway, [create("a")], { together: true, costs });
     assert.equal(requests()["/v1/metadata pg_create_remote_relationship"], 1);
     assert.notEqual(costs.estimate("single"), undefined);
+    assert.equal(costs.estimate("single", "source:default"), costs.estimate("single"), "learned for its class, the source it changed");
     assert.equal(costs.estimate("whole"), undefined);
     await applyChanges(gateway, [create("b"), create("c")], { together: true, costs });
     assert.equal(requests()["/v1/metadata replace_metadata"], 1);

@@ -22,6 +22,8 @@ const toSourceFixes: Fixes = {
 export function change(key: TableRelationshipKey, operation: string, plan: (held: HeldRelationship | undefined) => Step): Change {
   return {
     context: { operation, resource: { noun: "remote relationship", id: formatRelationshipId(key) } },
+    // Hasura reads the catalog of the source whose metadata a command changed again.
+    commandClass: `source:${key.source}`,
     find: (metadata) => findTableRelationship(metadata, key),
     plan,
     request: (mode, write, resourceVersion, metadata) => tableRelationshipRequest(mode, key, write, resourceVersion, sourceKind(metadata, key.source)),

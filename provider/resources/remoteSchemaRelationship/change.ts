@@ -29,6 +29,8 @@ export function change(key: RemoteSchemaRelationshipKey, operation: string, plan
   const id = formatRemoteSchemaRelationshipId(key);
   return {
     context: { operation, resource: { noun, id } },
+    // A remote schema's metadata is no source's: its commands make Hasura read no catalog again.
+    commandClass: "remote-schema",
     find: (metadata) => findRemoteSchemaRelationship(metadata, key),
     // Hasura answers success to a create on a remote schema it does not have, and stores nothing.
     plan: (held, metadata) => {
