@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-/** The package's bin: `pulumi-hasura-remote-relationships generate --endpoint URL --out DIR`. */
+/** The package's bin: `pulumi-hasura-remote-relationships generate ...` and `... drift ...`. */
 import path from "node:path";
-import { generate, GeneratorError, packageFacts, parseCommand, usage, type GenerateReport } from "./index";
+import { redact } from "../provider/hasura/errors";
+import type { DriftOptions } from "./arguments";
+import { drift, exitCodeOf, renderJson, renderTable } from "./drift";
+import { generate, CommandError, packageFacts, parseCommand, usage, type GenerateReport } from "./index";
 
 /** What the run printed and how it ended; the bin prints and exits with it, tests read it. */
 export interface CliOutcome {
@@ -10,17 +13,23 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-/** Runs the command line `args` (after the bin's name) with the environment `env`. */
+/** Runs the command line `args` (after the bin's name) with the environment `env`; nothing it prints holds the admin secret. */
 export async function runCli(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<CliOutcome> {
+  const secret = env.HASURA_GRAPHQL_ADMIN_SECRET === "" ? undefined : env.HASURA_GRAPHQL_ADMIN_SECRET;
+  const outcome = await run(args, secret);
+  return { code: outcome.code, stdout: redact(outcome.stdout, [secret]), stderr: redact(outcome.stderr, [secret]) };
+}
+
+async function run(args: readonly string[], secret: string | undefined): Promise<CliOutcome> {
   const bin = packageFacts().name;
   try {
     const command = parseCommand(args);
     if (command.kind === "help") return { code: 0, stdout: `${usage(bin)}\n`, stderr: "" };
-    const secret = env.HASURA_GRAPHQL_ADMIN_SECRET === "" ? undefined : env.HASURA_GRAPHQL_ADMIN_SECRET;
+    if (command.kind === "drift") return await runDrift(command.options, secret, bin);
     const report = await generate(command.options, secret);
     return { code: 0, stdout: describeReport(report), stderr: "" };
   } catch (error) {
-    if (error instanceof GeneratorError) {
+    if (error instanceof CommandError) {
       const hint = error.kind === "usage" ? ` Run ${bin} --help for the usage.` : "";
       return { code: error.kind === "usage" ? 2 : 1, stdout: "", stderr: `${error.message}${hint}\n` };
     }
@@ -28,28 +37,44 @@ export async function runCli(args: readonly string[], env: Readonly<Record<strin
   }
 }
 
-/** What was found, what was written, and the commands to run next. */
+/** `drift`: the table or the JSON on standard output; with --emit-declarations, the module there and the table on standard error. */
+async function runDrift(options: DriftOptions, secret: string | undefined, bin: string): Promise<CliOutcome> {
+  const facts = packageFacts();
+  const { report, adoption } = await drift(options, secret, { bin, origin: { packageName: facts.name, packageVersion: facts.version } });
+  const code = exitCodeOf(report.drift);
+  if (adoption !== undefined) return { code, stdout: adoption, stderr: renderTable(report) };
+  return { code, stdout: options.json ? renderJson(report) : renderTable(report), stderr: "" };
+}
+
+/** What was found, what was written, and the commands to run next, each as it can be run. */
 export function describeReport(report: GenerateReport): string {
   const { declarations, skipped } = report.inventory;
   const total = declarations.length + skipped.length;
   const server = report.version === undefined ? report.api : `Hasura ${report.version}, ${report.api}`;
   const lines = [`Read the metadata of ${report.endpoint} (${server}): ${total === 0 ? "no remote relationships" : plural(total, "remote relationship")}.`];
-  const width = Math.max(0, ...[...declarations, ...skipped].map((entry) => entry.label.length));
+  const width = Math.max(0, ...[...declarations.map((entry) => entry.importId), ...skipped.map((entry) => entry.id)].map((id) => id.length));
   for (const declaration of declarations)
-    lines.push(`  declared  ${declaration.label.padEnd(width)}  as ${declaration.resourceType} "${declaration.resourceName}"`);
-  for (const entry of skipped) lines.push(`  skipped   ${entry.label.padEnd(width)}  ${entry.reason}`);
+    lines.push(`  declared  ${declaration.importId.padEnd(width)}  as ${declaration.resourceType} "${declaration.resourceName}"`);
+  for (const entry of skipped) lines.push(`  skipped   ${entry.id.padEnd(width)}  ${entry.reason}`);
   const resources = declarations.length === 0 ? "no resources" : `${plural(declarations.length, "resource")}, each with the import option`;
   lines.push(`Wrote the Pulumi project "${report.projectName}" to ${report.dir}: ${report.files.join(", ")} (${resources}).`);
+  const source = report.packageSource;
+  if (source.kind === "tarball" && !source.present) {
+    lines.push(`Its package.json installs this package from ${source.tarball}, which is no longer there: put the package's tarball back there first.`);
+  }
   const there = path.relative(process.cwd(), report.dir) || ".";
   lines.push(
     "",
     "Next:",
+    // From a clone, the package.json names the tarball `npm pack` makes there.
+    ...(source.kind === "clone" ? [`  (cd ${source.folder} && npm pack)`] : []),
     `  cd ${there}`,
     "  npm install",
     "  pulumi stack init dev",
     `  pulumi config set hasura:endpoint ${report.endpoint}`,
     '  pulumi config set --secret hasura:adminSecret "$HASURA_GRAPHQL_ADMIN_SECRET"',
     `  pulumi up     # takes ${declarations.length === 1 ? "the relationship" : `the ${declarations.length} relationships`} over, writing nothing to Hasura`,
+    `  npx --yes ${packageFacts().name} drift --endpoint ${report.endpoint} --stack dev     # 0: Hasura holds what the stack declares, and nothing else`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -1,31 +1,33 @@
 /**
- * What the generated program declares: one resource per relationship Hasura holds, or, for each one it
- * cannot declare, the reason. Pure: the metadata document in, the inventory out.
+ * What Hasura holds, as the bin sees it, and what a program declares of it: one resource per
+ * relationship, or, for each one it cannot declare, the reason. Pure: the metadata in, the entries out.
  *
- * Each place Hasura keeps relationships has its declarer: tables of database sources become
- * `RemoteRelationship`s, types of remote schemas `RemoteSchemaRelationship`s. A declarer turns what a
- * relationship joins to (`toRemoteSchema` or `toSource`) into the resource's args, and checks them as
- * the provider's `check` will at `preview`. A new kind of relationship is one more declarer.
+ * Each place Hasura keeps relationships has its declarer: tables of database sources hold what
+ * `RemoteRelationship`s declare, types of remote schemas what `RemoteSchemaRelationship`s declare.
+ * A declarer leans on the provider's own kind for everything the provider already knows (IDs, what a
+ * live relationship's inputs are, Hasura's reason when it is inconsistent, how state is read) and adds
+ * only how a person writes the resource. A new kind of relationship is one more declarer.
  */
 import {
   defaultSchema,
   defaultSource,
   listRemoteSchemaRelationships,
   listTableRelationships,
-  remoteSchemaRelationshipLabel,
-  tableRelationshipLabel,
   type HeldRelationship,
-  type MetadataDocument,
+  type InconsistentObject,
   type JsonValue,
+  type MetadataDocument,
   type QualifiedTable,
   type RelationshipTarget,
   type RemoteSchemaRelationshipKey,
   type TableRelationshipKey,
   type ToSource,
 } from "../model";
-import { checkInputs } from "../provider/inputs/check";
+import { definitionInputs } from "../provider/diff";
+import type { InputsOf, InputsSchema, RelationshipKind } from "../provider/resources/kind";
 import { remoteRelationship } from "../provider/resources/remoteRelationship";
 import { remoteSchemaRelationship } from "../provider/resources/remoteSchemaRelationship";
+import { upgradeOutputs } from "../provider/state";
 
 /** The resource classes a generated program may use, as the package exports them. */
 export type ResourceType = "RemoteRelationship" | "RemoteSchemaRelationship";
@@ -33,71 +35,133 @@ export type ResourceType = "RemoteRelationship" | "RemoteSchemaRelationship";
 /** A resource's args in the order the program writes them; the endpoint is left to the stack's `hasura:endpoint`. */
 export type Args = readonly (readonly [string, JsonValue])[];
 
-/** One resource of the generated program. */
-export interface Declaration {
-  readonly resourceType: ResourceType;
-  readonly resourceName: string;
+/** Where a relationship is defined: on a table of a source, or on a type of a remote schema. */
+export type Place =
+  | { readonly kind: "table"; readonly source: string; readonly table: QualifiedTable }
+  | { readonly kind: "remoteSchema"; readonly remoteSchema: string; readonly typeName: string };
+
+/** How a program declares one relationship. */
+export interface DeclarationParts {
   readonly args: Args;
-  /** The resource ID, which the `import` option takes. */
-  readonly importId: string;
+  /** The parts the resource name is made of, most general first; defaults are left out. */
+  readonly nameParts: readonly string[];
   /** The heading the program groups it under, such as `public.users`. */
   readonly group: string;
-  /** The relationship as messages name it, such as `default.public.users.messages`. */
-  readonly label: string;
 }
 
-/** A relationship the program does not declare, and why. */
-export interface Skipped {
-  readonly label: string;
-  readonly reason: string;
-}
-
-/** Everything the metadata holds, declared or skipped, in the document's order: tables first, then remote schemas. */
-export interface Inventory {
-  readonly declarations: readonly Declaration[];
-  readonly skipped: readonly Skipped[];
-}
-
-/** How the relationships kept in one place of the metadata become resources. */
-interface Declarer<Key> {
+/** One relationship Hasura holds. */
+export interface HeldEntry {
   readonly resourceType: ResourceType;
-  list(metadata: MetadataDocument): readonly { readonly key: Key; readonly held: HeldRelationship }[];
-  label(key: Key): string;
-  /** The resource's args: the key's, then the target's. */
-  args(key: Key, target: RelationshipTarget): Args;
-  /** The provider's own static check (`check` without the network): the failures, as `property: reason`. */
-  check(inputs: Record<string, unknown>): readonly string[];
-  importId(key: Key): string;
-  /** The parts the resource name is made of, most general first; defaults are left out. */
-  nameParts(key: Key): readonly string[];
-  group(key: Key): string;
+  /** The kind's own noun: `remote relationship` or `remote schema relationship`. */
+  readonly noun: string;
+  /** The resource ID, such as `default/public/users/messages`; what the `import` option takes. */
+  readonly id: string;
+  readonly place: Place;
+  /** Hasura's reason, when Hasura cannot build it. */
+  readonly inconsistency?: string;
+  /**
+   * What Hasura holds: the resource's inputs in the provider's canonical form (as `check` gives them
+   * and the state keeps them) and how a program declares it; or why this package cannot read it.
+   */
+  readonly definition:
+    | { readonly readable: true; readonly inputs: Readonly<Record<string, unknown>>; readonly declaration: DeclarationParts }
+    | { readonly readable: false; readonly reason: string };
 }
 
-const tableRelationships: Declarer<TableRelationshipKey> = {
+/** A resource of a stack's state, read as the provider reads its old outputs. */
+export interface StateEntry {
+  readonly id: string;
+  /** The inputs in today's canonical form, endpoint included. */
+  readonly inputs: Readonly<Record<string, unknown>> & { readonly endpoint: string };
+  readonly place: Place;
+}
+
+/** One kind of relationship, as the bin sees it (the provider's kind with its types erased). */
+export interface Declarer {
+  readonly resourceType: ResourceType;
+  readonly noun: string;
+  /** The inputs Hasura's update changes in place: what "changed" compares. */
+  readonly definitionInputs: readonly string[];
+  /** Every relationship of this kind that `metadata` holds, in document order. */
+  held(metadata: MetadataDocument, inconsistencies: readonly InconsistentObject[], endpoint: string): HeldEntry[];
+  /** A resource's stored outputs (of any release) in today's form; undefined when they cannot be read as this kind's. */
+  fromState(outputs: unknown): StateEntry | undefined;
+}
+
+/** What a declarer adds to the provider's kind. */
+interface DeclarerSpec<S extends InputsSchema, K> {
+  readonly resourceType: ResourceType;
+  readonly kind: RelationshipKind<S, K>;
+  list(metadata: MetadataDocument): readonly { readonly key: K; readonly held: HeldRelationship }[];
+  /** The resource's args: the key's, then the target's. */
+  args(key: K, target: RelationshipTarget): Args;
+  nameParts(key: K): readonly string[];
+  group(key: K): string;
+  place(key: K): Place;
+}
+
+function declarer<S extends InputsSchema, K>(spec: DeclarerSpec<S, K>): Declarer {
+  const { kind } = spec;
+  return {
+    resourceType: spec.resourceType,
+    noun: kind.noun,
+    definitionInputs: definitionInputs(kind),
+    held: (metadata, inconsistencies, endpoint) =>
+      spec.list(metadata).map(({ key, held }) => {
+        const inconsistency = kind.inconsistency(inconsistencies, key);
+        const entry = {
+          resourceType: spec.resourceType,
+          noun: kind.noun,
+          id: kind.formatId(key),
+          place: spec.place(key),
+          ...(inconsistency ? { inconsistency } : {}),
+        };
+        if (held.kind === "unrecognized") return { ...entry, definition: { readable: false, reason: held.reason } };
+        const live: Readonly<Record<string, unknown>> = kind.liveInputs(endpoint, key, held.stored.target);
+        // Inputs the schema refuses (a name that is not a GraphQL name, say) stay as read: the
+        // provider's check says why at its turn, and they differ from any state's all the same.
+        const inputs = upgradeOutputs(kind.schema, live) ?? live;
+        const declaration = { args: spec.args(key, held.stored.target), nameParts: spec.nameParts(key), group: spec.group(key) };
+        return { ...entry, definition: { readable: true, inputs, declaration } };
+      }),
+    fromState: (outputs) => {
+      const inputs: InputsOf<S> | undefined = isRecord(outputs) ? upgradeOutputs(kind.schema, outputs) : undefined;
+      if (inputs === undefined) return undefined;
+      const key = kind.keyOf(inputs);
+      return { id: kind.formatId(key), inputs: { ...inputs, endpoint: inputs.endpoint }, place: spec.place(key) };
+    },
+  };
+}
+
+const tableRelationships = declarer({
   resourceType: "RemoteRelationship",
+  kind: remoteRelationship,
   list: listTableRelationships,
-  label: tableRelationshipLabel,
   args: (key, target) => {
     const where: Args = [["name", key.name], ["table", tableArg(key.table)], ...(key.source === defaultSource ? [] : ([["source", key.source]] as const))];
     if (target.kind === "toSource") return [...where, ["toSource", toSourceArg(target)]];
-    return [...where, ["hasuraFields", [...target.lhsFields]], ["remoteSchema", target.remoteSchema], ["remoteField", target.remoteField]];
+    return [
+      ...where,
+      ["hasuraFields", [...target.lhsFields]],
+      ["remoteSchema", target.remoteSchema],
+      ["remoteField", target.remoteField as unknown as JsonValue],
+    ];
   },
-  check: (inputs) => failuresOf(checkInputs(remoteRelationship, inputs)),
-  importId: remoteRelationship.formatId,
-  nameParts: (key) => [
+  nameParts: (key: TableRelationshipKey) => [
     ...(key.source === defaultSource ? [] : [key.source]),
     ...(key.table.schema === defaultSchema ? [] : [key.table.schema]),
     key.table.name,
     key.name,
   ],
   group: (key) => `${key.table.schema}.${key.table.name}${key.source === defaultSource ? "" : `, source "${key.source}"`}`,
-};
+  place: (key) => ({ kind: "table", source: key.source, table: key.table }),
+});
 
-const remoteSchemaRelationships: Declarer<RemoteSchemaRelationshipKey> = {
+const remoteSchemaRelationships = declarer({
   resourceType: "RemoteSchemaRelationship",
+  kind: remoteSchemaRelationship,
   list: listRemoteSchemaRelationships,
-  label: remoteSchemaRelationshipLabel,
-  args: (key, target) => [
+  args: (key: RemoteSchemaRelationshipKey, target) => [
     ["remoteSchema", key.remoteSchema],
     ["typeName", key.typeName],
     ["name", key.name],
@@ -105,54 +169,20 @@ const remoteSchemaRelationships: Declarer<RemoteSchemaRelationshipKey> = {
       ? ["toSource", toSourceArg(target)]
       : ["toRemoteSchema", { remoteSchema: target.remoteSchema, lhsFields: [...target.lhsFields], remoteField: target.remoteField }],
   ],
-  check: (inputs) => failuresOf(checkInputs(remoteSchemaRelationship, inputs)),
-  importId: remoteSchemaRelationship.formatId,
   nameParts: (key) => [key.remoteSchema, key.typeName, key.name],
   group: (key) => `remote schema "${key.remoteSchema}", type ${key.typeName}`,
-};
+  place: (key) => ({ kind: "remoteSchema", remoteSchema: key.remoteSchema, typeName: key.typeName }),
+});
+
+/** Every kind, in the order the bin lists them: relationships on tables, then on remote schemas' types. */
+export const declarers: readonly Declarer[] = [tableRelationships, remoteSchemaRelationships];
 
 /**
- * The inventory of `metadata`: every relationship on every table of every source and on every remote
- * schema's type, in both stored formats. `endpoint` is only used to check each declaration as
- * `pulumi preview` will, so that the program never declares what the provider refuses.
+ * Every relationship on every table of every source and on every remote schema's type, in both
+ * stored formats, with Hasura's reason for those it cannot build. `endpoint` is the one the inputs name.
  */
-export function inventoryOf(metadata: MetadataDocument, endpoint: string): Inventory {
-  const declarations: Declaration[] = [];
-  const skipped: Skipped[] = [];
-  const names = new Set<string>();
-  const declareAll = <Key>(declarer: Declarer<Key>) => {
-    for (const { key, held } of declarer.list(metadata)) {
-      const label = declarer.label(key);
-      if (held.kind === "unrecognized") {
-        skipped.push({ label, reason: `Hasura holds a definition this package cannot read: ${withStop(held.reason)}` });
-        continue;
-      }
-      const args = declarer.args(key, held.stored.target);
-      const failures = declarer.check({ ...Object.fromEntries(args), endpoint });
-      if (failures.length > 0) {
-        skipped.push({ label, reason: `the provider's check refuses it as Hasura holds it: ${failures.join(" ")}` });
-        continue;
-      }
-      const resourceName = uniqueName(resourceNameOf(declarer.nameParts(key)), names);
-      declarations.push({ resourceType: declarer.resourceType, resourceName, args, importId: declarer.importId(key), group: declarer.group(key), label });
-    }
-  };
-  declareAll(tableRelationships);
-  declareAll(remoteSchemaRelationships);
-  return { declarations, skipped };
-}
-
-/** A resource name from its parts, such as `users-messages`: each part's characters other than letters, digits, `_` and `.` become `_`. */
-export function resourceNameOf(parts: readonly string[]): string {
-  return parts.map((part) => part.replace(/[^A-Za-z0-9_.]+/g, "_")).join("-");
-}
-
-/** `name`, or `name-2`, `name-3`, ... when it is taken; records the one it answers. */
-function uniqueName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${name}-${suffix}`;
-  taken.add(candidate);
-  return candidate;
+export function heldRelationships(metadata: MetadataDocument, inconsistencies: readonly InconsistentObject[], endpoint: string): HeldEntry[] {
+  return declarers.flatMap((kind) => kind.held(metadata, inconsistencies, endpoint));
 }
 
 /** A table as a person writes it: the bare name in schema public. */
@@ -164,10 +194,6 @@ function toSourceArg(target: ToSource): JsonValue {
   return { relationshipType: target.relationshipType, source: target.source, table: tableArg(target.table), fieldMapping: { ...target.fieldMapping } };
 }
 
-function failuresOf(result: { readonly failures?: readonly { readonly property: string; readonly reason: string }[] }): string[] {
-  return (result.failures ?? []).map((failure) => `${failure.property}: ${failure.reason}`);
-}
-
-function withStop(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

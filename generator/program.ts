@@ -1,5 +1,5 @@
 /** The generated program, `index.ts`: one `new` per relationship, grouped by table, with what was skipped said at the end. */
-import type { Declaration, Inventory } from "./declarations";
+import type { Declaration, Inventory } from "./inventory";
 import { indentUnit, lineWidth, literal, propertyKey } from "./typescriptLiteral";
 
 /** Where the metadata came from, for the program's opening comment. */
@@ -9,20 +9,34 @@ export interface ProgramOrigin {
   readonly packageVersion: string;
 }
 
+const importOption =
+  "Every resource carries the `import` option: the first `pulumi up` takes the relationship over as Hasura holds it, writing nothing to Hasura, and stops with both definitions shown if Hasura holds something else by then. After that up, the `import` options can be deleted.";
+
 /** The text of `index.ts`. */
 export function renderProgram(inventory: Inventory, origin: ProgramOrigin): string {
-  const lines = [
-    ...comment(
-      `The remote relationships of the Hasura at ${origin.endpoint}, one resource each, as \`${origin.packageName} generate\` (${origin.packageVersion}) read them from its metadata.`,
-    ),
-    "//",
-    ...comment(
-      "Every resource carries the `import` option: the first `pulumi up` takes the relationship over as Hasura holds it, writing nothing to Hasura, and stops with both definitions shown if Hasura holds something else by then. After that up, the `import` options can be deleted. The endpoint and the admin secret come from the stack's config: `hasura:endpoint` and the secret `hasura:adminSecret`.",
-    ),
-  ];
+  return renderModule(inventory, origin.packageName, [
+    `The remote relationships of the Hasura at ${origin.endpoint}, one resource each, as \`${origin.packageName} generate\` (${origin.packageVersion}) read them from its metadata.`,
+    `${importOption} The endpoint and the admin secret come from the stack's config: \`hasura:endpoint\` and the secret \`hasura:adminSecret\`.`,
+  ]);
+}
+
+/**
+ * A module that declares relationships a program does not manage yet, for `drift --emit-declarations`:
+ * saved beside the program and imported by it (`import "./adopted";`), or its `new` statements pasted in.
+ */
+export function renderAdoption(inventory: Inventory, origin: ProgramOrigin): string {
+  return renderModule(inventory, origin.packageName, [
+    `The remote relationships the Hasura at ${origin.endpoint} holds that no given stack manages, as \`${origin.packageName} drift --emit-declarations\` (${origin.packageVersion}) read them from its metadata.`,
+    `Save this file beside the program's index.ts (as adopted.ts, say) and add \`import "./adopted";\` to it, or paste the \`new\` statements into the program. ${importOption} The endpoint is the stack's \`hasura:endpoint\`: run it with the stack whose endpoint this Hasura is.`,
+  ]);
+}
+
+/** A module: the opening comment's paragraphs, the import of the classes it uses, the resources by group, then what it skipped and why. */
+function renderModule(inventory: Inventory, packageName: string, opening: readonly string[]): string {
+  const lines = opening.flatMap((paragraph, index) => [...(index === 0 ? [] : ["//"]), ...comment(paragraph)]);
   const types = [...new Set(inventory.declarations.map((declaration) => declaration.resourceType))].sort();
-  lines.push(types.length === 0 ? "export {};" : `import { ${types.join(", ")} } from ${JSON.stringify(origin.packageName)};`);
-  if (inventory.declarations.length === 0) lines.push("", ...comment("Hasura holds no remote relationship that this package manages."));
+  lines.push(types.length === 0 ? "export {};" : `import { ${types.join(", ")} } from ${JSON.stringify(packageName)};`);
+  if (inventory.declarations.length === 0) lines.push("", ...comment("Hasura holds no remote relationship to declare here."));
   let group: string | undefined;
   for (const declaration of inventory.declarations) {
     if (declaration.group !== group) {
@@ -33,7 +47,7 @@ export function renderProgram(inventory: Inventory, origin: ProgramOrigin): stri
   }
   if (inventory.skipped.length > 0) {
     lines.push("", "// Not declared here, and why:");
-    for (const skipped of inventory.skipped) lines.push(...comment(`${skipped.label}: ${skipped.reason}`, "- ", "  "));
+    for (const skipped of inventory.skipped) lines.push(...comment(`${skipped.id}: ${skipped.reason}`, "- ", "  "));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,8 +1,8 @@
 /** The files of the generated Pulumi TypeScript project, and writing them into a folder that is empty unless told otherwise. */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Inventory } from "./declarations";
-import { GeneratorError } from "./errors";
+import type { Inventory } from "./inventory";
+import { CommandError } from "./errors";
 import { renderProgram } from "./program";
 
 /** What the project files say besides the relationships. */
@@ -12,6 +12,8 @@ export interface ProjectSettings {
   readonly endpoint: string;
   readonly packageName: string;
   readonly packageVersion: string;
+  /** How package.json names this package: a registry range, or a `file:` tarball (see packageSource.ts). */
+  readonly packageDependency: string;
   /** The `@pulumi/pulumi` range the project depends on. */
   readonly pulumiRange: string;
 }
@@ -22,7 +24,7 @@ export function projectFiles(inventory: Inventory, settings: ProjectSettings): R
     name: settings.name,
     private: true,
     main: "index.ts",
-    dependencies: { "@pulumi/pulumi": settings.pulumiRange, [settings.packageName]: `^${settings.packageVersion}` },
+    dependencies: { "@pulumi/pulumi": settings.pulumiRange, [settings.packageName]: settings.packageDependency },
     devDependencies: { "@types/node": "^22.0.0", typescript: "^5.0.0" },
   };
   const tsconfig = {
@@ -67,7 +69,7 @@ export function ensureWritable(dir: string, force: boolean): void {
   const entries = readdirSync(dir).sort();
   if (entries.length === 0) return;
   const held = entries.length === 1 ? `"${entries[0]}"` : `${entries.length} entries, such as "${entries[0]}"`;
-  throw new GeneratorError(
+  throw new CommandError(
     `${dir} is not empty (it holds ${held}). Give --out a new or empty folder, or add --force to overwrite ${projectFileNames.join(", ")} there.`,
   );
 }

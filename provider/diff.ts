@@ -47,6 +47,10 @@ export function diffInputs(spec: DiffSpec, olds: Readonly<Record<string, unknown
     const moved = changed("endpoint") ? ["endpoint"] : [];
     return { changes: true, replaces: [...moved, ...replaces], deleteBeforeReplace: false };
   }
-  const definition = Object.keys(spec.schema.shape).filter((property) => !spec.identity.includes(property) && !steeringInputs.includes(property));
-  return { changes: changed("endpoint") || definition.some(changed) };
+  return { changes: changed("endpoint") || definitionInputs(spec).some(changed) };
+}
+
+/** The inputs Hasura's update changes in place: every input but the identity and the steering ones. */
+export function definitionInputs(spec: DiffSpec): string[] {
+  return Object.keys(spec.schema.shape).filter((property) => !spec.identity.includes(property) && !steeringInputs.includes(property));
 }

@@ -1,5 +1,6 @@
 /** Metadata documents the generator's unit tests read, in the shapes `export_metadata` gives. */
-import type { JsonObject } from "../../../model";
+import { heldRelationships, inventoryOf, type Inventory } from "../../../generator";
+import type { InconsistentObject, JsonObject } from "../../../model";
 
 const userField = { user: { arguments: { id: "$id" } } };
 
@@ -115,4 +116,17 @@ export function tablesWith(relationships: readonly (readonly [string, string, st
       },
     ],
   };
+}
+
+/** The endpoint the unit tests' relationships are read at. */
+export const fixtureEndpoint = "http://localhost:8080";
+
+/** What a program declares of `metadata`: every relationship Hasura holds, those in `inconsistencies` and `refused` skipped. */
+export function inventoryOfDocument(
+  metadata: JsonObject,
+  inconsistencies: readonly InconsistentObject[] = [],
+  refused: ReadonlyMap<string, string> = new Map(),
+  taken: readonly string[] = [],
+): Inventory {
+  return inventoryOf(heldRelationships(metadata, inconsistencies, fixtureEndpoint), refused, taken);
 }

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import ts from "typescript";
-import { inventoryOf, renderProgram } from "../../../generator";
+import { renderAdoption, renderProgram } from "../../../generator";
 import { flatLiteral, literal, propertyKey } from "../../../generator/typescriptLiteral";
-import { mixedMetadata, tablesWith } from "./fixtures";
+import { inventoryOfDocument, mixedMetadata, tablesWith } from "./fixtures";
 
 const origin = { endpoint: "http://localhost:8080", packageName: "pulumi-hasura-remote-relationships", packageVersion: "9.9.9" };
 
@@ -43,7 +43,7 @@ describe("generator: TypeScript literals", () => {
 describe("generator: the program", () => {
   it("is exactly this for one relationship", () => {
     assert.equal(
-      renderProgram(inventoryOf(tablesWith([["users", "team", "team_id"]]), origin.endpoint), origin),
+      renderProgram(inventoryOfDocument(tablesWith([["users", "team", "team_id"]])), origin),
       `// The remote relationships of the Hasura at http://localhost:8080, one resource each, as
 // \`pulumi-hasura-remote-relationships generate\` (9.9.9) read them from its metadata.
 //
@@ -71,7 +71,7 @@ new RemoteRelationship(
   });
 
   it("groups by table and remote schema type, imports both resource classes, ends with what it skipped and why, and is valid TypeScript", () => {
-    const text = renderProgram(inventoryOf(mixedMetadata, origin.endpoint), origin);
+    const text = renderProgram(inventoryOfDocument(mixedMetadata), origin);
     assert.deepEqual(
       text.split("\n").filter((line) => /^\/\/ (public|custom|remote schema)/.test(line)),
       ["// public.profiles", "// custom.profiles", '// public.orders, source "shop"', '// remote schema "user", type User'],
@@ -87,24 +87,35 @@ new RemoteRelationship(
     );
     // A skipped entry's comment continues on lines indented under its dash.
     const unwrapped = text.replace(/\n\/\/ {3}/g, " ");
-    assert.match(unwrapped, /\/\/ Not declared here, and why:\n\/\/ - default\.public\.profiles\.broken: Hasura holds a definition this package cannot read:/);
+    assert.match(unwrapped, /\/\/ Not declared here, and why:\n\/\/ - default\/public\/profiles\/broken: Hasura holds a definition this package cannot read:/);
     assert.deepEqual(syntaxErrors(text), []);
   });
 
   it("with nothing to declare is still a module, and says so", () => {
     const text = renderProgram({ declarations: [], skipped: [] }, origin);
     assert.match(text, /^export \{\};$/m);
-    assert.match(text, /Hasura holds no remote relationship that this package manages\./);
+    assert.match(text, /Hasura holds no remote relationship to declare here\./);
     assert.deepEqual(syntaxErrors(text), []);
   });
 
   it("keeps every comment line within the width", () => {
-    const text = renderProgram(inventoryOf(mixedMetadata, origin.endpoint), origin);
+    const text = renderProgram(inventoryOfDocument(mixedMetadata), origin);
     const long = text.split("\n").filter((line) => line.startsWith("//") && line.length > 100 && line.includes(" "));
     assert.deepEqual(
       long.filter((line) => !/\S{40,}/.test(line)),
       [],
     );
+  });
+});
+
+describe("drift --emit-declarations: the adopting module", () => {
+  it("declares the given relationships as the program does, says how to use it, and avoids the names the stacks use", () => {
+    const text = renderAdoption(inventoryOfDocument(tablesWith([["users", "team", "team_id"]]), [], new Map(), ["users-team"]), origin);
+    assert.match(text.replace(/\n\/\/ /g, " "), /that no given stack manages, as `pulumi-hasura-remote-relationships drift --emit-declarations` \(9\.9\.9\)/);
+    assert.match(text.replace(/\n\/\/ /g, " "), /add `import "\.\/adopted";` to it, or paste the `new` statements into the program\./);
+    assert.match(text, /^new RemoteRelationship\(\n {2}"users-team-2",$/m);
+    assert.match(text, /^ {2}\{ import: "default\/public\/users\/team" \},$/m);
+    assert.deepEqual(syntaxErrors(text), []);
   });
 });
 

@@ -2,20 +2,21 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { ensureWritable, GeneratorError, inventoryOf, projectFileNames, projectFiles, projectNameFor, writeProject } from "../../../generator";
+import { ensureWritable, CommandError, projectFileNames, projectFiles, projectNameFor, writeProject } from "../../../generator";
 import { tempDir } from "../../../scripts/localStack";
-import { tablesWith } from "./fixtures";
+import { inventoryOfDocument, tablesWith } from "./fixtures";
 
 const settings = {
   name: "hasura-prod",
   endpoint: "https://hasura.example.com",
   packageName: "pulumi-hasura-remote-relationships",
   packageVersion: "1.2.3",
+  packageDependency: "^1.2.3",
   pulumiRange: "^3.216.0",
 };
 
 describe("generator: the project", () => {
-  const files = projectFiles(inventoryOf(tablesWith([["users", "team", "team_id"]]), settings.endpoint), settings);
+  const files = projectFiles(inventoryOfDocument(tablesWith([["users", "team", "team_id"]])), settings);
 
   it("is Pulumi.yaml, package.json, tsconfig.json, .gitignore and the program", () => {
     assert.deepEqual([...files.keys()], [...projectFileNames]);
@@ -54,7 +55,7 @@ describe("generator: the project", () => {
     assert.throws(
       () => ensureWritable(dir, false),
       (error: unknown) =>
-        error instanceof GeneratorError &&
+        error instanceof CommandError &&
         error.message ===
           `${dir} is not empty (it holds 2 entries, such as "index.ts"). Give --out a new or empty folder, or add --force to overwrite Pulumi.yaml, package.json, tsconfig.json, .gitignore, index.ts there.`,
     );
