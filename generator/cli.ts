@@ -73,7 +73,7 @@ export function describeReport(report: GenerateReport): string {
     "  pulumi stack init dev",
     `  pulumi config set hasura:endpoint ${report.endpoint}`,
     '  pulumi config set --secret hasura:adminSecret "$HASURA_GRAPHQL_ADMIN_SECRET"',
-    `  pulumi up     # takes ${declarations.length === 1 ? "the relationship" : `the ${declarations.length} relationships`} over, writing nothing to Hasura`,
+    `  pulumi up --yes     # takes ${declarations.length === 1 ? "the relationship" : `the ${declarations.length} relationships`} over, writing nothing to Hasura`,
     `  npx --yes ${packageFacts().name} drift --endpoint ${report.endpoint} --stack dev     # 0: Hasura holds what the stack declares, and nothing else`,
   );
   return `${lines.join("\n")}\n`;

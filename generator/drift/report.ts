@@ -53,8 +53,9 @@ export function renderTable(report: DriftReport): string {
   const lines = [`Drift of the Hasura at ${report.endpoint} (${report.server}) against ${stacks}: ${plural(records.length, "remote relationship")}.`, ""];
   const width = Math.max(...driftStatuses.map((status) => headings[status].length));
   for (const status of driftStatuses) lines.push(`  ${headings[status].padEnd(width)}  ${records.filter((record) => record.status === status).length}`);
-  const nounWidth = Math.max(0, ...records.map((record) => record.noun.length));
-  const idWidth = Math.max(0, ...records.map((record) => record.id.length));
+  const listed = records.filter((record) => record.status !== "in-sync");
+  const nounWidth = Math.max(0, ...listed.map((record) => record.noun.length));
+  const idWidth = Math.max(0, ...listed.map((record) => record.id.length));
   for (const status of driftStatuses) {
     if (status === "in-sync") continue;
     const group = records.filter((record) => record.status === status);
@@ -68,7 +69,7 @@ export function renderTable(report: DriftReport): string {
     if (group.length > listedPerStatus) lines.push(`  and ${group.length - listedPerStatus} more (--json lists every one)`);
   }
   for (const uncounted of report.drift.uncounted) {
-    const resources = listed(uncounted.resources);
+    const resources = resourceList(uncounted.resources);
     lines.push(
       "",
       uncounted.endpoint === undefined
@@ -169,7 +170,7 @@ function managerText(record: DriftRecord): string {
 }
 
 /** Resource names for a sentence, capped: `"a", "b" and 3 more`. */
-function listed(names: readonly string[]): string {
+function resourceList(names: readonly string[]): string {
   const noun = names.length === 1 ? "resource" : "resources";
   const shown = names.slice(0, 3).map((name) => JSON.stringify(name));
   return `${noun} ${joinWords(names.length > 3 ? [...shown, `${names.length - 3} more`] : shown)}`;
