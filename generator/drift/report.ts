@@ -101,7 +101,8 @@ export function renderJson(report: DriftReport): string {
 /** What to do about one relationship; undefined when it is in sync. */
 export function repairOf(record: DriftRecord, adoptCommand: string): string | undefined {
   const stacks = [...new Set(record.managedBy.map((manager) => manager.stack))];
-  const ups = joinWords(stacks.map((stack) => `\`pulumi up --stack ${stack}\``));
+  // Without --refresh an up compares the program with the state, which knows nothing of the drift.
+  const ups = joinWords(stacks.map((stack) => `\`pulumi up --refresh --stack ${stack}\``));
   switch (record.status) {
     case "in-sync":
       return undefined;
@@ -126,7 +127,7 @@ function repairLines(report: DriftReport): string[] {
   const stacksOf = (records: readonly DriftRecord[]) => [...new Set(records.flatMap((record) => record.managedBy.map((manager) => manager.stack)))];
   const managedDrift = stacksOf(drifted(["changed", "deleted"]));
   if (managedDrift.length > 0) {
-    const ups = joinWords(managedDrift.map((stack) => `\`pulumi up --stack ${stack}\``));
+    const ups = joinWords(managedDrift.map((stack) => `\`pulumi up --refresh --stack ${stack}\``));
     lines.push(`changed, deleted: run ${ups} to write what the programs declare (or \`pulumi refresh\`, then change the program to keep what Hasura holds).`);
   }
   const inconsistent = drifted(["inconsistent"]);
