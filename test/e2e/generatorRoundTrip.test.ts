@@ -5,7 +5,8 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { tempDir } from "../../scripts/localStack";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
-import type { HasuraMetadata, RunningHasuraServer } from "../../server";
+import { qualifyTable } from "../../model";
+import type { RunningHasuraServer } from "../../server";
 import { conformanceSecret, startConformanceHasura } from "../support/localHasura";
 import { packPackage, userShell, type CommandResult, type PackedPackage, type UserShell } from "../support/userProject";
 
@@ -83,10 +84,9 @@ describe("generate, then pulumi up: every relationship taken over, nothing writt
       },
     });
     // One Hasura holds but cannot build: a replace that allows inconsistencies keeps it, as Hasura does.
-    const exported = (await admin({ type: "export_metadata", version: 2, args: {} })) as { metadata: HasuraMetadata };
-    const metadata = structuredClone(exported.metadata);
+    const metadata = server.exportMetadata();
     metadata.sources[0].tables
-      .find((entry) => entry.table.schema === "public")
+      .find((entry) => qualifyTable(entry.table).schema === "public")
       ?.remote_relationships?.push({
         name: "brokenUser",
         definition: { to_remote_schema: { remote_schema: "gone", lhs_fields: ["id"], remote_field: userField } },
