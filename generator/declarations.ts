@@ -140,12 +140,7 @@ const tableRelationships = declarer({
   args: (key, target) => {
     const where: Args = [["name", key.name], ["table", tableArg(key.table)], ...(key.source === defaultSource ? [] : ([["source", key.source]] as const))];
     if (target.kind === "toSource") return [...where, ["toSource", toSourceArg(target)]];
-    return [
-      ...where,
-      ["hasuraFields", [...target.lhsFields]],
-      ["remoteSchema", target.remoteSchema],
-      ["remoteField", target.remoteField as unknown as JsonValue],
-    ];
+    return [...where, ["hasuraFields", [...target.lhsFields]], ["remoteSchema", target.remoteSchema], ["remoteField", target.remoteField]];
   },
   nameParts: (key: TableRelationshipKey) => [
     ...(key.source === defaultSource ? [] : [key.source]),
