@@ -3,7 +3,7 @@
 import path from "node:path";
 import { redact } from "../provider/hasura/errors";
 import type { DriftOptions } from "./arguments";
-import { drift, exitCodeOf, renderJson, renderTable } from "./drift";
+import { drift, exitCodeOf, renderJson, renderTable, type DriftContext } from "./drift";
 import { generate, CommandError, packageFacts, parseCommand, usage, type GenerateReport } from "./index";
 
 /** What the run printed and how it ended; the bin prints and exits with it, tests read it. */
@@ -21,11 +21,12 @@ export async function runCli(args: readonly string[], env: Readonly<Record<strin
 }
 
 async function run(args: readonly string[], secret: string | undefined): Promise<CliOutcome> {
-  const bin = packageFacts().name;
+  const facts = packageFacts();
+  const bin = facts.name;
   try {
     const command = parseCommand(args);
     if (command.kind === "help") return { code: 0, stdout: `${usage(bin)}\n`, stderr: "" };
-    if (command.kind === "drift") return await runDrift(command.options, secret, bin);
+    if (command.kind === "drift") return await runDrift(command.options, secret, { packageName: facts.name, packageVersion: facts.version });
     const report = await generate(command.options, secret);
     return { code: 0, stdout: describeReport(report), stderr: "" };
   } catch (error) {
@@ -38,9 +39,8 @@ async function run(args: readonly string[], secret: string | undefined): Promise
 }
 
 /** `drift`: the table or the JSON on standard output; with --emit-declarations, the module there and the table on standard error. */
-async function runDrift(options: DriftOptions, secret: string | undefined, bin: string): Promise<CliOutcome> {
-  const facts = packageFacts();
-  const { report, adoption } = await drift(options, secret, { bin, origin: { packageName: facts.name, packageVersion: facts.version } });
+async function runDrift(options: DriftOptions, secret: string | undefined, origin: DriftContext["origin"]): Promise<CliOutcome> {
+  const { report, adoption } = await drift(options, secret, { bin: origin.packageName, origin });
   const code = exitCodeOf(report.drift);
   if (adoption !== undefined) return { code, stdout: adoption, stderr: renderTable(report) };
   return { code, stdout: options.json ? renderJson(report) : renderTable(report), stderr: "" };
@@ -74,7 +74,7 @@ export function describeReport(report: GenerateReport): string {
     `  pulumi config set hasura:endpoint ${report.endpoint}`,
     '  pulumi config set --secret hasura:adminSecret "$HASURA_GRAPHQL_ADMIN_SECRET"',
     `  pulumi up --yes     # takes ${declarations.length === 1 ? "the relationship" : `the ${declarations.length} relationships`} over, writing nothing to Hasura`,
-    `  npx --yes ${packageFacts().name} drift --endpoint ${report.endpoint} --stack dev     # 0: Hasura holds what the stack declares, and nothing else`,
+    `  npx --yes ${report.packageName} drift --endpoint ${report.endpoint} --stack dev     # 0: Hasura holds what the stack declares, and nothing else`,
   );
   return `${lines.join("\n")}\n`;
 }

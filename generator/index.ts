@@ -30,6 +30,8 @@ export interface GenerateReport {
   readonly inventory: Inventory;
   readonly dir: string;
   readonly projectName: string;
+  /** This package's name, as the next steps run its bin. */
+  readonly packageName: string;
   readonly files: readonly string[];
   /** Where the package.json it wrote installs this package from. */
   readonly packageSource: PackageSource;
@@ -75,6 +77,7 @@ export async function generate(options: GenerateOptions, adminSecret: string | u
     inventory,
     dir: path.resolve(options.out),
     projectName,
+    packageName: facts.name,
     files: [...files.keys()],
     packageSource,
   };
