@@ -140,7 +140,7 @@ function recordOf(entry: HeldEntry, managers: readonly Managed[]): DriftRecord {
   const found = definition.readable
     ? managers.flatMap(({ declarer, entry: state, manager }) =>
         declarer.definitionInputs
-          .flatMap((input) => differences(state.inputs[input], definition.inputs[input], input))
+          .flatMap((input) => differences(state.inputs[input], definition.inputs[input], [input]))
           .map((difference) => (managers.length > 1 ? { ...difference, stack: manager.stack } : difference)),
       )
     : [];

@@ -2,9 +2,10 @@
  * The drift report, for people (a short table grouped by status, with counts and the command that
  * repairs each group) and for machines (`{"relationships": [...]}`), and the exit code. Pure.
  */
-import { quote } from "../../provider/inputs/messageText";
+import { quote, quotedList, shownPath } from "../../provider/inputs/messageText";
 import type { Drift, DriftRecord, DriftStatus, ManagedDifference } from "./compare";
 import { driftStatuses } from "./compare";
+import { pathText } from "./differences";
 
 /** Exit codes: 0 when every relationship is in sync, 7 on any drift (as `pulumi preview --expect-no-changes` fails on drift). */
 export const exitCodes = { inSync: 0, drift: 7 } as const;
@@ -91,7 +92,7 @@ export function renderJson(report: DriftReport): string {
     kind: record.resourceType,
     status: record.status,
     managedBy: record.managedBy,
-    ...(record.differences.length === 0 ? {} : { differences: record.differences }),
+    ...(record.differences.length === 0 ? {} : { differences: record.differences.map((difference) => ({ ...difference, path: pathText(difference.path) })) }),
     ...(record.reason === undefined ? {} : { reason: record.reason }),
     ...(repairOf(record, report.adoptCommand) === undefined ? {} : { repair: repairOf(record, report.adoptCommand) }),
   }));
@@ -161,7 +162,8 @@ function detailLines(record: DriftRecord): string[] {
 function differenceText(difference: ManagedDifference): string {
   const side = (value: unknown) => (value === undefined ? "(none)" : quote(value));
   const stack = difference.stack === undefined ? "" : `stack ${difference.stack}: `;
-  return `${stack}${difference.path}: ${side(difference.state)} => ${side(difference.hasura)}`;
+  // A path as deep as a remote field tree can be is shown by its start and its end.
+  return `${stack}${shownPath(difference.path)}: ${side(difference.state)} => ${side(difference.hasura)}`;
 }
 
 function managerText(record: DriftRecord): string {
@@ -170,11 +172,9 @@ function managerText(record: DriftRecord): string {
   return record.managedBy.length > 1 ? `${text} (declared by ${record.managedBy.length} resources)` : text;
 }
 
-/** Resource names for a sentence, capped: `"a", "b" and 3 more`. */
+/** Resource names for a sentence, capped: `resources "a", "b", "c" and 2 more`. */
 function resourceList(names: readonly string[]): string {
-  const noun = names.length === 1 ? "resource" : "resources";
-  const shown = names.slice(0, 3).map((name) => JSON.stringify(name));
-  return `${noun} ${joinWords(names.length > 3 ? [...shown, `${names.length - 3} more`] : shown)}`;
+  return `${names.length === 1 ? "resource" : "resources"} ${quotedList(names, 3)}`;
 }
 
 function joinWords(words: readonly string[]): string {

@@ -84,7 +84,7 @@ describe("drift: what became of each relationship", () => {
         ["remote schema relationship", "user/User/members", "unmanaged", []],
       ],
     );
-    assert.deepEqual(result.records[1].differences, [{ path: "hasuraFields", state: ["id"], hasura: ["id", "name"] }]);
+    assert.deepEqual(result.records[1].differences, [{ path: ["hasuraFields"], state: ["id"], hasura: ["id", "name"] }]);
     assert.equal(result.records[0].reason, "it broke");
   });
 
@@ -114,9 +114,9 @@ describe("drift: what became of each relationship", () => {
       { name: "switched", outputs: tableOutputs("switched", ["id"]) },
     ]);
     const [args, switched] = compareDrift(heldRelationships(held, [], endpoint), [alpha], endpoint, everything).records;
-    assert.deepEqual(args.differences, [{ path: "remoteField.user.arguments.limit", hasura: 5 }]);
+    assert.deepEqual(args.differences, [{ path: ["remoteField", "user", "arguments", "limit"], hasura: 5 }]);
     assert.deepEqual(
-      switched.differences.map((difference) => difference.path),
+      switched.differences.map((difference) => difference.path.join(".")),
       ["hasuraFields", "remoteSchema", "remoteField", "toSource"],
     );
   });
@@ -154,7 +154,7 @@ describe("drift: what became of each relationship", () => {
       { stack: "alpha", resource: "a" },
       { stack: "beta", resource: "a2" },
     ]);
-    assert.deepEqual(record.differences, [{ path: "hasuraFields", state: ["id", "name"], hasura: ["id"], stack: "beta" }]);
+    assert.deepEqual(record.differences, [{ path: ["hasuraFields"], state: ["id", "name"], hasura: ["id"], stack: "beta" }]);
   });
 
   it("reports a managed relationship Hasura holds in a form this package cannot read as changed, with why", () => {

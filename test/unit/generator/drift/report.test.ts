@@ -23,7 +23,7 @@ function report(records: DriftRecord[], uncounted: Drift["uncounted"] = []): Dri
 
 const drifted = [
   record("default/public/profiles/same", "in-sync"),
-  record("default/public/profiles/changed", "changed", { differences: [{ path: "hasuraFields", state: ["id"], hasura: ["id", "name"] }] }),
+  record("default/public/profiles/changed", "changed", { differences: [{ path: ["hasuraFields"], state: ["id"], hasura: ["id", "name"] }] }),
   record("target/hasura/album/gone", "deleted"),
   record("default/public/profiles/broken", "inconsistent", {
     managedBy: [{ stack: "beta", resource: "broken" }],
@@ -90,10 +90,15 @@ To repair:
 
   it("keeps long groups and long differences short, pointing at --json for the rest", () => {
     const many = Array.from({ length: 60 }, (_, index) => record(`default/public/t/r${index}`, "unmanaged"));
-    const differences = Array.from({ length: 8 }, (_, index) => ({ path: `toSource.fieldMapping.c${index}`, state: "x".repeat(200) }));
+    const differences = Array.from({ length: 8 }, (_, index) => ({ path: ["toSource", "fieldMapping", `c${index}`], state: "x".repeat(200) }));
+    differences[0] = { path: ["remoteField", ...Array.from({ length: 200 }, (_, level) => (level % 2 === 0 ? `f${level}` : "field"))], state: "x".repeat(200) };
     const text = renderTable(report([...many, record("default/public/t/changed", "changed", { differences })]));
     assert.match(text, /\n {2}and 10 more \(--json lists every one\)\n/);
     assert.match(text, /\n {6}and 3 more differences\n/);
+    assert.match(
+      text,
+      /\n {6}remoteField\.f0\.field\.f2\.field\.f4\.field\.f6\.\.\.\(189 more\)\.\.\.f196\.field\.f198\.field: "x{79}\.\.\. => \(none\)\n/,
+    );
     assert.ok(text.split("\n").every((line) => line.length < 400));
   });
 
@@ -119,6 +124,12 @@ To repair:
       json.relationships[4].repair,
       `Adopt it: \`${adoptCommand}\` writes its declaration; import that file from the program, then run \`pulumi up\` (it writes nothing to Hasura). Or delete it in Hasura.`,
     );
+  });
+
+  it("as JSON, gives each difference's whole path, a key that is not an identifier in brackets", () => {
+    const changed = record("default/public/t/odd", "changed", { differences: [{ path: ["toSource", "fieldMapping", "user id"], hasura: "id" }] });
+    const json = JSON.parse(renderJson(report([changed]))) as { relationships: { differences: unknown[] }[] };
+    assert.deepEqual(json.relationships[0].differences, [{ path: 'toSource.fieldMapping["user id"]', hasura: "id" }]);
   });
 
   it("exits 0 when every relationship is in sync (none included) and 7 on any drift", () => {
