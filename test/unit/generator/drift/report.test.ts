@@ -95,10 +95,7 @@ To repair:
     const text = renderTable(report([...many, record("default/public/t/changed", "changed", { differences })]));
     assert.match(text, /\n {2}and 10 more \(--json lists every one\)\n/);
     assert.match(text, /\n {6}and 3 more differences\n/);
-    assert.match(
-      text,
-      /\n {6}remoteField\.f0\.field\.f2\.field\.f4\.field\.f6\.\.\.\(189 more\)\.\.\.f196\.field\.f198\.field: "x{79}\.\.\. => \(none\)\n/,
-    );
+    assert.match(text, /\n {6}remoteField\.f0\.field\.f2\.field\.f4\.field\.f6\.\.\.\(189 more\)\.\.\.f196\.field\.f198\.field: "x{79}\.\.\. => \(none\)\n/);
     assert.ok(text.split("\n").every((line) => line.length < 400));
   });
 
