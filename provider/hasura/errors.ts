@@ -111,7 +111,7 @@ export function formatHasuraMessage(fields: HasuraErrorFields): string {
         ? `no answer from ${hasura}${call} (${fields.error})`
         : `${hasura} answered${fields.command === undefined ? "" : ` ${fields.command} with`} ${fields.status} ${fields.code}: ${fields.error}`;
   const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
-  const hint = fields.fixes?.[fields.code] ?? genericFixes[fields.code];
+  const hint = fields.fixes?.[fields.code] ?? genericFixFor(fields);
   return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;
 }
 
@@ -123,6 +123,19 @@ const genericFixes: Fixes = {
   transport: "Check that the endpoint is right and reachable.",
   "unexpected-answer": "Check that the endpoint is Hasura's own base URL, not a proxy, login page or load balancer in front of it.",
 };
+
+// refresh and destroy configure the provider with the stack config the last `up` recorded in the
+// state, not with today's, and a secret in that config wins over the environment: after a rotation
+// their 401 is a stale secret, which only running the program replaces.
+const staleSecretFix =
+  `${genericFixes["access-denied"]} If it was changed since the last \`pulumi up\`: \`pulumi refresh\` and \`pulumi destroy\` do not run the program, so they send the secret ` +
+  "that the last `pulumi up` recorded (HASURA_GRAPHQL_ADMIN_SECRET does not override it); run them with `--run-program`, or run `pulumi up` first.";
+
+/** The fix of a failure that means the same whatever the resource; a refused secret, by the operation that met it. */
+function genericFixFor(fields: HasuraErrorFields): string | undefined {
+  if (fields.code === "access-denied" && (fields.operation === "read" || fields.operation === "delete")) return staleSecretFix;
+  return genericFixes[fields.code];
+}
 
 function withStop(text: string): string {
   return text === "" || /[.!?]$/.test(text) ? text : `${text}.`;

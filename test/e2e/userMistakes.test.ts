@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
+import { tempDir } from "../../scripts/localStack";
 import { repoRoot } from "../../scripts/pulumiCli";
 import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
 import { relationshipsOn } from "../support/localHasura";
@@ -178,6 +179,41 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
         );
       }
       assert.deepEqual(hasura.exportMetadata(), held);
+    });
+  });
+
+  describe("an admin secret rotated in Hasura and in the stack config", () => {
+    const stack = "rotate";
+    const dataDir = tempDir("rotate-data");
+    const rotated = "rotated-admin-secret-c72e";
+    let hasura: RunningHasuraServer;
+    before(async () => {
+      hasura = await start({ dataDir });
+      await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: messagesRelationships(2) });
+      await pulumi(["up", "--yes", "--stack", stack]);
+      // Hasura restarted with the new secret, its metadata kept; the stack config set to it.
+      const port = Number(new URL(hasura.url).port);
+      await hasura.stop();
+      servers.splice(servers.indexOf(hasura), 1);
+      hasura = await start({ dataDir, port, adminSecret: rotated });
+      await pulumi(["config", "set", "--secret", "hasura:adminSecret", rotated, "--stack", stack]);
+    });
+
+    it("refresh, which does not run the program, fails once per relationship, saying exactly what to run, without a stack trace", async () => {
+      const refresh = await pulumi(["refresh", "--yes", "--stack", stack], { allowFailure: true });
+      assert.notEqual(refresh.code, 0);
+      const text = textOf(refresh);
+      assert.match(text, /answered export_metadata with 401 access-denied/);
+      assert.match(text, /`pulumi refresh` and `pulumi destroy` do not run the program.*run them with `--run-program`/);
+      assert.doesNotMatch(text, /^\s+at /m, "a stack trace was printed");
+      assert.doesNotMatch(text, /HasuraError: /, "the provider host echoed the error");
+      assert.ok(!text.includes(rotated) && !text.includes(adminSecret));
+    });
+
+    it("refresh --run-program then succeeds, and so does destroy", async () => {
+      await pulumi(["refresh", "--yes", "--run-program", "--expect-no-changes", "--stack", stack]);
+      await pulumi(["destroy", "--yes", "--stack", stack]);
+      assert.deepEqual(names(hasura), []);
     });
   });
 

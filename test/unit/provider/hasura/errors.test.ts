@@ -59,6 +59,27 @@ describe("error messages", () => {
       /^Could not read remote relationships: no answer from Hasura \(EPIPE\)\./,
     ));
 
+  it("say, for a refused admin secret in refresh or destroy, that they send the secret the last up recorded, and what to run", () => {
+    const refused = {
+      endpoint: "http://127.0.0.1:1",
+      command: "export_metadata",
+      status: 401,
+      code: "access-denied",
+      error: "invalid x-hasura-admin-secret/x-hasura-access-key",
+    };
+    const setIt =
+      "Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret ...` or the HASURA_GRAPHQL_ADMIN_SECRET environment variable.";
+    const stale =
+      " If it was changed since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` do not run the program, so they send the secret that the last `pulumi up` recorded " +
+      "(HASURA_GRAPHQL_ADMIN_SECRET does not override it); run them with `--run-program`, or run `pulumi up` first.";
+    for (const operation of ["read", "delete"]) {
+      assert.equal(
+        formatHasuraMessage({ ...refused, operation, resource: { noun: "remote relationship", id: "default/public/t/r" } }),
+        `Could not ${operation} remote relationship "default/public/t/r": Hasura at http://127.0.0.1:1 answered export_metadata with 401 access-denied: invalid x-hasura-admin-secret/x-hasura-access-key. ${setIt}${stale}`,
+      );
+    }
+    assert.ok(formatHasuraMessage({ ...refused, operation: "create" }).endsWith(setIt));
+  });
   it("redact every secret", () => assert.equal(redact("a s3cr3t b s3cr3t", ["s3cr3t", undefined]), "a [secret] b [secret]"));
 });
 
