@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
 import { hasuraCall } from "../../scripts/hasuraAdmin";
 import { tempDir } from "../../scripts/localStack";
 import { repoRoot } from "../../scripts/pulumiCli";
-import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer } from "../../server";
+import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer, type ServerStats } from "../../server";
 import { relationshipsOn } from "../support/localHasura";
+import { descendantsOf, killAll } from "../support/processTree";
 import { createRelationshipsProject, declare, initStack, messagesRelationships, stateOf } from "../support/relationshipsProject";
 import type { CommandResult, UserProject } from "../support/userProject";
 
@@ -122,6 +124,47 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
     });
   });
 
+  describe("a move killed after the create at the new Hasura, before the delete at the old one", () => {
+    let first: RunningHasuraServer;
+    let second: RunningHasuraServer;
+    const stack = "move-killed";
+    before(async () => {
+      first = await start();
+      second = await start({ rebuildMs: 1_000 });
+      await initStack(project, stack, { endpoint: first.url, adminSecret, relationships: messagesRelationships(2) });
+      await pulumi(["up", "--yes", "--stack", stack]);
+    });
+
+    it("leaves both holding it and the state at the old one; after cancel, the next up finishes the move", async () => {
+      await pulumi(["config", "set", "hasura:endpoint", second.url, "--stack", stack]);
+      const before = second.stats();
+      let armed = false;
+      await killWhen(["up", "--yes", "--skip-preview", "--stack", stack], () => {
+        const stats = second.stats();
+        // Once the new Hasura has the write, its answer waits: the kill comes after the create, before the CLI hears of it.
+        if (!armed && writeRequests(stats) > writeRequests(before)) {
+          second.faults.delay(5_000);
+          armed = true;
+        }
+        return stats.writes > before.writes;
+      });
+      second.faults.delay(0);
+      // Nothing was deleted at the old Hasura; the new one holds what its committed write made.
+      assert.deepEqual(names(first), ["messages0", "messages1"]);
+      assert.ok(names(second).length > 0);
+      assert.deepEqual(
+        (await stateOf(project, stack)).map((resource) => resource.endpoint),
+        [first.url, first.url],
+      );
+
+      await pulumi(["cancel", "--yes", "--stack", stack]);
+      await pulumi(["up", "--yes", "--stack", stack]);
+      assert.deepEqual([names(first), names(second)], [[], ["messages0", "messages1"]]);
+      await pulumi(["refresh", "--yes", "--clear-pending-creates", "--stack", stack]);
+      await pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+    });
+  });
+
   describe("replacements of the same relationship", () => {
     let hasura: RunningHasuraServer;
     const stack = "replace";
@@ -217,6 +260,72 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
     });
   });
 
+  describe("an up killed part way (the CLI and every process it started), and the way back", () => {
+    let hasura: RunningHasuraServer;
+    before(async () => {
+      // A rebuild long enough to kill the CLI while Hasura is writing.
+      hasura = await start({ rebuildMs: 1_500 });
+    });
+
+    for (const [when, killPoint] of [
+      [
+        "while its write is in flight",
+        (stats: ServerStats, before: ServerStats) => writeRequests(stats) > writeRequests(before) && stats.writes === before.writes,
+      ],
+      ["just after Hasura committed its write", (stats: ServerStats, before: ServerStats) => stats.writes > before.writes],
+    ] as const) {
+      it(`${when}: cancel, then up adopts what Hasura holds, and refresh --clear-pending-creates tidies the state`, async () => {
+        const stack = when.startsWith("while") ? "killed-writing" : "killed-written";
+        const prefix = stack.replace("-", "");
+        const declared = messagesRelationships(6, prefix);
+        await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: declared });
+        const before = hasura.stats();
+        // Once Hasura has committed, the answer waits, so that the kill comes before the CLI hears of it.
+        if (when.startsWith("just")) hasura.faults.delay(5_000);
+        await killWhen(["up", "--yes", "--skip-preview", "--stack", stack], () => killPoint(hasura.stats(), before));
+        hasura.faults.delay(0);
+        await waitFor(() => hasura.stats().writes > before.writes, "Hasura to commit the write the killed up sent");
+
+        // What the next up needs, as Pulumi says: the stack is still locked by the killed update.
+        const locked = await pulumi(["up", "--yes", "--stack", stack], { allowFailure: true });
+        assert.notEqual(locked.code, 0);
+        assert.match(textOf(locked), /the stack is currently locked.*`pulumi cancel`/s);
+        await pulumi(["cancel", "--yes", "--stack", stack]);
+
+        const [writes, heldBefore] = [hasura.stats().writes, names(hasura).filter((name) => name.startsWith(prefix))];
+        assert.ok(heldBefore.length > 0, "the killed up wrote nothing");
+        const up = await pulumi(["up", "--yes", "--stack", stack]);
+        assert.match(textOf(up), /pending operations from previous deployment/);
+        const held = names(hasura).filter((name) => name.startsWith(prefix));
+        assert.deepEqual(held, declared.map((relationship) => relationship.args.name).sort());
+        // What Hasura held identically was adopted, not written again: with all of it held, nothing is written.
+        if (heldBefore.length === declared.length) assert.equal(hasura.stats().writes, writes);
+        assert.deepEqual(
+          (await stateOf(project, stack)).map((resource) => resource.id).sort(),
+          held.map((name) => `default/public/users/${name}`),
+        );
+
+        await pulumi(["refresh", "--yes", "--clear-pending-creates", "--stack", stack]);
+        assert.doesNotMatch(await project.exportText(stack), /pending_operations/);
+        await pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+        await pulumi(["destroy", "--yes", "--stack", stack]);
+      });
+    }
+  });
+
+  /** Starts `pulumi ARGS`, and SIGKILLs it and every process it started once `ready()` holds. */
+  async function killWhen(args: string[], ready: () => boolean): Promise<void> {
+    const { child, done } = project.start(args);
+    const pid = child.pid ?? 0;
+    try {
+      await waitFor(ready, `the moment to kill \`pulumi ${args.join(" ")}\``);
+    } finally {
+      killAll([pid, ...descendantsOf(pid)]);
+    }
+    const result = await done;
+    assert.equal(result.code, 1, "the CLI was not killed");
+  }
+
   /** The change summary `pulumi preview --json` reports. */
   async function previewSummary(stack: string): Promise<Record<string, number>> {
     const { stdout } = await pulumi(["preview", "--json", "--stack", stack]);
@@ -236,6 +345,21 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
 /** Everything a command printed. */
 function textOf(result: CommandResult): string {
   return `${result.stdout}\n${result.stderr}`;
+}
+
+/** Write requests Hasura has received, answered or not. */
+function writeRequests(stats: ServerStats): number {
+  return Object.entries(stats.requests)
+    .filter(([type]) => /(create|update|delete)_remote(_schema_remote)?_relationship|replace_metadata/.test(type))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/** Polls `condition` every 20 ms until it holds; a generous bound (60 s) only keeps a broken run from hanging. */
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 60_000) throw new Error(`gave up waiting for ${what}`);
+    await sleep(20);
+  }
 }
 
 /** A port nothing listens on: one the system just gave out and took back. */
