@@ -50,9 +50,18 @@ export async function initStack(
   config: { readonly endpoint: string; readonly adminSecret: string; readonly relationships: readonly DeclaredRelationship[] },
 ): Promise<void> {
   await project.pulumi(["stack", "init", stack]);
-  await project.pulumi(["config", "set", "hasura:endpoint", config.endpoint, "--stack", stack]);
-  await project.pulumi(["config", "set", "--secret", "hasura:adminSecret", config.adminSecret, "--stack", stack]);
-  await declare(project, stack, config.relationships);
+  await project.pulumi([
+    "config",
+    "set-all",
+    "--plaintext",
+    `hasura:endpoint=${config.endpoint}`,
+    "--secret",
+    `hasura:adminSecret=${config.adminSecret}`,
+    "--plaintext",
+    `program:relationships=${JSON.stringify(config.relationships)}`,
+    "--stack",
+    stack,
+  ]);
 }
 
 /** Sets the relationships the program of `stack` declares. */
