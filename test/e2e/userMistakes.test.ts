@@ -8,6 +8,7 @@ import { hasuraCall } from "../../scripts/hasuraAdmin";
 import { tempDir } from "../../scripts/localStack";
 import { repoRoot } from "../../scripts/pulumiCli";
 import { startHasuraServer, type HasuraServerOptions, type RunningHasuraServer, type ServerStats } from "../../server";
+import type { RemoteRelationshipArgs } from "../../sdk";
 import { relationshipsOn } from "../support/localHasura";
 import { descendantsOf, killAll } from "../support/processTree";
 import { createRelationshipsProject, declare, initStack, messagesRelationships, stateOf } from "../support/relationshipsProject";
@@ -317,6 +318,104 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
     const result = await done;
     assert.equal(result.code, 1, "the CLI was not killed");
   }
+
+  describe("a typo in a table, a join column and a toSource column", () => {
+    let hasura: RunningHasuraServer;
+    const stack = "columns";
+    const archive = { schema: "public", name: "orders_archive" };
+    const remote = (change: Partial<RemoteRelationshipArgs>) => ({
+      resource: "messages",
+      args: {
+        name: "messages",
+        table: "users",
+        hasuraFields: ["id"],
+        remoteSchema: "messages",
+        remoteField: { messagesByUser: { arguments: { userId: "$id" } } },
+        ...change,
+      },
+    });
+    const toArchive = (fieldMapping: Record<string, string>) => ({
+      resource: "archived",
+      args: { name: "archived_orders", table: "users", toSource: { relationshipType: "array" as const, source: "archive", table: archive, fieldMapping } },
+    });
+    before(async () => {
+      hasura = await start({
+        sources: [
+          {
+            name: "archive",
+            tables: [
+              {
+                ...archive,
+                columns: [
+                  { name: "id", type: "integer" },
+                  { name: "user_id", type: "integer" },
+                ],
+              },
+            ],
+            trackedTables: [archive],
+          },
+        ],
+      });
+      await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: [] });
+    });
+
+    // The engine stops a preview at the first resource check refuses: one typo a preview, as a user meets them.
+    for (const [what, relationship, sourcesRead, expected] of [
+      [
+        "a table",
+        remote({ table: "user" }),
+        1,
+        'table value {user} has a problem: Hasura would refuse it: table "user" does not exist in source: default. Track the table in Hasura first, or fix table: source "default" tracks "users", "orders".',
+      ],
+      [
+        "a join column",
+        remote({ hasuraFields: ["userid"], remoteField: { messagesByUser: { arguments: { userId: "$userid" } } } }),
+        1,
+        'hasuraFields[0] value {<nil>} has a problem: Hasura would refuse it: Inconsistent object: in table "users": in remote relationship "messages": field with name "userid"is not provided by the lhs entity""users"for defining a join condition, the allowed fields are "id", "name", or "team_id"". Use columns or computed fields of "users" in hasuraFields: "id", "name", "team_id".',
+      ],
+      [
+        "a toSource column",
+        toArchive({ id: "userid" }),
+        2,
+        'toSource.fieldMapping.id value {<nil>} has a problem: Hasura would refuse it: Inconsistent object: in table "users": in remote relationship "archived_orders": "userid" does not exist. Use columns of "orders_archive" as the values of toSource.fieldMapping: "user_id", "id".',
+      ],
+    ] as const) {
+      it(`${what}: preview fails naming the input, with Hasura's reason and the fix, reads each source's columns once, and writes nothing`, async () => {
+        await declare(project, stack, [relationship]);
+        const held = hasura.exportMetadata();
+        hasura.resetStats();
+        const preview = await pulumi(["preview", "--stack", stack], { allowFailure: true });
+        assert.notEqual(preview.code, 0, `preview passed with ${what} mistyped`);
+        assert.ok(
+          textOf(preview).includes(`resource '${relationship.resource}': property ${expected}`),
+          `preview does not say:\n${expected}\nIt said:\n${textOf(preview)}`,
+        );
+        assert.equal(hasura.stats().requests["/v2/query run_sql"], sourcesRead, "one run_sql for each source in play");
+        assert.deepEqual(hasura.exportMetadata(), held);
+        assert.deepEqual(await stateOf(project, stack), []);
+      });
+    }
+
+    it("fixed, up reads each source's columns once for all of them and writes them; an up with nothing to do sends Hasura nothing", async () => {
+      const toOrders = {
+        resource: "orders",
+        args: {
+          name: "orders",
+          table: "users",
+          toSource: { relationshipType: "array" as const, source: "default", table: "orders", fieldMapping: { id: "user_id" } },
+        },
+      };
+      await declare(project, stack, [remote({}), toArchive({ id: "user_id" }), toOrders]);
+      hasura.resetStats();
+      // --skip-preview: the run checks each new relationship as a preview does, once.
+      await pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
+      assert.equal(hasura.stats().requests["/v2/query run_sql"], 2, "one run_sql for default, one for archive");
+      assert.deepEqual(names(hasura), ["archived_orders", "messages", "orders"]);
+      hasura.resetStats();
+      await pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
+      assert.deepEqual(hasura.stats().requests, {});
+    });
+  });
 
   /** The change summary `pulumi preview --json` reports. */
   async function previewSummary(stack: string): Promise<Record<string, number>> {
