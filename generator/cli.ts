@@ -73,10 +73,21 @@ export function describeReport(report: GenerateReport): string {
     "  pulumi stack init dev",
     `  pulumi config set hasura:endpoint ${report.endpoint}`,
     '  pulumi config set --secret hasura:adminSecret "$HASURA_GRAPHQL_ADMIN_SECRET"',
-    `  pulumi up --yes     # takes ${declarations.length === 1 ? "the relationship" : `the ${declarations.length} relationships`} over, writing nothing to Hasura`,
-    `  npx --yes ${report.packageName} drift --endpoint ${report.endpoint} --stack dev     # 0: Hasura holds what the stack declares, and nothing else`,
+    `  pulumi up --yes     # ${takeOver(declarations.length)}`,
+    `  npx --yes ${report.packageName} drift --endpoint ${report.endpoint} --stack dev     # ${driftExpectation(skipped.length)}`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+function takeOver(declared: number): string {
+  if (declared === 0) return "makes the stack; there is no relationship to take over";
+  return `takes ${declared === 1 ? "the relationship" : `the ${declared} relationships`} over, writing nothing to Hasura`;
+}
+
+/** What the drift check will say right after the takeover: the skipped ones are Hasura's, and no stack's. */
+function driftExpectation(skipped: number): string {
+  if (skipped === 0) return "0: Hasura holds what the stack declares, and nothing else";
+  return `7 while Hasura holds the ${skipped === 1 ? "relationship" : `${skipped} relationships`} skipped above (fix or delete ${skipped === 1 ? "it" : "them"} in Hasura), then 0`;
 }
 
 function plural(count: number, noun: string): string {

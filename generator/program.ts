@@ -14,10 +14,15 @@ const importOption =
 
 /** The text of `index.ts`. */
 export function renderProgram(inventory: Inventory, origin: ProgramOrigin): string {
-  return renderModule(inventory, origin.packageName, [
-    `The remote relationships of the Hasura at ${origin.endpoint}, one resource each, as \`${origin.packageName} generate\` (${origin.packageVersion}) read them from its metadata.`,
-    `${importOption} The endpoint and the admin secret come from the stack's config: \`hasura:endpoint\` and the secret \`hasura:adminSecret\`.`,
-  ]);
+  return renderModule(
+    inventory,
+    origin.packageName,
+    [
+      `The remote relationships of the Hasura at ${origin.endpoint}, one resource each, as \`${origin.packageName} generate\` (${origin.packageVersion}) read them from its metadata.`,
+      `${importOption} The endpoint and the admin secret come from the stack's config: \`hasura:endpoint\` and the secret \`hasura:adminSecret\`.`,
+    ],
+    "Hasura holds no remote relationship to declare here.",
+  );
 }
 
 /**
@@ -25,18 +30,26 @@ export function renderProgram(inventory: Inventory, origin: ProgramOrigin): stri
  * saved beside the program and imported by it (`import "./adopted";`), or its `new` statements pasted in.
  */
 export function renderAdoption(inventory: Inventory, origin: ProgramOrigin): string {
-  return renderModule(inventory, origin.packageName, [
-    `The remote relationships the Hasura at ${origin.endpoint} holds that no given stack manages, as \`${origin.packageName} drift --emit-declarations\` (${origin.packageVersion}) read them from its metadata.`,
-    `Save this file beside the program's index.ts (as adopted.ts, say) and add \`import "./adopted";\` to it, or paste the \`new\` statements into the program. ${importOption} The endpoint is the stack's \`hasura:endpoint\`: run it with the stack whose endpoint this Hasura is.`,
-  ]);
+  return renderModule(
+    inventory,
+    origin.packageName,
+    [
+      `The remote relationships the Hasura at ${origin.endpoint} holds that no given stack manages, as \`${origin.packageName} drift --emit-declarations\` (${origin.packageVersion}) read them from its metadata.`,
+      `Save this file beside the program's index.ts (as adopted.ts, say) and add \`import "./adopted";\` to it, or paste the \`new\` statements into the program. ${importOption} The endpoint is the stack's \`hasura:endpoint\`: run it with the stack whose endpoint this Hasura is.`,
+    ],
+    "Hasura holds no remote relationship that no given stack manages: there is nothing to adopt.",
+  );
 }
 
-/** A module: the opening comment's paragraphs, the import of the classes it uses, the resources by group, then what it skipped and why. */
-function renderModule(inventory: Inventory, packageName: string, opening: readonly string[]): string {
+/**
+ * A module: the opening comment's paragraphs, the import of the classes it uses, the resources by
+ * group (or `nothing`, said when there is none), then what it skipped and why.
+ */
+function renderModule(inventory: Inventory, packageName: string, opening: readonly string[], nothing: string): string {
   const lines = opening.flatMap((paragraph, index) => [...(index === 0 ? [] : ["//"]), ...comment(paragraph)]);
   const types = [...new Set(inventory.declarations.map((declaration) => declaration.resourceType))].sort();
   lines.push(types.length === 0 ? "export {};" : `import { ${types.join(", ")} } from ${JSON.stringify(packageName)};`);
-  if (inventory.declarations.length === 0) lines.push("", ...comment("Hasura holds no remote relationship to declare here."));
+  if (inventory.declarations.length === 0) lines.push("", ...comment(nothing));
   let group: string | undefined;
   for (const declaration of inventory.declarations) {
     if (declaration.group !== group) {

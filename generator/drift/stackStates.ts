@@ -47,9 +47,10 @@ function urnParts(urn: string): { readonly stack: string; readonly name: string 
 
 /**
  * The state in `text`, the output of `pulumi stack export`; `origin` says where it came from in
- * messages, and `name` is the stack's name when the caller knows it (else the URNs say).
+ * messages, and `name` is the stack's name when the caller knows it (else the URNs say; a state with
+ * no resources has no URN, so it goes by `origin`, as the report's "against stack ..." shows it).
  */
-export function parseStackExport(text: string, origin: string, name?: string): StackState {
+export function parseStackExport(text: string, origin: string, name?: string, unnamed = origin): StackState {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -70,7 +71,7 @@ export function parseStackExport(text: string, origin: string, name?: string): S
       ? []
       : [{ stack: urn.stack, resource: { name: urn.name, type: entry.type, outputs: entry.outputs, pendingDelete: entry.delete === true } }];
   });
-  const stackName = name ?? resources[0]?.stack ?? origin;
+  const stackName = name ?? resources[0]?.stack ?? `${unnamed} (no resources)`;
   return { name: stackName, resources: resources.map((entry) => entry.resource) };
 }
 
@@ -85,7 +86,7 @@ export function readStateFile(file: string): StackState {
     const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
     throw new CommandError(`Cannot read ${origin}: ${why}. Give a file that holds the output of \`pulumi stack export\`.`);
   }
-  return parseStackExport(text, origin);
+  return parseStackExport(text, origin, undefined, file);
 }
 
 const execFileAsync = promisify(execFile);
@@ -106,9 +107,9 @@ export async function exportStack(name: string, run: RunCommand = runWithPath): 
     if (failure.code === "ENOENT") {
       throw new CommandError(`Cannot run \`${command}\`: there is no \`pulumi\` on PATH. Install the Pulumi CLI, or give the state with --state FILE.`);
     }
-    const said = (failure.stderr ?? "").split("\n").find((line) => line.trim() !== "") ?? failure.message;
+    const said = ((failure.stderr ?? "").split("\n").find((line) => line.trim() !== "") ?? failure.message).trim().slice(0, 300);
     throw new CommandError(
-      `\`${command}\` failed: ${said.trim().slice(0, 300)} Run drift in the Pulumi project's folder, logged in to the stack's backend, with a stack \`pulumi stack ls\` lists; or give the state with --state FILE.`,
+      `\`${command}\` failed: ${/[.!?]$/.test(said) ? said : `${said}.`} Run drift in the Pulumi project's folder, logged in to the stack's backend, with a stack \`pulumi stack ls\` lists; or give the state with --state FILE.`,
     );
   }
   return parseStackExport(text, `The output of \`${command}\``, name);

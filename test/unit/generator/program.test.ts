@@ -96,6 +96,10 @@ new RemoteRelationship(
     assert.match(text, /^export \{\};$/m);
     assert.match(text, /Hasura holds no remote relationship to declare here\./);
     assert.deepEqual(syntaxErrors(text), []);
+    const adoption = renderAdoption({ declarations: [], skipped: [] }, origin);
+    assert.match(adoption, /^export \{\};$/m);
+    assert.match(adoption.replace(/\n\/\/ /g, " "), /Hasura holds no remote relationship that no given stack manages: there is nothing to adopt\./);
+    assert.deepEqual(syntaxErrors(adoption), []);
   });
 
   it("keeps every comment line within the width", () => {

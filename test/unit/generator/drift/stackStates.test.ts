@@ -53,6 +53,13 @@ describe("drift: the stacks' states", () => {
     assert.deepEqual(parseStackExport(JSON.stringify({ version: 3, deployment: { manifest: {} } }), "--state new.json").resources, []);
   });
 
+  it("names a state with no resources (no URN names its stack) by its file, as such", () => {
+    const dir = tempDir("drift-states");
+    writeFileSync(path.join(dir, "new.json"), JSON.stringify({ version: 3, deployment: { manifest: {} } }));
+    const file = path.join(dir, "new.json");
+    assert.deepEqual(readStateFile(file), { name: `${file} (no resources)`, resources: [] });
+  });
+
   it("refuses what is not an export in one line that says what to give", () => {
     const dir = tempDir("drift-states");
     writeFileSync(path.join(dir, "text.json"), "hello");
@@ -95,7 +102,7 @@ describe("drift: the stacks' states", () => {
     await assert.rejects(
       exportStack("dev", () => Promise.reject(refused)),
       new CommandError(
-        "`pulumi stack export --stack dev` failed: error: no stack named 'dev' found Run drift in the Pulumi project's folder, logged in to the stack's backend, with a stack `pulumi stack ls` lists; or give the state with --state FILE.",
+        "`pulumi stack export --stack dev` failed: error: no stack named 'dev' found. Run drift in the Pulumi project's folder, logged in to the stack's backend, with a stack `pulumi stack ls` lists; or give the state with --state FILE.",
       ),
     );
   });
