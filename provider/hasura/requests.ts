@@ -26,7 +26,7 @@ export interface HasuraRequest {
 export type Write = { readonly kind: "create" | "update"; readonly target: RelationshipTarget } | { readonly kind: "delete" };
 
 /** The first version whose `/v1/metadata` takes `definition.to_remote_schema` for remote relationships. */
-export const firstMetadataApiVersion = [2, 0, 10] as const;
+const firstMetadataApiVersion = [2, 0, 10] as const;
 
 /**
  * The API to use for a server that reports `version` (e.g. "v2.48.3", "v1.3.3"). A version that cannot
@@ -136,7 +136,7 @@ export function replaceMetadataRequest(metadata: MetadataDocument, resourceVersi
  * The prefix of a source's metadata commands, by its kind (Hasura's backend tags); a kind this list
  * does not know is taken to be a data connector, whose commands carry the kind itself.
  */
-export function commandPrefix(sourceKind: string): string {
+function commandPrefix(sourceKind: string): string {
   const prefixes: Record<string, string> = { postgres: "pg", citus: "citus", cockroach: "cockroach", mssql: "mssql", bigquery: "bigquery" };
   return prefixes[sourceKind] ?? sourceKind;
 }

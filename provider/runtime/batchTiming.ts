@@ -29,10 +29,10 @@ export interface BatchTimingSettings {
 }
 
 /** The longest a batch waits for the next change, however dear the writes. */
-export const maxPatienceMs = 2_000;
+const maxPatienceMs = 2_000;
 
 /** The longest a batch waits however long changes keep coming: a safety net, not a policy. */
-export const maxFillMs = 60_000;
+const maxFillMs = 60_000;
 
 /** The engine's limit, when a batch goes because it reached it: the limit, and the batch's number in its burst. */
 export interface HeldBackBatch {

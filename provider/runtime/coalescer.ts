@@ -16,7 +16,7 @@ export interface Clock {
 }
 
 /** Real time. */
-export const realClock: Clock = {
+const realClock: Clock = {
   now: () => Date.now(),
   wakeAt: (at, wake) => {
     const timer = setTimeout(wake, Math.max(0, at - Date.now()));

@@ -62,7 +62,7 @@ export function callCosts(): CallCosts {
  * Hasura and for each of its replicas, so a saving too small to feel is not worth many rebuilds;
  * and latencies wobble, so a batch should not flip between the two on noise.
  */
-export const minSavingMs = 100;
+const minSavingMs = 100;
 
 /**
  * Whether changes that could go together (their commands' classes given) are written as one

@@ -179,6 +179,6 @@ async function writeAlone(gateway: Gateway, mode: ApiMode, change: Change, write
 }
 
 /** The metadata after this process replaced it with `metadata` at `resourceVersion`: Hasura stores it as sent and adds one to the version. */
-export function snapshotAfterReplace(metadata: MetadataDocument, resourceVersion: number): MetadataSnapshot {
+function snapshotAfterReplace(metadata: MetadataDocument, resourceVersion: number): MetadataSnapshot {
   return { metadata, resourceVersion: resourceVersion + 1 };
 }
