@@ -68,7 +68,9 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
         if (!retrying) {
           retrying = true;
           const what = statusCode === undefined ? `failed (${failure.code ?? error.message})` : `answered ${statusCode}`;
-          options.onRetrying?.(`Hasura at ${endpoint} ${what}; retrying with backoff, up to ${policy.maxRetries} times a call (hasura:maxRetries).`);
+          options.onRetrying?.(
+            `Hasura at ${endpoint} ${what}; retrying with backoff, ${policy.maxRetries === 1 ? "at most once" : `up to ${policy.maxRetries} times`} a call (hasura:maxRetries).`,
+          );
         }
         setTimeout(() => next(null), delay);
         return undefined;

@@ -123,4 +123,19 @@ describe("Hasura client at an endpoint that is down", () => {
       await client.close();
     }
   });
+
+  it("says once, not 1 times, when a call is retried once", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const lines: string[] = [];
+    const client = clientFor(`http://127.0.0.1:${port}`, { retry: { ...quickRetries, maxRetries: 1 }, onRetrying: (line) => lines.push(line) });
+    try {
+      await failure(client.read("/v1/metadata", { type: "export_metadata" }, context));
+      assert.deepEqual(lines, [`Hasura at http://127.0.0.1:${port} failed (ECONNREFUSED); retrying with backoff, at most once a call (hasura:maxRetries).`]);
+    } finally {
+      await client.close();
+    }
+  });
 });
