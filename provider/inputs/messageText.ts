@@ -17,6 +17,16 @@ export function quote(value: unknown): string {
   return text.length <= maxQuotedLength ? text : `${text.slice(0, maxQuotedLength)}...`;
 }
 
+/** A name written into Hasura's own text (which quotes without escaping), shortened as `quote` shortens. */
+export function shortened(text: string): string {
+  return text.length <= maxQuotedLength ? text : `${text.slice(0, maxQuotedLength)}...`;
+}
+
+/** A table as Hasura's own text names it, each part shortened. */
+export function shortenedTable<T extends { readonly schema: string; readonly name: string }>(table: T): T {
+  return { ...table, schema: shortened(table.schema), name: shortened(table.name) };
+}
+
 /** The unknown keys of a zod issue, quoted and listed. */
 export function quoteKeys(issue: { readonly keys?: readonly string[] }): string {
   return quotedList(issue.keys ?? []);

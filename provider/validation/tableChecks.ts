@@ -22,7 +22,7 @@ import {
   type SourceCatalog,
   type TrackedTable,
 } from "../../model";
-import { closestFirst, quotedList } from "../inputs/messageText";
+import { closestFirst, quote, quotedList, shortened, shortenedTable } from "../inputs/messageText";
 import type { RuleIssue } from "../rules/rule";
 import { refusal } from "./liveValidation";
 
@@ -104,7 +104,7 @@ export function lookUpTable(
   catalog: SourceCatalog | undefined,
   places: TablePlaces,
 ): { readonly ok: true; readonly side: TableSide } | { readonly ok: false; readonly issue: RuleIssue } {
-  const text = tableNotFoundText(table, source);
+  const text = tableNotFoundText(shortenedTable(table), shortened(source));
   if (!hasSource(metadata, source)) {
     const fix = `Add the source to Hasura first, or fix ${places.source.join(".")}: Hasura has ${quotedList(closestFirst(source, sourceNames(metadata)))}.`;
     return { ok: false, issue: refusal("SourceNotFound", places.source, text, fix) };
@@ -112,13 +112,13 @@ export function lookUpTable(
   const tracked = trackedTables(metadata, source).some((candidate) => sameTable(candidate, table));
   if (!tracked) {
     const names = trackedNames(metadata, source, table);
-    const offer = names.length === 0 ? `source ${JSON.stringify(source)} tracks no tables` : `source ${JSON.stringify(source)} tracks ${quotedList(names)}`;
+    const offer = names.length === 0 ? `source ${quote(source)} tracks no tables` : `source ${quote(source)} tracks ${quotedList(names)}`;
     return { ok: false, issue: refusal("TableNotTracked", places.table, text, `Track the table in Hasura first, or fix ${places.table.join(".")}: ${offer}.`) };
   }
   if (catalog === undefined) return { ok: true, side: { source, table, computedFields: [] } };
   const columns = catalogTableColumns(catalog, table);
   if (columns === undefined) {
-    const fix = `Source ${JSON.stringify(source)} tracks it, but its database has no such table or view: create it there, or fix ${places.table.join(".")}.`;
+    const fix = `Source ${quote(source)} tracks it, but its database has no such table or view: create it there, or fix ${places.table.join(".")}.`;
     return { ok: false, issue: refusal("TableNotInDatabase", places.table, text, fix) };
   }
   const computedFields = computedFieldSides(metadata, source, table, catalog);

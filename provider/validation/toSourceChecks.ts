@@ -12,14 +12,16 @@ import {
   sourceNames,
   tableText,
   targetSourceKinds,
+  toSourceText,
   trackedTables,
   validateToSource,
   type CatalogColumn,
   type SourceCatalog,
   type ToSource,
   type ToSourceFailure,
+  type ToSourceReason,
 } from "../../model";
-import { closestFirst, quotedList } from "../inputs/messageText";
+import { closestFirst, quote, quotedList, shortened, shortenedTable } from "../inputs/messageText";
 import type { RuleIssue } from "../rules/rule";
 import { comparable } from "./columnTypes";
 import type { Databases } from "./databases";
@@ -45,22 +47,37 @@ function fixOf(failure: ToSourceFailure, target: ToSource, from: JoinSide, datab
       return `A ${reason.sourceKind} source cannot be the target of a remote relationship: join a table of a ${targetKindsText} source in toSource.source.`;
     case "TableNotTracked": {
       if (trackedTable(databases.metadata, target.source, target.table, undefined).tracked) {
-        return `Source ${JSON.stringify(target.source)} tracks it, but its database has no such table or view: create it there, or fix toSource.table.`;
+        return `Source ${quote(target.source)} tracks it, but its database has no such table or view: create it there, or fix toSource.table.`;
       }
       const names = closestFirst(
         tableText(target.table),
         trackedTables(databases.metadata, target.source).map((table) => tableText(table)),
       );
       const offer = names.length === 0 ? "it tracks no tables" : `it tracks ${quotedList(names)}`;
-      return `Track the table in source ${JSON.stringify(target.source)} first, or fix toSource.table: ${offer}.`;
+      return `Track the table in source ${quote(target.source)} first, or fix toSource.table: ${offer}.`;
     }
     case "JoinFieldNotFound": {
       const why = from.whyNotJoinable(reason.field);
       const offer = quotedList(closestFirst(reason.field, from.joinFields ?? []));
-      return `${why === undefined ? "" : `${JSON.stringify(reason.field)} cannot join: ${why}. `}Use ${from.joinFieldsAre} as the keys of toSource.fieldMapping: ${offer}.`;
+      return `${why === undefined ? "" : `${quote(reason.field)} cannot join: ${why}. `}Use ${from.joinFieldsAre} as the keys of toSource.fieldMapping: ${offer}.`;
     }
     case "TargetColumnNotFound":
-      return `Use columns of ${JSON.stringify(tableText(target.table))} as the values of toSource.fieldMapping: ${quotedList(closestFirst(reason.column, targetColumns ?? []))}.`;
+      return `Use columns of ${quote(tableText(target.table))} as the values of toSource.fieldMapping: ${quotedList(closestFirst(reason.column, targetColumns ?? []))}.`;
+  }
+}
+
+/** The reason with what the user wrote shortened, for Hasura's text of it in a message. */
+function shortenedReason(reason: ToSourceReason): ToSourceReason {
+  switch (reason.kind) {
+    case "SourceNotFound":
+    case "SourceNotATarget":
+      return { ...reason, source: shortened(reason.source) };
+    case "TableNotTracked":
+      return { ...reason, source: shortened(reason.source), table: shortenedTable(reason.table) };
+    case "JoinFieldNotFound":
+      return { ...reason, field: shortened(reason.field) };
+    case "TargetColumnNotFound":
+      return { ...reason, column: shortened(reason.column) };
   }
 }
 
@@ -110,7 +127,7 @@ export async function toSourceIssues(
       databases,
       targetColumns?.map((column) => column.name),
     );
-    return [refusal(failure.reason.kind, ["toSource", ...failure.path], inconsistency(failure.text), fix)];
+    return [refusal(failure.reason.kind, ["toSource", ...failure.path], inconsistency(toSourceText(shortenedReason(failure.reason))), fix)];
   }
   warnOfIncomparableTypes(target, from, targetColumns, checked);
   return [];

@@ -470,3 +470,72 @@ describe("database checks at check", () => {
     });
   });
 });
+
+describe("database checks' messages stay short, whatever the database holds or the inputs say", () => {
+  let server: RunningHasuraServer;
+  const wide = { schema: "public", name: "wide" };
+  const many = Array.from({ length: 300 }, (_, index) => ({ schema: "public", name: `t${index}` }));
+  const long = "x".repeat(5_000);
+  before(async () => {
+    server = await startConformanceHasura({
+      sources: [
+        {
+          name: "wide",
+          tables: [
+            { ...wide, columns: Array.from({ length: 1_500 }, (_, index) => ({ name: `c${index}`, type: "integer" })) },
+            ...many.map((table) => ({ ...table, columns: [{ name: "id", type: "integer" }] })),
+          ],
+          trackedTables: [wide, ...many],
+        },
+      ],
+    });
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  after(() => server.stop());
+
+  const onWide = (change: Record<string, unknown>) => relationship(server.url, { source: "wide", table: wide, ...change });
+  const cases: [string, () => Record<string, unknown>, string, RegExp][] = [
+    ["a table among 301 tracked ones", () => onWide({ table: "t1000" }), "table", /"t100", .* and 291 more\.$/],
+    [
+      "a join column among 1,500",
+      () => onWide({ hasuraFields: ["c15000"], remoteField: { user: { arguments: { id: "$c15000" } } } }),
+      "hasuraFields[0]",
+      /"c1000", .* and 1,490 more\.$/,
+    ],
+    [
+      "a toSource value among 1,500 columns",
+      () => toSourceRelationship(server.url, { source: "wide", table: wide, fieldMapping: { id: "c15000" } }),
+      "toSource.fieldMapping.id",
+      /and 1,490 more\.$/,
+    ],
+    ["a table named by 5,000 characters", () => onWide({ table: long }), "", /and 291 more\.$/],
+    ["a source named by 5,000 characters", () => onWide({ source: long }), "", /Hasura has .*\.$/],
+    ["a toSource source named by 5,000 characters", () => toSourceRelationship(server.url, { source: long }), "toSource.source", /Hasura has .*\.$/],
+    [
+      "a toSource table named by 5,000 characters",
+      () => toSourceRelationship(server.url, { source: "wide", table: long, fieldMapping: { id: "id" } }),
+      "toSource.table",
+      /and 291 more\.$/,
+    ],
+    [
+      "a fieldMapping value of 5,000 characters",
+      () => toSourceRelationship(server.url, { source: "wide", table: wide, fieldMapping: { id: long } }),
+      "toSource.fieldMapping.id",
+      /and 1,490 more\.$/,
+    ],
+  ];
+  for (const [what, inputs, property, ending] of cases) {
+    it(`${what}: the reason names it shortened, lists a few and a count, and ends with the whole fix`, async () => {
+      const checked = await provider.check({}, { ...inputs(), __dryRun: true });
+      assert.equal(checked.failures?.length, 1, JSON.stringify(checked.failures));
+      const [failure] = checked.failures ?? [];
+      assert.equal(failure.property, property);
+      assert.ok(failure.reason.length < 1_000, `${failure.reason.length} characters: ${failure.reason.slice(0, 300)}`);
+      assert.ok(failure.reason.startsWith("Hasura would refuse it: "), failure.reason.slice(0, 300));
+      // An input too long for the engine to print beside the failure is named by the fix instead.
+      if (property === "") assert.match(failure.reason, what.includes("source") ? /or fix source: / : /or fix table: /);
+      assert.ok(!failure.reason.includes("x".repeat(100)), "the long name is shortened");
+      assert.match(failure.reason, ending);
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { columnConflictText, errorToText, tableText, validateToRemoteSchema, type ToRemoteSchema } from "../../../model";
 import type { CallContext } from "../../hasura/errors";
-import { closestFirst, maxListed, quotedList } from "../../inputs/messageText";
+import { closestFirst, maxListed, quote, quotedList } from "../../inputs/messageText";
 import { containsUnknown } from "../../inputs/unknowns";
 import type { RuleIssue } from "../../rules/rule";
 import { databasesAt, type Databases } from "../../validation/databases";
@@ -40,12 +40,12 @@ interface Checking {
 export async function liveChecks(inputs: RemoteRelationshipInputs, scope: LiveValidationScope): Promise<RuleIssue[]> {
   if (!liveValidationApplies(inputs, scope, ["endpoint", "source", "table", "name"])) return [];
   const id = formatRelationshipId(inputs);
-  const table = JSON.stringify(tableText(inputs.table));
+  const table = quote(tableText(inputs.table));
   const checking: Checking = {
     inputs,
     id,
     context: { operation: "check", resource: { noun: "remote relationship", id } },
-    inconsistency: (text) => `Inconsistent object: in table ${table}: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`,
+    inconsistency: (text) => `Inconsistent object: in table ${table}: in remote relationship ${quote(inputs.name)}: ${text}`,
   };
 
   // Hasura looks the table up before it reads anything of the definition (askTableInfo).
@@ -62,7 +62,7 @@ export async function liveChecks(inputs: RemoteRelationshipInputs, scope: LiveVa
   if (targetIssues.length > 0) return targetIssues;
   // Hasura adds the relationship to the table's fields only once its target resolved.
   if (side?.columns?.some((column) => column.name === inputs.name)) {
-    const fix = `${JSON.stringify(inputs.name)} is a column of ${table}: give the relationship another name.`;
+    const fix = `${quote(inputs.name)} is a column of ${table}: give the relationship another name.`;
     return [refusal("ColumnConflict", ["name"], `Inconsistent object: ${columnConflictText}`, fix)];
   }
   return [];

@@ -1,5 +1,5 @@
 import { objectTypeNames, remoteSchemaTypeJoinFields, validateToRemoteSchema } from "../../../model";
-import { quotedList } from "../../inputs/messageText";
+import { quote, quotedList } from "../../inputs/messageText";
 import { containsUnknown } from "../../inputs/unknowns";
 import type { RuleIssue } from "../../rules/rule";
 import { databasesAt } from "../../validation/databases";
@@ -20,7 +20,7 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
   if (!liveValidationApplies(inputs, scope, ["endpoint", "remoteSchema", "typeName", "name", "toRemoteSchema", "toSource"])) return [];
   const target = targetOf(inputs);
   const id = formatRemoteSchemaRelationshipId(inputs);
-  const inconsistency = (text: string) => `Inconsistent object: in remote relationship ${JSON.stringify(inputs.name)}: ${text}`;
+  const inconsistency = (text: string) => `Inconsistent object: in remote relationship ${quote(inputs.name)}: ${text}`;
   const context = { operation: "check", resource: { noun: "remote schema relationship", id } };
   const own = await remoteSchemaOf(inputs.endpoint, inputs.remoteSchema, context);
   if (own === undefined) return [];
