@@ -129,13 +129,17 @@ function repairLines(report: DriftReport): string[] {
   const managedDrift = stacksOf(drifted(["changed", "deleted"]));
   if (managedDrift.length > 0) {
     const ups = joinWords(managedDrift.map((stack) => `\`pulumi up --refresh --stack ${stack}\``));
-    lines.push(`changed, deleted: run ${ups} to write what the programs declare (or \`pulumi refresh\`, then change the program to keep what Hasura holds).`);
+    lines.push(
+      `changed, deleted: run ${ups} to write what the ${managedDrift.length === 1 ? "program declares" : "programs declare"} (or \`pulumi refresh\`, then change the program to keep what Hasura holds).`,
+    );
   }
   const inconsistent = drifted(["inconsistent"]);
   const inconsistentStacks = stacksOf(inconsistent);
   if (inconsistentStacks.length > 0) {
     const previews = joinWords(inconsistentStacks.map((stack) => `\`pulumi preview --stack ${stack}\``));
-    lines.push(`inconsistent, managed: fix the program so that Hasura can build it (${previews} shows Hasura's reason at the property), then \`pulumi up\`.`);
+    lines.push(
+      `inconsistent, managed: fix the program so that Hasura can build it (${previews} ${inconsistentStacks.length === 1 ? "shows" : "show"} Hasura's reason at the property), then \`pulumi up\`.`,
+    );
   }
   if (inconsistent.some((record) => record.managedBy.length === 0)) {
     lines.push("inconsistent, unmanaged: delete it in Hasura (the console's inconsistent metadata page lists it), or fix what it joins to.");

@@ -59,7 +59,7 @@ unmanaged (1): Hasura holds it, no given stack manages it
   remote schema relationship  user/User/stray
 
 To repair:
-  changed, deleted: run \`pulumi up --refresh --stack alpha\` to write what the programs declare (or \`pulumi refresh\`, then change the program to keep what Hasura holds).
+  changed, deleted: run \`pulumi up --refresh --stack alpha\` to write what the program declares (or \`pulumi refresh\`, then change the program to keep what Hasura holds).
   inconsistent, managed: fix the program so that Hasura can build it (\`pulumi preview --stack beta\` shows Hasura's reason at the property), then \`pulumi up\`.
   unmanaged: adopt them with \`${adoptCommand}\`, import that file from the program, then run \`pulumi up\` (it writes nothing to Hasura); or delete them in Hasura.
 `,
