@@ -539,3 +539,42 @@ describe("database checks' messages stay short, whatever the database holds or t
     });
   }
 });
+
+describe("database checks on Citus and CockroachDB sources", () => {
+  let server: RunningHasuraServer;
+  const accounts = { schema: "public", name: "accounts" };
+  before(async () => {
+    server = await startConformanceHasura({
+      sources: ["citus", "cockroach"].map((kind) => ({
+        name: kind,
+        kind,
+        tables: [{ ...accounts, columns: [{ name: "id", type: "integer" }] }],
+        trackedTables: [accounts],
+      })),
+    });
+    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+  });
+  after(() => server.stop());
+
+  it("reads each one's columns through its own read-only run_sql, once, and refuses a column it lacks", async () => {
+    server.resetStats();
+    for (const source of ["citus", "cockroach"]) {
+      const typo = relationship(server.url, {
+        source,
+        table: accounts,
+        hasuraFields: ["account_id"],
+        remoteField: { user: { arguments: { id: "$account_id" } } },
+      });
+      const checked = await provider.check({}, { ...typo, __dryRun: true });
+      assert.deepEqual(
+        checked.failures?.map((failure) => failure.property),
+        ["hasuraFields[0]"],
+      );
+      assert.equal((await provider.check({}, { ...relationship(server.url, { source, table: accounts }), __dryRun: true })).failures, undefined);
+    }
+    const { requests } = server.stats();
+    assert.equal(requests["/v2/query citus_run_sql"], 1);
+    assert.equal(requests["/v2/query cockroach_run_sql"], 1);
+    assert.equal(requests["/v2/query run_sql"], undefined);
+  });
+});
