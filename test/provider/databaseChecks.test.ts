@@ -318,7 +318,7 @@ describe("database checks at check", () => {
   let server: RunningHasuraServer;
   before(async () => {
     server = await startWorld();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
   });
   after(() => server.stop());
 
@@ -407,7 +407,7 @@ describe("database checks at check", () => {
     const requests = () => server.stats().requests;
 
     it("reads the metadata once and each source's columns once, however many relationships and sources' tables they name", async () => {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       server.resetStats();
       const many = [
         ...Array.from({ length: 20 }, (_, index) => relationship(server.url, { name: `rel${index}` })),
@@ -426,22 +426,22 @@ describe("database checks at check", () => {
     });
 
     it("sends nothing when hasura:validateLive is false", async () => {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
       server.resetStats();
       assert.equal((await provider.check({}, { ...relationship(server.url, { table: "profile" }), __dryRun: true })).failures, undefined);
       assert.deepEqual(requests(), {});
-      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     });
 
     it("sends nothing for an unchanged relationship outside a preview, and checks it in one", async () => {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       const olds = (await provider.check({}, relationship(server.url, { table: "ghost" }))).failures;
       assert.deepEqual(
         olds?.map((failure) => failure.property),
         ["table"],
         "a new relationship is checked in an up too",
       );
-      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       server.resetStats();
       const unchanged = relationship(server.url, { table: "ghost" });
       const stored = { ...unchanged, source: "default", table: { schema: "public", name: "ghost" } };
@@ -454,7 +454,7 @@ describe("database checks at check", () => {
     });
 
     it("checks the table while the target is not known yet, and the target once it is", async () => {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       const pending = toSourceRelationship(server.url, {});
       const table = await provider.check({}, { ...pending, table: "profile", toSource: unknownValue, __dryRun: true });
       assert.deepEqual(
@@ -489,7 +489,7 @@ describe("database checks' messages stay short, whatever the database holds or t
         },
       ],
     });
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
   });
   after(() => server.stop());
 
@@ -552,7 +552,7 @@ describe("database checks on Citus and CockroachDB sources", () => {
         trackedTables: [accounts],
       })),
     });
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
   });
   after(() => server.stop());
 
