@@ -20,7 +20,7 @@ import { planCreate, planImport, planUpdate, type Wanted } from "./plans";
 import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
 import { thisRun } from "./runRecord";
 import { warn } from "./runtime/engineLog";
-import { applyChange, configureRuntime, currentSettings, failConfiguration, gatewayFor } from "./runtime/runtime";
+import { applyChange, configureRuntime, currentSettings, failConfiguration, gatewayFor, secretRouteFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { endpointOf, steeringOf } from "./state";
 import type { Subject } from "./subject";
@@ -91,6 +91,11 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
     check: withoutEcho(async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
       const result = checkInputs(kind, news);
       if (result.inputs === undefined) return result;
+      // Refused before anything is sent: an endpoint with no admin secret of its own gets none of another Hasura's.
+      const route = containsUnknown(result.inputs.endpoint) ? undefined : secretRouteFor(result.inputs.endpoint);
+      if (route?.kind === "refused") {
+        return { failures: checkFailures([{ code: "no-admin-secret-for-endpoint", path: ["endpoint"], message: route.reason }], result.inputs) };
+      }
       const own = await processFailures(olds ?? {}, result.inputs, declaringResource(news[declaredByKey]));
       if (own.length > 0) return { failures: own };
       if (!currentSettings().validateLive) return result;

@@ -84,7 +84,8 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
 
   const send = async (dispatcher: typeof reads, method: "GET" | "POST", path: string, body: unknown, context: CallContext, isWrite: boolean) => {
     const fail = (answer: HasuraAnswer) => hasuraError(answer, context, secrets);
-    const deadline = AbortSignal.timeout(options.requestTimeoutMs);
+    const limit = context.deadline ?? { ms: options.requestTimeoutMs, setting: "hasura:requestTimeoutMs" };
+    const deadline = AbortSignal.timeout(limit.ms);
     try {
       const response = await dispatcher.request({
         origin: base.origin,
@@ -104,7 +105,7 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
         throw fail({
           endpoint,
           code: "transport",
-          error: `no complete answer within ${options.requestTimeoutMs} ms (hasura:requestTimeoutMs)`,
+          error: `no complete answer within ${limit.ms} ms (${limit.setting})`,
           uncertain: true,
         });
       }

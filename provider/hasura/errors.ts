@@ -26,6 +26,14 @@ export interface CallContext {
   /** The call, where it is not the operation's own write: `export_metadata`, `GET /v1/version`, ... */
   readonly command?: string;
   readonly fixes?: Fixes;
+  /** How long the call may take, retries and answer included, when not the writes' `hasura:requestTimeoutMs`: the reads of check have a shorter one. */
+  readonly deadline?: Deadline;
+}
+
+/** How long a call may take, and the setting that says so (for the message when it is up). */
+export interface Deadline {
+  readonly ms: number;
+  readonly setting: string;
 }
 
 /** What came back from one call, whoever asked it. */

@@ -84,6 +84,8 @@ export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspectio
 
 /** What a gateway is told besides its settings. */
 export interface GatewayOptions {
+  /** This endpoint's own admin secret, if it has one: the gateway sends no other. */
+  readonly adminSecret?: string;
   /** The clock the kept answers age by. */
   readonly now?: () => number;
   /** Told how long each `export_metadata` took, in ms: what a change written alone pays to plan on fresh metadata. */
@@ -93,10 +95,11 @@ export interface GatewayOptions {
 /** Opens the gateway to one endpoint; nothing is sent until a method is called. */
 export function openGateway(endpoint: string, settings: ProviderSettings, options: GatewayOptions = {}): Gateway {
   const now = options.now ?? Date.now;
+  const adminSecret = options.adminSecret;
   const retry = defaultRetryPolicy({ maxRetries: settings.maxRetries });
   const client = createHasuraClient({
     endpoint,
-    adminSecret: settings.adminSecret,
+    adminSecret,
     connectTimeoutMs: settings.connectTimeoutMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxResponseBytes: settings.maxResponseBytes,
@@ -144,7 +147,7 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
     );
 
   const unexpectedAnswer = (context: CallContext, command: string, what: string, uncertain: boolean) =>
-    hasuraError({ endpoint, code: "unexpected-answer", error: what, uncertain }, { ...context, command }, [settings.adminSecret]);
+    hasuraError({ endpoint, code: "unexpected-answer", error: what, uncertain }, { ...context, command }, [adminSecret]);
 
   const exportMetadata = async (context: CallContext): Promise<MetadataSnapshot> => {
     const request = exportRequest(await api(context));

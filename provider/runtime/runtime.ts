@@ -7,8 +7,11 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Step } from "../plans";
 import type { Change } from "./change";
+import { routeSecret, sendsInClear, type SecretRoute } from "./adminSecrets";
 import { createCoalescer, type Coalescer, type HeldBack } from "./coalescer";
+import { engineHost } from "./engineHost";
 import { warn } from "./engineLog";
+import { guardAgainstOrphaning } from "./engineWatch";
 import { openGateway, type Gateway } from "./gateway";
 import { defaultSettings, type ProviderSettings } from "./settings";
 import { callCosts, expectedWriteMs } from "./writeCosts";
@@ -25,6 +28,8 @@ const endpoints = new Map<string, Endpoint>();
 // Why the last configure failed. The provider host keeps a provider whose configure threw and sends
 // it the process's later calls: those must fail the same way, never run on the default settings.
 let configurationFailure: Error | undefined;
+// Why this process takes no more work (the engine that started it is gone), once it is so.
+let stopped: string | undefined;
 
 /**
  * Takes new settings; gateways opened with other settings are closed, so the next call uses the new
@@ -32,6 +37,7 @@ let configurationFailure: Error | undefined;
  * config, while the first may already be talking to Hasura: the same settings again change nothing.
  */
 export async function configureRuntime(next: ProviderSettings): Promise<void> {
+  guardAgainstOrphaning(engineHost(), () => stopTakingWork("the Pulumi engine that started this provider is gone"), next.requestTimeoutMs + 5_000);
   configurationFailure = undefined;
   if (isDeepStrictEqual(next, settings)) return;
   settings = next;
@@ -49,7 +55,30 @@ export function currentSettings(): ProviderSettings {
   return settings;
 }
 
-/** The shared gateway to an endpoint, so that all resources of the process reuse one connection pool and what was read. */
+/**
+ * What may be sent to `endpoint` under the settings in force: its own admin secret, none, or nothing at
+ * all (refused, with the reason and the fix). The first time a secret is routed to a Hasura over plain
+ * http to another machine, a warning says so.
+ */
+export function secretRouteFor(endpoint: string): SecretRoute {
+  const route = routeSecret(currentSettings().adminSecrets, endpoint);
+  if (route.kind === "secret" && sendsInClear(endpoint) && !warnedInClear.has(endpoint)) {
+    warnedInClear.add(endpoint);
+    warn(
+      `The admin secret for Hasura at ${endpoint} (${route.from}) is sent over plain http to another machine, where anyone on the network between can read it. Use https.`,
+    );
+  }
+  return route;
+}
+
+// Endpoints already warned of, so that each warning is printed once per process.
+const warnedInClear = new Set<string>();
+
+/**
+ * The shared gateway to an endpoint, so that all resources of the process reuse one connection pool and
+ * what was read. It carries that endpoint's own admin secret and no other; an endpoint that may not be
+ * sent any (see secretRouteFor) is refused, before anything is sent.
+ */
 export function gatewayFor(endpoint: string): Gateway {
   return endpointFor(endpoint).gateway;
 }
@@ -61,10 +90,16 @@ export function applyChange(endpoint: string, change: Change): Promise<Step> {
 
 function endpointFor(url: string): Endpoint {
   const inForce = currentSettings();
+  if (stopped !== undefined) throw new Error(`This provider takes no more work: ${stopped}.`);
   let endpoint = endpoints.get(url);
   if (endpoint === undefined) {
+    const route = secretRouteFor(url);
+    if (route.kind === "refused") throw Object.assign(new Error(route.reason), { code: "no-admin-secret-for-endpoint" });
     const costs = callCosts();
-    const gateway = openGateway(url, inForce, { onExported: (ms) => costs.observe("read", ms) });
+    const gateway = openGateway(url, inForce, {
+      adminSecret: route.kind === "secret" ? route.secret : undefined,
+      onExported: (ms) => costs.observe("read", ms),
+    });
     const writes = createCoalescer<Change>({
       coalesce: inForce.coalesceWrites,
       timing: { windowMs: inForce.batchWindowMs, fillMs: inForce.batchFillMs },
@@ -80,6 +115,15 @@ function endpointFor(url: string): Endpoint {
     endpoints.set(url, endpoint);
   }
   return endpoint;
+}
+
+/**
+ * Takes no more work: every gateway is closed, so that what was sent finishes (or fails at its deadline)
+ * and nothing new is sent, and every later call fails with `reason`.
+ */
+export async function stopTakingWork(reason: string): Promise<void> {
+  stopped = reason;
+  await closeEndpoints();
 }
 
 /** Closes every gateway and forgets the settings, so that nothing learned so far is used again; for tests that count requests. */

@@ -1,14 +1,19 @@
 import type { ApiSetting } from "../hasura/requests";
 import { defaultRetryPolicy } from "../hasura/retryPolicy";
+import { readAdminSecrets, type AdminSecret } from "./adminSecrets";
 
 /** The provider's settings for one stack: from its config (`hasura:*`) and the environment, never from inputs. */
 export interface ProviderSettings {
-  readonly adminSecret?: string;
+  /** Each admin secret with the one Hasura it is sent to (see adminSecrets.ts). */
+  readonly adminSecrets: readonly AdminSecret[];
   readonly api: ApiSetting;
   /** `hasura:endpoint`, used by `read` when neither the state nor the inputs name an endpoint (an import). */
   readonly endpoint?: string;
   readonly connectTimeoutMs: number;
+  /** The whole time one call may take: sized for a write to a large Hasura. */
   readonly requestTimeoutMs: number;
+  /** The whole time one read of `check` may take (the API probe, a remote schema's introspection): a preview waits for a Hasura that never answers this long, once. */
+  readonly checkTimeoutMs: number;
   readonly maxRetries: number;
   /** How many times a write that met a stale `resource_version` (409) re-reads and tries again. */
   readonly conflictRetries: number;
@@ -29,9 +34,11 @@ export interface ProviderSettings {
 /** The settings with nothing configured. */
 export function defaultSettings(): ProviderSettings {
   return {
+    adminSecrets: [],
     api: "auto",
     connectTimeoutMs: 10_000,
     requestTimeoutMs: 120_000,
+    checkTimeoutMs: 10_000,
     maxRetries: defaultRetryPolicy().maxRetries,
     conflictRetries: 5,
     coalesceWrites: true,
@@ -44,46 +51,50 @@ export function defaultSettings(): ProviderSettings {
 }
 
 /**
- * Reads the settings from stack config (`get("hasura:adminSecret")`, ...) and the environment. The admin
- * secret comes from `hasura:adminSecret`, else HASURA_GRAPHQL_ADMIN_SECRET. A malformed value is an
- * error that names the key; the message never holds the secret.
+ * Reads the settings from stack config (`get("hasura:adminSecret")`, ...) and the environment. The stack's
+ * admin secret comes from `hasura:adminSecret`, else HASURA_GRAPHQL_ADMIN_SECRET, and belongs to
+ * `hasura:endpoint`; `hasura:adminSecrets` holds the secrets of other Hasuras. A malformed value is an
+ * error that names the key; the message never holds a secret.
  */
-export function readSettings(get: (key: string) => string | undefined, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
+export function readSettings(get: (key: string) => unknown, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
   const defaults = defaultSettings();
-  const api = get("hasura:api") ?? defaults.api;
+  // Every key but hasura:adminSecrets holds one value, which the engine passes as text.
+  const text = (key: string): string | undefined => {
+    const value = get(key);
+    return value === undefined || typeof value === "string" ? value : JSON.stringify(value);
+  };
+  const api = text("hasura:api") ?? defaults.api;
   if (api !== "auto" && api !== "metadata" && api !== "query") {
     throw new Error(`hasura:api is "${api}", but it must be auto, metadata or query. Fix it with \`pulumi config set hasura:api auto\`.`);
   }
   const number = (key: string, fallback: number) => {
-    const text = get(`hasura:${key}`);
-    if (text === undefined) return fallback;
-    const value = Number(text);
+    const given = text(`hasura:${key}`);
+    if (given === undefined) return fallback;
+    const value = Number(given);
     if (!Number.isInteger(value) || value < 0)
-      throw new Error(`hasura:${key} is "${text}", but it must be a whole number. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
+      throw new Error(`hasura:${key} is "${given}", but it must be a whole number. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
     return value;
   };
   const boolean = (key: string, fallback: boolean) => {
-    const text = get(`hasura:${key}`);
-    if (text === undefined) return fallback;
-    if (text !== "true" && text !== "false")
-      throw new Error(`hasura:${key} is "${text}", but it must be true or false. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
-    return text === "true";
+    const given = text(`hasura:${key}`);
+    if (given === undefined) return fallback;
+    if (given !== "true" && given !== "false")
+      throw new Error(`hasura:${key} is "${given}", but it must be true or false. Fix it with \`pulumi config set hasura:${key} ${fallback}\`.`);
+    return given === "true";
   };
-  const fromConfig = get("hasura:adminSecret");
-  const adminSecret = fromConfig ?? env.HASURA_GRAPHQL_ADMIN_SECRET;
-  if (adminSecret) checkAdminSecret(adminSecret, fromConfig === undefined ? "HASURA_GRAPHQL_ADMIN_SECRET" : "hasura:adminSecret");
-  const endpoint = get("hasura:endpoint") ?? env.HASURA_ENDPOINT;
+  const endpoint = text("hasura:endpoint") ?? env.HASURA_ENDPOINT;
   if (endpoint !== undefined && !isHttpUrl(endpoint)) {
     throw new Error(
       `hasura:endpoint is "${endpoint}", which is not an http(s) URL. Fix it with \`pulumi config set hasura:endpoint https://hasura.example.com\`.`,
     );
   }
   return {
-    ...(adminSecret ? { adminSecret } : {}),
+    adminSecrets: readAdminSecrets(get, env, endpoint),
     ...(endpoint ? { endpoint } : {}),
     api,
     connectTimeoutMs: number("connectTimeoutMs", defaults.connectTimeoutMs),
     requestTimeoutMs: number("requestTimeoutMs", defaults.requestTimeoutMs),
+    checkTimeoutMs: number("checkTimeoutMs", defaults.checkTimeoutMs),
     maxRetries: number("maxRetries", defaults.maxRetries),
     conflictRetries: number("conflictRetries", defaults.conflictRetries),
     coalesceWrites: boolean("coalesceWrites", defaults.coalesceWrites),
@@ -93,21 +104,6 @@ export function readSettings(get: (key: string) => string | undefined, env: Read
     maxResponseBytes: number("maxResponseBytes", defaults.maxResponseBytes),
     validateLive: boolean("validateLive", defaults.validateLive),
   };
-}
-
-/**
- * An admin secret must be sendable as an HTTP header value, or every call would fail with an error
- * that seems to be about the endpoint. The message names where the secret came from, never the secret.
- */
-function checkAdminSecret(secret: string, from: string): void {
-  if (/[^\t\x20-\x7e\x80-\xff]/.test(secret)) {
-    throw new Error(`The admin secret in ${from} holds a line break or another character an HTTP header cannot carry. Set it again without it.`);
-  }
-  if (secret.trim() !== secret) {
-    throw new Error(
-      `The admin secret in ${from} starts or ends with white space, which HTTP drops, so Hasura would never see it as set. Set it again without it.`,
-    );
-  }
 }
 
 function isHttpUrl(value: string): boolean {

@@ -8,8 +8,10 @@
  */
 import type { MetadataDocument, SourceCatalog } from "../../model";
 import type { CallContext } from "../hasura/errors";
+import type { RuleIssue } from "../rules/rule";
+import { checkReadsOf } from "../runtime/checkReads";
 import { gatewayFor } from "../runtime/runtime";
-import { noteUnreachable, warnOnce } from "./liveValidation";
+import { checkReadFailure, warnOnce } from "./liveValidation";
 
 /** The database sources of one endpoint, as check sees them. */
 export interface Databases {
@@ -24,18 +26,19 @@ function described(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * The database sources of `endpoint` for the relationship `context` names; undefined when Hasura
- * cannot be asked (one note says so).
- */
-export async function databasesAt(endpoint: string, context: CallContext): Promise<Databases | undefined> {
-  const gateway = gatewayFor(endpoint);
+/** The database sources of an endpoint as check can use them; see liveValidation's checkReadFailure for `skipped` and `refused`. */
+export type DatabasesAnswer =
+  { readonly kind: "databases"; readonly databases: Databases } | { readonly kind: "skipped" } | { readonly kind: "refused"; readonly issue: RuleIssue };
+
+/** The database sources of `endpoint` for the relationship `context` names. */
+export async function databasesAt(endpoint: string, context: CallContext): Promise<DatabasesAnswer> {
+  const gateway = checkReadsOf(gatewayFor(endpoint));
   let metadata: MetadataDocument;
   try {
     metadata = await gateway.sources(context);
   } catch (error) {
-    noteUnreachable(endpoint, error);
-    return undefined;
+    const issue = checkReadFailure(endpoint, error);
+    return issue === undefined ? { kind: "skipped" } : { kind: "refused", issue };
   }
   const catalog = async (source: string): Promise<SourceCatalog | undefined> => {
     const skipped = (why: string) => {
@@ -53,5 +56,5 @@ export async function databasesAt(endpoint: string, context: CallContext): Promi
       return skipped(described(error));
     }
   };
-  return { endpoint, metadata, catalog };
+  return { kind: "databases", databases: { endpoint, metadata, catalog } };
 }

@@ -7,12 +7,15 @@
  */
 import type { GraphQLSchema } from "graphql";
 import { errorToText, schemaFromIntrospection, type RemoteSchemaFailure } from "../../model";
-import type { CallContext } from "../hasura/errors";
+import { isHasuraError, type CallContext } from "../hasura/errors";
+import { failureKind } from "../hasura/failureKinds";
 import { maxListed } from "../inputs/messageText";
 import { containsUnknown } from "../inputs/unknowns";
 import type { RuleIssue } from "../rules/rule";
+import { credentialsReason } from "../runtime/adminSecrets";
+import { checkReadsOf } from "../runtime/checkReads";
 import { warn } from "../runtime/engineLog";
-import { gatewayFor } from "../runtime/runtime";
+import { currentSettings, gatewayFor, secretRouteFor } from "../runtime/runtime";
 import { fixFor, type FixPlaces } from "./fixes";
 
 /** When live validation runs: every relationship during a preview, and in an up only those whose target changed. */
@@ -34,46 +37,71 @@ export function warnOnce(key: string, line: string): void {
 }
 
 /**
- * Says, once per process whichever read met it first, that Hasura at `endpoint` could not be asked,
- * so that only the checks that need no network ran.
+ * What a failed read of check at `endpoint` means for the check. Refused credentials and an answer that
+ * is not Hasura's are configuration errors: the check fails on `endpoint`, since a preview that passed
+ * with them would pass in CI until the first write. Anything else lets check go on without Hasura, said
+ * once per process whichever read met it first (undefined); an endpoint that gave no answer is not asked
+ * again in this run (see runtime/checkReads.ts).
  */
-export function noteUnreachable(endpoint: string, error: unknown): void {
+export function checkReadFailure(endpoint: string, error: unknown): RuleIssue | undefined {
+  const kind = failureKind(error);
+  if (kind === "credentials" && isHasuraError(error)) {
+    const reason = credentialsReason(secretRouteFor(endpoint), endpoint, currentSettings().endpoint, error.error);
+    return { code: "credentials-refused", path: ["endpoint"], message: reason };
+  }
+  if (kind === "not-hasura" && isHasuraError(error)) return { code: "not-hasura", path: ["endpoint"], message: error.message };
+  // Hasura's own error is about one thing asked; anything else holds for the whole endpoint.
   warnOnce(
-    `unreachable ${endpoint}`,
-    `could not ask Hasura at ${endpoint} (${error instanceof Error ? error.message : String(error)}), so nothing was checked against what it holds (tables, columns, remote schemas). Only the checks that need no network ran; Hasura will judge the rest when it is written.`,
+    kind === "hasura" ? `failed ${endpoint} ${whatHappened(error)}` : `unreachable ${endpoint}`,
+    `could not ask Hasura at ${endpoint} (${whatHappened(error)}), so nothing was checked against what it holds (tables, columns, remote schemas). Only the checks that need no network ran${kind === "unreachable" ? ", and Hasura is not asked again in this run" : ""}; Hasura will judge the rest when it is written.`,
   );
+  return undefined;
 }
 
 /** What the gateway says of a remote schema. */
 type Lookup = Awaited<ReturnType<ReturnType<typeof gatewayFor>["remoteSchema"]>>;
 
 /**
- * The remote schema `name` as Hasura sees it, built with graphql: `missing` when Hasura has no such
- * remote schema; undefined when Hasura cannot be asked (a warning line says so).
+ * A remote schema as check can use it: built with graphql; missing from Hasura; not checkable (a warning
+ * line says why, and only the checks that need no network count); or a refusal of the check itself, on
+ * `endpoint`, when the call shows the configuration is wrong.
  */
-export async function remoteSchemaOf(endpoint: string, name: string, context: CallContext): Promise<GraphQLSchema | "missing" | undefined> {
+export type RemoteSchemaAnswer =
+  | { readonly kind: "schema"; readonly schema: GraphQLSchema }
+  | { readonly kind: "missing" }
+  | { readonly kind: "skipped" }
+  | { readonly kind: "refused"; readonly issue: RuleIssue };
+
+/** The remote schema `name` as Hasura sees it; a failed read is judged by checkReadFailure. */
+export async function remoteSchemaOf(endpoint: string, name: string, context: CallContext): Promise<RemoteSchemaAnswer> {
   let lookup: Lookup;
   try {
-    lookup = await gatewayFor(endpoint).remoteSchema(name, context);
+    lookup = await checkReadsOf(gatewayFor(endpoint)).remoteSchema(name, context);
   } catch (error) {
-    noteUnreachable(endpoint, error);
-    return undefined;
+    const issue = checkReadFailure(endpoint, error);
+    return issue === undefined ? { kind: "skipped" } : { kind: "refused", issue };
   }
-  if (lookup.kind === "missing") return "missing";
+  if (lookup.kind === "missing") return { kind: "missing" };
   if (lookup.kind === "unsupported") {
     warnOnce(
       `unsupported ${endpoint}`,
       `Hasura at ${endpoint} (API /v1/query) cannot be asked for remote schemas, so remote fields were not checked against them.`,
     );
-    return undefined;
+    return { kind: "skipped" };
   }
   const built = schemaFromIntrospection(lookup.introspection);
-  if (built.ok) return built.schema;
+  if (built.ok) return { kind: "schema", schema: built.schema };
   warnOnce(
     `introspection ${endpoint} ${name}`,
     `Hasura at ${endpoint} gave an introspection of remote schema "${name}" that is not a GraphQL schema (${built.reason}), so remote fields were not checked against it.`,
   );
-  return undefined;
+  return { kind: "skipped" };
+}
+
+/** What came of a call that failed, in a few words: no answer, or Hasura's. */
+function whatHappened(error: unknown): string {
+  if (!isHasuraError(error)) return error instanceof Error ? error.message : String(error);
+  return error.status === undefined ? error.error : `it answered ${error.status} ${error.code}: ${error.error}`;
 }
 
 /** Whether live validation runs for these inputs: in scope, and with every input it `needs` known. */

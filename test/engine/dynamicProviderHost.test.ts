@@ -158,4 +158,29 @@ describe("dynamic provider host over gRPC", () => {
   it("never writes the admin secret to its output", () => {
     assert.equal(host.stderr.join("").includes(conformanceSecret), false);
   });
+
+  it("ends once its engine is gone, and never writes the batch it held", async () => {
+    const orphaned = await startDynamicProviderHost();
+    try {
+      // The batch waits a minute for more changes: the engine goes while the host holds it.
+      await orphaned.configure({ "hasura:adminSecret": conformanceSecret, "hasura:endpoint": server.url, "hasura:batchWindowMs": "60000" });
+      const writes = server.stats().writes;
+      const held = orphaned.create({ ...inputs, name: "held" });
+      const outcome = held.then(
+        () => "created",
+        (error: Error) => error.message,
+      );
+      // The create sends Hasura nothing while its batch waits; a moment lets it reach the host (were it not there yet, the host would refuse it, and nothing is written either way).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      orphaned.killEngine();
+      // A generous bound: the host looks every second and believes three refused looks in a row.
+      const code = await Promise.race([orphaned.exited, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 30_000))]);
+      assert.notEqual(code, "still running");
+      assert.match(await outcome, /UNAVAILABLE|CANCELLED|ECONNRESET|closed/);
+      assert.equal(server.stats().writes, writes);
+      assert.equal(relationshipsOn(server, profiles).held, undefined);
+    } finally {
+      await orphaned.stop();
+    }
+  });
 });

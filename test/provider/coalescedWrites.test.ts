@@ -18,7 +18,7 @@ describe("coalesced writes", () => {
   let server: RunningHasuraServer;
   before(async () => {
     server = await startConformanceHasura();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
   });
   afterEach(() => server.faults.clear());
   after(() => server.stop());
@@ -102,7 +102,7 @@ describe("coalesced writes", () => {
   });
 
   it("concurrent reads share one export_metadata", async () => {
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     server.resetStats();
     const reads = await Promise.all(Array.from({ length: 20 }, (_, index) => provider.read(`default/public/profiles/r${index}`, { endpoint: server.url })));
     assert.equal(reads.length, 20);
@@ -131,7 +131,7 @@ describe("coalesced writes against another client", () => {
           },
         }),
     );
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": proxy.url, "hasura:adminSecret": conformanceSecret });
   });
   after(async () => {
     await proxy.stop();
@@ -156,7 +156,7 @@ describe("coalesced writes on a Hasura whose metadata is inconsistent already", 
   let server: RunningHasuraServer;
   before(async () => {
     server = await startConformanceHasura();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     const exported = (await hasuraCall(server.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} })) as {
       metadata: Record<string, unknown>;
     };

@@ -31,8 +31,18 @@ describe("a relationship whose endpoint changes", () => {
     await first.stop();
     await second.stop();
   });
+  // The stack's secret goes to hasura:endpoint only: every other endpoint a move names has its own.
+  const secrets = () => ({
+    "hasura:endpoint": first.url,
+    "hasura:adminSecret": conformanceSecret,
+    "hasura:adminSecrets": JSON.stringify(
+      Object.fromEntries(
+        [second.url, dead, `${first.url}/v1/graphql`, first.url.replace("127.0.0.1", "localhost")].map((endpoint) => [endpoint, conformanceSecret]),
+      ),
+    ),
+  });
   beforeEach(async () => {
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "0" });
+    await configureProvider({ ...secrets(), "hasura:maxRetries": "0" });
     for (const server of [first, second]) {
       if (relationshipsOn(server, profiles).moving !== undefined) await provider.delete(id, at(server));
     }
@@ -76,7 +86,7 @@ describe("a relationship whose endpoint changes", () => {
     });
 
     it("with hasura:validateLive false, does not ask (the move itself still refuses what it cannot read)", async () => {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "0", "hasura:validateLive": "false" });
+      await configureProvider({ ...secrets(), "hasura:maxRetries": "0", "hasura:validateLive": "false" });
       assert.equal((await provider.check(at(first), at(dead))).failures, undefined);
     });
   });

@@ -88,7 +88,7 @@ describe("a server that does not answer as Hasura", () => {
   let server: ScriptedHasura;
   before(async () => {
     server = await startScriptedHasura(() => exportAnswer());
-    await configureProvider(suiteConfig);
+    await configureProvider({ ...suiteConfig, "hasura:endpoint": server.url });
   });
   after(() => server.stop());
 
@@ -141,7 +141,13 @@ describe("a server that does not answer as Hasura", () => {
     ["a secret with tabs, in a text body whose whitespace is squeezed", "tab\tinside\tsecret", (secret: string) => `token=${secret}`, "tab inside"],
   ] as const) {
     it(`${what} leaves no part of it`, async () => {
-      await configureProvider({ "hasura:adminSecret": adminSecret, "hasura:maxRetries": "0", "hasura:api": "metadata", "hasura:snapshotMaxAgeMs": "0" });
+      await configureProvider({
+        "hasura:endpoint": server.url,
+        "hasura:adminSecret": adminSecret,
+        "hasura:maxRetries": "0",
+        "hasura:api": "metadata",
+        "hasura:snapshotMaxAgeMs": "0",
+      });
       try {
         for (const status of [200, 500]) {
           server.script = () => ({ status, headers: { "content-type": "text/plain" }, body: echo(adminSecret) });
@@ -162,19 +168,25 @@ describe("a server that does not answer as Hasura", () => {
           return true;
         });
       } finally {
-        await configureProvider(suiteConfig);
+        await configureProvider({ ...suiteConfig, "hasura:endpoint": server.url });
       }
     });
   }
 
   it("a JSON-escaped echo of a secret is redacted too", async () => {
-    await configureProvider({ "hasura:adminSecret": 'with"quote', "hasura:maxRetries": "0", "hasura:api": "metadata", "hasura:snapshotMaxAgeMs": "0" });
+    await configureProvider({
+      "hasura:endpoint": server.url,
+      "hasura:adminSecret": 'with"quote',
+      "hasura:maxRetries": "0",
+      "hasura:api": "metadata",
+      "hasura:snapshotMaxAgeMs": "0",
+    });
     server.script = () => ({ status: 400, body: JSON.stringify({ code: "x", error: JSON.stringify({ echoed: 'with"quote' }) }) });
     await assert.rejects(
       provider.read(id, { endpoint: server.url }),
       (error: Error) => !error.message.includes('with\\"quote') && !error.message.includes('with"quote'),
     );
-    await configureProvider(suiteConfig);
+    await configureProvider({ ...suiteConfig, "hasura:endpoint": server.url });
   });
 
   it("an answer dripped a byte at a time ends at the deadline, and does not hold the next write", async () => {
@@ -193,6 +205,7 @@ describe("a server that does not answer as Hasura", () => {
 
   it("a huge answer is cut off at hasura:maxResponseBytes instead of read whole", async () => {
     await configureProvider({
+      "hasura:endpoint": server.url,
       "hasura:adminSecret": secret,
       "hasura:maxRetries": "0",
       "hasura:api": "metadata",
@@ -201,14 +214,14 @@ describe("a server that does not answer as Hasura", () => {
     });
     server.script = () => ({ body: JSON.stringify({ resource_version: 1, metadata: { version: 3, sources: [], padding: "p".repeat(5_000_000) } }) });
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /is not Hasura's: it is longer than 100000 bytes \(hasura:maxResponseBytes\)/);
-    await configureProvider(suiteConfig);
+    await configureProvider({ ...suiteConfig, "hasura:endpoint": server.url });
   });
 
   it("a failing /v1/version call is named as such", async () => {
-    await configureProvider({ "hasura:adminSecret": secret, "hasura:maxRetries": "0" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": secret, "hasura:maxRetries": "0" });
     server.script = (request) => (request.type === "GET /v1/version" ? { status: 500, body: "{}" } : exportAnswer());
     await expectRefusal(() => provider.read(id, { endpoint: server.url }), /Hasura at \S+ answered GET \/v1\/version with 500/);
-    await configureProvider(suiteConfig);
+    await configureProvider({ ...suiteConfig, "hasura:endpoint": server.url });
   });
 
   it("a relationship Hasura holds in a shape the provider cannot read is named as such, and delete still works", async () => {

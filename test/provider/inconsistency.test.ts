@@ -31,7 +31,7 @@ describe("inconsistent relationships", () => {
   let server: RunningHasuraServer;
   before(async () => {
     server = await startConformanceHasura();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
     await provider.create(inputsFor(server.url, "fine"));
     await storeBroken(server);
   });
@@ -50,7 +50,7 @@ describe("inconsistent relationships", () => {
   });
 
   it("one get_inconsistent_metadata and one export serve the reads of one operation", async () => {
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
     server.resetStats();
     await Promise.all(Array.from({ length: 30 }, () => provider.read("default/public/profiles/broken", { endpoint: server.url })));
     assert.equal(server.stats().requests["/v1/metadata get_inconsistent_metadata"], 1);
@@ -75,7 +75,7 @@ describe("inconsistent relationships", () => {
 
   it("on the /v1/query API, a delete Hasura answers with not-exists while its metadata still holds the relationship is an error, not a success", async () => {
     await storeBroken(server);
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false", "hasura:api": "query" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false", "hasura:api": "query" });
     try {
       await assert.rejects(
         provider.delete("default/public/profiles/broken", { endpoint: server.url }),
@@ -85,7 +85,7 @@ describe("inconsistent relationships", () => {
       // A relationship that is really gone is deleted, as ever.
       await provider.delete("default/public/profiles/never", { endpoint: server.url });
     } finally {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
     }
   });
 });

@@ -13,7 +13,7 @@ describe("provider under faults", () => {
   before(async () => {
     server = await startConformanceHasura();
     // Every read asks Hasura, so that each one meets the faults armed for it.
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:snapshotMaxAgeMs": "0" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:snapshotMaxAgeMs": "0" });
   });
   afterEach(() => server.faults.clear());
   after(() => server.stop());
@@ -51,7 +51,7 @@ describe("provider under faults", () => {
   });
 
   it("a shared read that fails is told to each resource under its own name", async () => {
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "0" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "0" });
     server.resetStats();
     server.faults.failNext(1, 500);
     const names = ["customers", "invoices", "orders"];
@@ -63,23 +63,29 @@ describe("provider under faults", () => {
       ),
       names.map((name) => `default/public/profiles/${name}`),
     );
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:snapshotMaxAgeMs": "0" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:snapshotMaxAgeMs": "0" });
   });
 
   it("gives up on a Hasura that keeps failing, naming the endpoint", async () => {
     server.faults.failNext(50, 503);
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "1" });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:maxRetries": "1" });
     await assert.rejects(
       provider.read("default/public/profiles/none", { endpoint: server.url }),
       /Could not read remote relationship "default\/public\/profiles\/none": Hasura at http:\/\/127\.0\.0\.1:\d+ answered export_metadata with 503 http-503: still failing after 1 retries\./,
     );
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
   });
 });
 
 describe("provider and resource_version conflicts", () => {
   let server: RunningHasuraServer;
   let proxy: InterferingProxy;
+  // The proxy is the same Hasura under another endpoint, so it is configured with a secret of its own.
+  const bothEndpoints = () => ({
+    "hasura:endpoint": server.url,
+    "hasura:adminSecret": conformanceSecret,
+    "hasura:adminSecrets": JSON.stringify({ [proxy.url]: conformanceSecret }),
+  });
 
   before(async () => {
     server = await startConformanceHasura();
@@ -98,7 +104,7 @@ describe("provider and resource_version conflicts", () => {
           },
         }),
     );
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider(bothEndpoints());
   });
   after(async () => {
     await proxy.stop();
@@ -106,13 +112,13 @@ describe("provider and resource_version conflicts", () => {
   });
 
   it("parallel creates from one process queue up instead of racing into conflicts", async () => {
-    await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:coalesceWrites": "false" });
+    await configureProvider({ ...bothEndpoints(), "hasura:coalesceWrites": "false" });
     server.resetStats();
     const names = Array.from({ length: 12 }, (_, index) => `parallel${index}`);
     await Promise.all(names.map((name) => provider.create(inputsFor(server.url, name))));
     for (const name of names) assert.ok(relationshipsOn(server, profiles)[name], name);
     assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 12);
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider(bothEndpoints());
   });
 
   it("parallel creates from one process are applied together: one replace_metadata, one rebuild", async () => {
@@ -140,7 +146,7 @@ describe("API choice", () => {
   it("auto uses the deprecated /v1/query API on a Hasura 1.3", async () => {
     const server = await startConformanceHasura({ serverVersion: "v1.3.3" });
     try {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
       await provider.create(inputsFor(server.url, "onOldHasura"));
       assert.deepEqual(relationshipsOn(server, profiles).onOldHasura, {
         remote_schema: "user",
@@ -157,7 +163,7 @@ describe("API choice", () => {
   it("auto uses /v1/metadata with resource_version on Hasura v2", async () => {
     const server = await startConformanceHasura();
     try {
-      await configureProvider({ "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
+      await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:api": "auto" });
       await provider.create(inputsFor(server.url, "onNewHasura"));
       assert.equal(server.stats().requests["/v1/metadata pg_create_remote_relationship"], 1);
       assert.equal(server.stats().requests["/v1/query create_remote_relationship"] ?? 0, 0);

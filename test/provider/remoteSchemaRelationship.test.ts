@@ -26,7 +26,7 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
 
   before(async () => {
     server = await startConformanceHasura();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     const raw = {
       endpoint: server.url,
       remoteSchema: "user",

@@ -15,7 +15,7 @@ describe("a relationship to another source's table", () => {
 
   before(async () => {
     server = await startConformanceHasura();
-    await configureProvider({ "hasura:adminSecret": conformanceSecret });
+    await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     const checked = await provider.check(
       {},
       {

@@ -48,7 +48,7 @@ describe("writes", () => {
   });
   after(() => server.stop());
   const open = (overrides: Partial<ReturnType<typeof defaultSettings>> = {}) => {
-    gateway = openGateway(server.url, { ...defaultSettings(), adminSecret: conformanceSecret, ...overrides });
+    gateway = openGateway(server.url, { ...defaultSettings(), ...overrides }, { adminSecret: conformanceSecret });
     server.resetStats();
   };
 

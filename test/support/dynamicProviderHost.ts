@@ -18,19 +18,32 @@ export interface DynamicProviderHost {
   read(id: string, properties: Props, inputs?: Props): Promise<{ id: string; properties: Props; inputs: Props }>;
   update(id: string, olds: Props, news: Props): Promise<Props>;
   delete(id: string, properties: Props): Promise<void>;
+  /** Ends the engine's side as a killed CLI does (its gRPC server goes away); the host is left running. */
+  killEngine(): void;
+  /** Settles with the host's exit code once it has exited. */
+  readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
 const urn = "urn:pulumi:dev::e2e::pulumi-nodejs:dynamic/hasura:RemoteRelationship::rel";
 
-/** Starts the project's dynamic provider host, as the engine would, and connects to it. */
+/**
+ * Starts the project's dynamic provider host, as the engine would, and connects to it. The engine's own
+ * gRPC server, whose address the host is given, is a server with no services: the host can tell it is
+ * there (every call is answered "unimplemented"), as it can tell when it is gone.
+ */
 export async function startDynamicProviderHost(env: Record<string, string> = {}): Promise<DynamicProviderHost> {
-  const child: ChildProcess = spawn(nodeBinary(), [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "127.0.0.1:1"], {
+  const engine = new grpc.Server();
+  const enginePort = await new Promise<number>((resolve, reject) =>
+    engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
+  );
+  const child: ChildProcess = spawn(nodeBinary(), [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), `127.0.0.1:${enginePort}`], {
     env: { ...process.env, PULUMI_NODEJS_PROJECT: "e2e", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stderr: string[] = [];
   child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const [first] = (await once(child.stdout!, "data")) as [Buffer];
   const port = Number.parseInt(first.toString().trim(), 10);
   const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
@@ -91,10 +104,13 @@ export async function startDynamicProviderHost(env: Record<string, string> = {})
     delete: async (id, properties) => {
       await call("delete", new provproto.DeleteRequest().setId(id).setUrn(urn).setProperties(struct(properties)));
     },
+    killEngine: () => engine.forceShutdown(),
+    exited,
     stop: async () => {
       client.close();
+      engine.forceShutdown();
       child.kill();
-      if (child.exitCode === null) await once(child, "exit");
+      await exited;
     },
   };
 }

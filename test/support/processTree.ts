@@ -55,3 +55,12 @@ function parentOf(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** The command line of the process `pid`, or undefined once it is gone. */
+export function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    return undefined;
+  }
+}

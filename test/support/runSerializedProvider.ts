@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const provider = requireFromString(readFileSync(file, "utf8")).handler();
   const print = (step: string, value: unknown) => console.log(JSON.stringify({ step, value }));
 
-  await provider.configure({ config: { get: (key: string) => (key === "hasura:adminSecret" ? process.env.TEST_ADMIN_SECRET : undefined), require: () => "" } });
+  // The stack's Hasura is the one driven here: its admin secret goes to hasura:endpoint only.
+  const config: Record<string, string | undefined> = { "hasura:adminSecret": process.env.TEST_ADMIN_SECRET, "hasura:endpoint": endpoint };
+  await provider.configure({ config: { get: (key: string) => config[key], require: () => "" } });
   const inputs = {
     endpoint,
     name: "serialized",

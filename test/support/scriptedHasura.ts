@@ -24,6 +24,8 @@ export interface ScriptedHasura {
   readonly asked: Record<string, number>;
   /** How many answers sent a byte at a time were sent whole. */
   readonly dripsFinished: number;
+  /** The x-hasura-admin-secret header of each request, in order (undefined where none was sent). */
+  readonly secretsSeen: (string | undefined)[];
   script: (request: ScriptedRequest) => ScriptedAnswer;
   stop(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export interface ScriptedHasura {
 export async function startScriptedHasura(script: (request: ScriptedRequest) => ScriptedAnswer): Promise<ScriptedHasura> {
   const asked: Record<string, number> = {};
   const state = { script, dripsFinished: 0 };
+  const secretsSeen: (string | undefined)[] = [];
   const server = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -44,6 +47,8 @@ export async function startScriptedHasura(script: (request: ScriptedRequest) => 
     }
     const type = request.method === "GET" ? `GET ${request.url}` : (body as { type?: string } | undefined)?.type;
     asked[type ?? "?"] = (asked[type ?? "?"] ?? 0) + 1;
+    const secret = request.headers["x-hasura-admin-secret"];
+    secretsSeen.push(typeof secret === "string" ? secret : undefined);
     const answer = state.script({ path: request.url ?? "", type, body });
     response.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers });
     const payload = answer.body ?? "";
@@ -63,6 +68,7 @@ export async function startScriptedHasura(script: (request: ScriptedRequest) => 
     get dripsFinished() {
       return state.dripsFinished;
     },
+    secretsSeen,
     get script() {
       return state.script;
     },

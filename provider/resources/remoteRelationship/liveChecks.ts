@@ -49,7 +49,9 @@ export async function liveChecks(inputs: RemoteRelationshipInputs, scope: LiveVa
   };
 
   // Hasura looks the table up before it reads anything of the definition (askTableInfo).
-  const databases = await databasesAt(inputs.endpoint, checking.context);
+  const answer = await databasesAt(inputs.endpoint, checking.context);
+  if (answer.kind === "refused") return [answer.issue];
+  const databases = answer.kind === "databases" ? answer.databases : undefined;
   let side: TableSide | undefined;
   if (databases !== undefined) {
     const catalog = await databases.catalog(inputs.source);
@@ -88,9 +90,10 @@ async function targetChecks(checking: Checking, databases: Databases | undefined
 /** The remote schema target against the remote schema as Hasura holds it, joined by the table's columns and computed fields where they are known. */
 async function remoteSchemaChecks(checking: Checking, target: ToRemoteSchema, from: JoinSide | undefined): Promise<RuleIssue[]> {
   const { inputs, inconsistency } = checking;
-  const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, checking.context);
-  if (schema === undefined) return [];
-  if (schema === "missing") {
+  const answer = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, checking.context);
+  if (answer.kind === "skipped") return [];
+  if (answer.kind === "refused") return [answer.issue];
+  if (answer.kind === "missing") {
     return [
       refusal(
         "RemoteSchemaNotFound",
@@ -100,6 +103,7 @@ async function remoteSchemaChecks(checking: Checking, target: ToRemoteSchema, fr
       ),
     ];
   }
+  const schema = answer.schema;
   const failure = validateToRemoteSchema(target, inputs.name, { identifier: tableText(inputs.table), joinFields: from?.joinFields }, schema);
   if (failure === undefined) return [];
   // The shared rules speak Hasura's names; this resource calls lhs_fields hasuraFields.

@@ -23,8 +23,9 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
   const inconsistency = (text: string) => `Inconsistent object: in remote relationship ${quote(inputs.name)}: ${text}`;
   const context = { operation: "check", resource: { noun: "remote schema relationship", id } };
   const own = await remoteSchemaOf(inputs.endpoint, inputs.remoteSchema, context);
-  if (own === undefined) return [];
-  if (own === "missing") {
+  if (own.kind === "skipped") return [];
+  if (own.kind === "refused") return [own.issue];
+  if (own.kind === "missing") {
     return [
       refusal(
         "RemoteSchemaNotFound",
@@ -34,21 +35,26 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
       ),
     ];
   }
-  const joinable = remoteSchemaTypeJoinFields(own, inputs.remoteSchema, inputs.typeName);
+  const joinable = remoteSchemaTypeJoinFields(own.schema, inputs.remoteSchema, inputs.typeName);
   if (!joinable.ok) {
-    const code = own.getType(inputs.typeName) ? "not-object-type" : "no-such-type";
-    const fix = `Use an object type of remote schema ${JSON.stringify(inputs.remoteSchema)} in typeName: ${quotedList(objectTypeNames(own))}.`;
+    const code = own.schema.getType(inputs.typeName) ? "not-object-type" : "no-such-type";
+    const fix = `Use an object type of remote schema ${JSON.stringify(inputs.remoteSchema)} in typeName: ${quotedList(objectTypeNames(own.schema))}.`;
     return [refusal(code, ["typeName"], inconsistency(joinable.reason), fix)];
   }
   if (target.kind === "toSource") {
     if (containsUnknown(inputs.toSource)) return [];
     const databases = await databasesAt(inputs.endpoint, context);
-    if (databases === undefined) return [];
-    return toSourceIssues(databases, target, typeJoinSide(inputs.typeName, joinable.fields), inconsistency, { noun: "remote schema relationship", id });
+    if (databases.kind === "refused") return [databases.issue];
+    if (databases.kind === "skipped") return [];
+    return toSourceIssues(databases.databases, target, typeJoinSide(inputs.typeName, joinable.fields), inconsistency, {
+      noun: "remote schema relationship",
+      id,
+    });
   }
-  const schema = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
-  if (schema === undefined) return [];
-  if (schema === "missing") {
+  const answer = await remoteSchemaOf(inputs.endpoint, target.remoteSchema, context);
+  if (answer.kind === "skipped") return [];
+  if (answer.kind === "refused") return [answer.issue];
+  if (answer.kind === "missing") {
     return [
       refusal(
         "RemoteSchemaNotFound",
@@ -58,7 +64,7 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
       ),
     ];
   }
-  const failure = validateToRemoteSchema(target, inputs.name, { identifier: inputs.remoteSchema, joinFields: joinable.fields }, schema);
+  const failure = validateToRemoteSchema(target, inputs.name, { identifier: inputs.remoteSchema, joinFields: joinable.fields }, answer.schema);
   if (failure === undefined) return [];
   const places: FixPlaces = {
     remoteSchema: "toRemoteSchema.remoteSchema",
@@ -66,5 +72,5 @@ export async function liveChecks(inputs: RemoteSchemaRelationshipInputs, scope: 
     joinFields: "toRemoteSchema.lhsFields",
     joinFieldsAre: `fields of type ${JSON.stringify(inputs.typeName)}`,
   };
-  return [remoteSchemaRefusal(failure, ["toRemoteSchema", ...failure.path], inconsistency, schema, places)];
+  return [remoteSchemaRefusal(failure, ["toRemoteSchema", ...failure.path], inconsistency, answer.schema, places)];
 }

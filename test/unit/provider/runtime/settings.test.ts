@@ -6,9 +6,14 @@ const read = (config: Record<string, string>, env: Record<string, string> = {}) 
 
 describe("provider settings", () => {
   it("are the defaults when nothing is set", () => assert.deepEqual(read({}), defaultSettings()));
-  it("take the secret from the stack, else the environment", () => {
-    assert.equal(read({ "hasura:adminSecret": "a" }, { HASURA_GRAPHQL_ADMIN_SECRET: "b" }).adminSecret, "a");
-    assert.equal(read({}, { HASURA_GRAPHQL_ADMIN_SECRET: "b" }).adminSecret, "b");
+  it("take the stack's secret from its config, else the environment, for hasura:endpoint", () => {
+    const endpoint = "https://hasura.example.com/";
+    assert.deepEqual(read({ "hasura:endpoint": endpoint, "hasura:adminSecret": "a" }, { HASURA_GRAPHQL_ADMIN_SECRET: "b" }).adminSecrets, [
+      { endpoint: "https://hasura.example.com", secret: "a", from: "hasura:adminSecret", ofStack: true },
+    ]);
+    assert.deepEqual(read({ "hasura:endpoint": endpoint }, { HASURA_GRAPHQL_ADMIN_SECRET: "b" }).adminSecrets, [
+      { endpoint: "https://hasura.example.com", secret: "b", from: "HASURA_GRAPHQL_ADMIN_SECRET", ofStack: true },
+    ]);
   });
   it("read numbers and booleans, naming a bad key and how to fix it", () => {
     assert.equal(read({ "hasura:batchWindowMs": "5", "hasura:coalesceWrites": "false" }).batchWindowMs, 5);
