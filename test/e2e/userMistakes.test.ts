@@ -87,6 +87,10 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
     before(async () => {
       [first, second] = [await start(), await start()];
       await initStack(project, stack, { endpoint: first.url, adminSecret, relationships: messagesRelationships(2) });
+      // The stack's secret goes to hasura:endpoint only: a move reads the Hasura it leaves with that one's own secret.
+      for (const endpoint of [first.url, second.url, second.url.replace("127.0.0.1", "localhost")]) {
+        await pulumi(["config", "set", "--secret", "--path", `hasura:adminSecrets["${endpoint}"]`, adminSecret, "--stack", stack]);
+      }
       await pulumi(["up", "--yes", "--stack", stack]);
     });
 
