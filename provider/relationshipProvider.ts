@@ -19,9 +19,10 @@ import { moveRelationship } from "./move";
 import { planCreate, planImport, planUpdate, type Wanted } from "./plans";
 import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
 import { thisRun } from "./runRecord";
-import { warn } from "./runtime/engineLog";
+import { warn, warnOnce } from "./runtime/engineLog";
 import { applyChange, configureRuntime, currentSettings, failConfiguration, gatewayFor, secretRouteFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
+import { holdsNoRelationship, noneHeldWarning } from "./runtime/staleReads";
 import { endpointOf, steeringOf } from "./state";
 import type { Subject } from "./subject";
 
@@ -130,8 +131,18 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
       const endpoint = endpointOf({ noun: kind.noun, id }, props, currentSettings(), "read");
       const gateway = gatewayFor(endpoint);
       const context = { operation: "read", resource: { noun: kind.noun, id } };
-      const held = kind.find((await gateway.observe(context)).metadata, key);
-      if (held === undefined) return {};
+      const first = await gateway.observe(context);
+      let held = kind.find(first.metadata, key);
+      if (held === undefined) {
+        // Gone from one answer may be a server behind the endpoint that lags: one more look, shared by every
+        // read that doubts the same answer, before refresh drops it from the state.
+        const second = await gateway.recheck(first, context);
+        held = kind.find(second.metadata, key);
+        if (held === undefined) {
+          if (holdsNoRelationship(second.metadata)) warnOnce(`none held at ${endpoint}`, noneHeldWarning(endpoint));
+          return {};
+        }
+      }
       if (held.kind === "unrecognized") {
         throw new Error(
           `Cannot read ${kind.noun} "${id}": Hasura at ${endpoint} holds it in a form this provider cannot read (${held.reason}). ` +

@@ -55,3 +55,13 @@ export function warn(message: string): void {
     if (error !== null) process.stderr.write(`warning: ${message}\n`);
   });
 }
+
+// Warnings already given by this process, by what they are about.
+const given = new Set<string>();
+
+/** Shows `message` as `warn` does, unless a warning about `about` was shown before in this process. */
+export function warnOnce(about: string, message: string): void {
+  if (given.has(about)) return;
+  given.add(about);
+  warn(message);
+}

@@ -29,8 +29,10 @@ import {
   type HasuraRequest,
 } from "../hasura/requests";
 import { defaultRetryPolicy, type RetryPolicy } from "../hasura/retryPolicy";
+import { warnOnce } from "./engineLog";
 import type { ProviderSettings } from "./settings";
 import { singleFlight, type SingleFlight } from "./singleFlight";
+import { isBehind, newestVersion, recheckPauseMs, systemClock, type GatewayClock } from "./staleReads";
 
 /** What the provider methods use to talk to one Hasura. */
 export interface Gateway {
@@ -50,6 +52,11 @@ export interface Gateway {
   write(request: HasuraRequest, context: CallContext): Promise<void>;
   /** Takes what this process knows the metadata to be after a write it made, for the next observe. */
   remember(snapshot: MetadataSnapshot): void;
+  /**
+   * A second look at metadata a caller doubts (it lacks what the caller's state says is there): after
+   * a short pause, one fresh `export_metadata`, shared by every caller that doubts the same answer.
+   */
+  recheck(doubted: MetadataSnapshot, context: CallContext): Promise<MetadataSnapshot>;
   /** Hasura's inconsistent objects, asked once for all the reads of one operation: shared and kept like the snapshot, and forgotten after a write. */
   inconsistencies(context: CallContext): Promise<readonly InconsistentObject[]>;
   /**
@@ -86,15 +93,16 @@ export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspectio
 export interface GatewayOptions {
   /** This endpoint's own admin secret, if it has one: the gateway sends no other. */
   readonly adminSecret?: string;
-  /** The clock the kept answers age by. */
-  readonly now?: () => number;
+  /** The clock that ages the kept answers and paces second looks. */
+  readonly clock?: GatewayClock;
   /** Told how long each `export_metadata` took, in ms: what a change written alone pays to plan on fresh metadata. */
   readonly onExported?: (ms: number) => void;
 }
 
 /** Opens the gateway to one endpoint; nothing is sent until a method is called. */
 export function openGateway(endpoint: string, settings: ProviderSettings, options: GatewayOptions = {}): Gateway {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const adminSecret = options.adminSecret;
   const retry = defaultRetryPolicy({ maxRetries: settings.maxRetries });
   const client = createHasuraClient({
@@ -149,7 +157,7 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
   const unexpectedAnswer = (context: CallContext, command: string, what: string, uncertain: boolean) =>
     hasuraError({ endpoint, code: "unexpected-answer", error: what, uncertain }, { ...context, command }, [adminSecret]);
 
-  const exportMetadata = async (context: CallContext): Promise<MetadataSnapshot> => {
+  const exportOnce = async (context: CallContext): Promise<MetadataSnapshot> => {
     const request = exportRequest(await api(context));
     const started = performance.now();
     const body = await client.read(request.path, request.body, { ...context, command: "export_metadata" });
@@ -158,6 +166,31 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
     if (!parsed.ok) throw unexpectedAnswer(context, "export_metadata", parsed.reason, false);
     return parsed.value;
   };
+
+  // The newest resource_version this process has seen here, read or written: metadata never goes back,
+  // so an answer below it comes from behind (a replica that lags) and is read again before it is believed.
+  let newest: number | undefined;
+  const exportMetadata = async (context: CallContext): Promise<MetadataSnapshot> => {
+    const first = await exportOnce(context);
+    if (!isBehind(newest, first)) {
+      newest = newestVersion(newest, first);
+      return first;
+    }
+    await clock.sleep(recheckPauseMs);
+    const second = await exportOnce(context);
+    if (isBehind(newest, second)) {
+      warnOnce(
+        `behind ${endpoint}`,
+        `Hasura at ${endpoint} answered export_metadata at resource_version ${String(second.resourceVersion)}, twice, after this run had seen ${String(newest)}: metadata never goes back, so a server behind it lags (a replica behind a load balancer?), or its metadata was restored. Its answer is taken as it is.`,
+      );
+      newest = second.resourceVersion;
+      return second;
+    }
+    newest = newestVersion(newest, second);
+    return second;
+  };
+  // The second looks under way or done, by the answer they doubt, so that every caller doubting it shares one.
+  const rechecks = new WeakMap<MetadataSnapshot, Promise<MetadataSnapshot>>();
 
   const askInconsistencies = async (context: CallContext): Promise<readonly InconsistentObject[]> => {
     const request = inconsistenciesRequest(await api(context));
@@ -219,7 +252,16 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
     },
     remember: (known) => {
       forgetWhatWasRead();
+      newest = newestVersion(newest, known);
       snapshot.set(known);
+    },
+    recheck: (doubted, context) => {
+      let second = rechecks.get(doubted);
+      if (second === undefined) {
+        second = clock.sleep(recheckPauseMs).then(() => snapshot.get(() => exportMetadata(context), { fresh: true }));
+        rechecks.set(doubted, second);
+      }
+      return shared(second, context);
     },
     inconsistencies: (context) =>
       shared(

@@ -10,8 +10,9 @@ import type { MetadataDocument, SourceCatalog } from "../../model";
 import type { CallContext } from "../hasura/errors";
 import type { RuleIssue } from "../rules/rule";
 import { checkReadsOf } from "../runtime/checkReads";
+import { warnOnce } from "../runtime/engineLog";
 import { gatewayFor } from "../runtime/runtime";
-import { checkReadFailure, warnOnce } from "./liveValidation";
+import { checkReadFailure } from "./liveValidation";
 
 /** The database sources of one endpoint, as check sees them. */
 export interface Databases {

@@ -14,7 +14,7 @@ import { containsUnknown } from "../inputs/unknowns";
 import type { RuleIssue } from "../rules/rule";
 import { credentialsReason } from "../runtime/adminSecrets";
 import { checkReadsOf } from "../runtime/checkReads";
-import { warn } from "../runtime/engineLog";
+import { warnOnce } from "../runtime/engineLog";
 import { currentSettings, gatewayFor, secretRouteFor } from "../runtime/runtime";
 import { fixFor, type FixPlaces } from "./fixes";
 
@@ -24,16 +24,6 @@ export interface LiveValidationScope {
   readonly dryRun: boolean;
   /** True when the inputs differ from the old ones in what Hasura would be sent. */
   readonly changed: boolean;
-}
-
-/** Warnings already printed, so that each says its piece once per process. */
-const warned = new Set<string>();
-
-/** Prints `line` as a warning, unless one under `key` was printed already in this process. */
-export function warnOnce(key: string, line: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  warn(line);
 }
 
 /**

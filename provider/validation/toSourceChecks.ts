@@ -26,7 +26,8 @@ import type { RuleIssue } from "../rules/rule";
 import { comparable } from "./columnTypes";
 import type { Databases } from "./databases";
 import type { JoinSide } from "./joinSide";
-import { refusal, warnOnce } from "./liveValidation";
+import { warnOnce } from "../runtime/engineLog";
+import { refusal } from "./liveValidation";
 import { hasSource, trackedTable } from "./tableChecks";
 
 /** The resource a check is for, as warnings name it. */

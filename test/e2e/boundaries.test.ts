@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { hasuraCall } from "../../scripts/hasuraAdmin";
 import { tempDir } from "../../scripts/localStack";
 import { repoRoot } from "../../scripts/pulumiCli";
 import type { RunningHasuraServer } from "../../server";
@@ -169,6 +170,40 @@ describe("endpoints, secrets and waits, through the Pulumi CLI", () => {
       const warnings = diagnostics(result).filter((line) => line.startsWith("warning: "));
       assert.equal(warnings.length, 1, output(result));
       assert.match(warnings[0], new RegExp(`Hasura at ${silent.url}.*within 1000 ms \\(hasura:checkTimeoutMs\\)`));
+    });
+  });
+
+  describe("a refresh through a server that lags behind the endpoint", () => {
+    const stack = "replica";
+    let replica: GateProxy;
+    before(async () => {
+      replica = await startGateProxy(home.url);
+      await project.pulumi(["stack", "init", stack]);
+      await project.pulumi(["config", "set", "hasura:endpoint", replica.url, "--stack", stack]);
+      await project.pulumi(["config", "set", "--secret", "hasura:adminSecret", conformanceSecret, "--stack", stack]);
+      await relationships(stack, [{ name: "replicaOne" }, { name: "replicaTwo" }, { name: "replicaThree" }]);
+    });
+    after(async () => {
+      replica.mode = { kind: "pass" };
+      await pulumi(stack, "destroy", "--yes");
+      await replica?.stop();
+    });
+
+    it("keeps every relationship when one export lacks them all: it reads again before it believes", async () => {
+      const lagging = JSON.stringify(await hasuraCall(home.url, conformanceSecret, { type: "export_metadata", version: 2, args: {} }));
+      const up = await pulumi(stack, "up", "--yes");
+      assert.equal(up.code, 0, output(up));
+      replica.mode = { kind: "stale", body: lagging, times: 1 };
+      const refresh = await pulumi(stack, "refresh", "--yes");
+      assert.equal(refresh.code, 0, output(refresh));
+      const state = JSON.parse(await project.exportText(stack)) as { deployment: { resources: { id?: string }[] } };
+      assert.deepEqual(
+        state.deployment.resources
+          .map((resource) => resource.id)
+          .filter((id) => id?.startsWith("default/"))
+          .sort(),
+        ["default/public/profiles/replicaOne", "default/public/profiles/replicaThree", "default/public/profiles/replicaTwo"],
+      );
     });
   });
 
