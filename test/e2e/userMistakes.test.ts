@@ -358,6 +358,12 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
             ],
             trackedTables: [archive],
           },
+          {
+            name: "reports",
+            kind: "mssql",
+            tables: [{ schema: "dbo", name: "sales", columns: [{ name: "user_id", type: "integer" }] }],
+            trackedTables: [{ schema: "dbo", name: "sales" }],
+          },
         ],
       });
       await initStack(project, stack, { endpoint: hasura.url, adminSecret, relationships: [] });
@@ -409,12 +415,36 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
           toSource: { relationshipType: "array" as const, source: "default", table: "orders", fieldMapping: { id: "user_id" } },
         },
       };
-      await declare(project, stack, [remote({}), toArchive({ id: "user_id" }), toOrders]);
+      // Two Hasura accepts, with a warning each: text joined to integer, and a SQL Server table whose columns check cannot read.
+      const byName = {
+        resource: "by-name",
+        args: {
+          name: "by_name",
+          table: "users",
+          toSource: { relationshipType: "array" as const, source: "archive", table: archive, fieldMapping: { name: "user_id" } },
+        },
+      };
+      const sales = {
+        resource: "sales",
+        args: {
+          name: "sales",
+          table: "users",
+          toSource: { relationshipType: "array" as const, source: "reports", table: { schema: "dbo", name: "sales" }, fieldMapping: { id: "user_id" } },
+        },
+      };
+      await declare(project, stack, [remote({}), toArchive({ id: "user_id" }), toOrders, byName, sales]);
       hasura.resetStats();
       // --skip-preview: the run checks each new relationship as a preview does, once.
-      await pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
+      const up = await pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
       assert.equal(hasura.stats().requests["/v2/query run_sql"], 2, "one run_sql for default, one for archive");
-      assert.deepEqual(names(hasura), ["archived_orders", "messages", "orders"]);
+      assert.deepEqual(names(hasura), ["archived_orders", "by_name", "messages", "orders", "sales"]);
+      const warnings = textOf(up);
+      for (const expected of [
+        'remote relationship "default/public/users/by_name": toSource.fieldMapping joins column "name" of "users" (text) to column "user_id" of "orders_archive" in source "archive" (integer), and Postgres cannot compare text with integer',
+        `could not read the columns of source "reports" at Hasura ${hasura.url} (a mssql source, whose run_sql is not Postgres's)`,
+      ]) {
+        assert.ok(warnings.includes(expected), `up does not warn:\n${expected}\nIt said:\n${warnings}`);
+      }
       hasura.resetStats();
       await pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
       assert.deepEqual(hasura.stats().requests, {});
