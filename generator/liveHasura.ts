@@ -75,5 +75,14 @@ export function explain(error: HasuraError, endpoint: string, sentSecret: boolea
       `${endpoint} did not answer as Hasura does (${error.error}). Check that --endpoint is Hasura's base URL, not a console or proxy page.`,
     );
   }
-  return new CommandError(`Hasura at ${endpoint} could not export its metadata: ${error.status ?? ""} ${error.code}: ${error.error}`);
+  const call = error.command ?? "export_metadata";
+  // An answer with no Hasura error in it comes from something else: a web server, or a proxy whose Hasura is down.
+  if (error.code.startsWith("http-")) {
+    return new CommandError(
+      `${endpoint} answered ${call} with HTTP ${error.status ?? error.code.slice("http-".length)} and no Hasura error (${error.error}). Check --endpoint (Hasura's base URL, such as http://localhost:8080) and that Hasura is running behind any proxy in front of it.`,
+    );
+  }
+  return new CommandError(
+    `Hasura at ${endpoint} refused ${call}: ${error.status ?? ""} ${error.code}: ${error.error.replace(/[^.!?]$/, "$&.")} Check Hasura's log for why, and run again.`,
+  );
 }
