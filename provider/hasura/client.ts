@@ -8,13 +8,17 @@
 import { Agent, errors, interceptors } from "undici";
 import { errorCode, hasuraAnswers, HasuraAnswerError } from "./answerInterceptor";
 import { judgeAnswer, type AnswerRules } from "./answers";
+import type { SentCredentials } from "./credentials";
 import { hasuraError, isHasuraError, type CallContext, type HasuraAnswer } from "./errors";
+import { refusesCredentials } from "./failureKinds";
 import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retryPolicy";
 
 /** How to reach one Hasura. */
 export interface HasuraClientOptions {
   readonly endpoint: string;
   readonly adminSecret?: string;
+  /** What the calls carry and where this Hasura's secret is set, for the fix when Hasura refuses them. */
+  readonly credentials?: SentCredentials;
   readonly connectTimeoutMs: number;
   /** The whole time a call may take, retries and answer included. Large Hasuras take tens of seconds per write. */
   readonly requestTimeoutMs: number;
@@ -83,7 +87,8 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
   if (options.adminSecret) headers["x-hasura-admin-secret"] = options.adminSecret;
 
   const send = async (dispatcher: typeof reads, method: "GET" | "POST", path: string, body: unknown, context: CallContext, isWrite: boolean) => {
-    const fail = (answer: HasuraAnswer) => hasuraError(answer, context, secrets);
+    const fail = (answer: HasuraAnswer) =>
+      hasuraError(options.credentials !== undefined && refusesCredentials(answer) ? { ...answer, credentials: options.credentials } : answer, context, secrets);
     const limit = context.deadline ?? { ms: options.requestTimeoutMs, setting: "hasura:requestTimeoutMs" };
     const deadline = AbortSignal.timeout(limit.ms);
     try {

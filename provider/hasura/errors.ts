@@ -3,6 +3,7 @@
  * shared the call) and who asked (`CallContext`). The message is built from both, so one shared
  * read that fails is told to each of its callers under that caller's own resource.
  */
+import { credentialsFix, refusal, type SentCredentials } from "./credentials";
 
 /** The resource a call is for, as messages name it: its kind's noun and its ID (`remote relationship`, `default/public/users/messages`). */
 export interface ResourceRef {
@@ -56,6 +57,8 @@ export interface HasuraAnswer {
   readonly endpoint?: string;
   /** True when a write may or may not have been applied: no answer, or a gateway error. */
   readonly uncertain?: boolean;
+  /** When Hasura refused the call's credentials: which admin secret the call carried, and where this Hasura's is set. */
+  readonly credentials?: SentCredentials;
 }
 
 /** Everything a failure says. */
@@ -90,9 +93,9 @@ export function hasuraError(answer: HasuraAnswer, context: CallContext, secrets:
  */
 export function forCaller(error: unknown, context: CallContext): unknown {
   if (!isHasuraError(error)) return error;
-  const { status, code, path, reason, endpoint, uncertain } = error;
+  const { status, code, path, reason, endpoint, uncertain, credentials } = error;
   const call = { command: context.command ?? error.command, fixes: context.fixes ?? error.fixes };
-  return withContext({ status, code, error: error.error, path, reason, endpoint, uncertain }, { ...context, ...call });
+  return withContext({ status, code, error: error.error, path, reason, endpoint, uncertain, credentials }, { ...context, ...call });
 }
 
 /** An answer already redacted, with who asked. */
@@ -119,7 +122,7 @@ export function formatHasuraMessage(fields: HasuraErrorFields): string {
         ? `no answer from ${hasura}${call} (${fields.error})`
         : `${hasura} answered${fields.command === undefined ? "" : ` ${fields.command} with`} ${fields.status} ${fields.code}: ${fields.error}`;
   const reason = fields.reason !== undefined && fields.reason !== fields.error ? ` Reason: ${withStop(fields.reason)}` : "";
-  const hint = fields.fixes?.[fields.code] ?? genericFixFor(fields);
+  const hint = credentialsHint(fields) ?? fields.fixes?.[fields.code] ?? genericFixes[fields.code];
   return `Could not ${subject}: ${withStop(answer)}${reason}${hint === undefined ? "" : ` ${hint}`}`;
 }
 
@@ -132,17 +135,10 @@ const genericFixes: Fixes = {
   "unexpected-answer": "Check that the endpoint is Hasura's own base URL, not a proxy, login page or load balancer in front of it.",
 };
 
-// refresh and destroy configure the provider with the stack config the last `up` recorded in the
-// state, not with today's, and a secret in that config wins over the environment: after a rotation
-// their 401 is a stale secret, which only running the program replaces.
-const staleSecretFix =
-  `${genericFixes["access-denied"]} If it was changed since the last \`pulumi up\`: \`pulumi refresh\` and \`pulumi destroy\` do not run the program, so they send the secret ` +
-  "that the last `pulumi up` recorded (HASURA_GRAPHQL_ADMIN_SECRET does not override it); run them with `--run-program`, or run `pulumi up` first.";
-
-/** The fix of a failure that means the same whatever the resource; a refused secret, by the operation that met it. */
-function genericFixFor(fields: HasuraErrorFields): string | undefined {
-  if (fields.code === "access-denied" && (fields.operation === "read" || fields.operation === "delete")) return staleSecretFix;
-  return genericFixes[fields.code];
+/** For refused credentials, what was sent and what to do, as check says it (./credentials.ts). */
+function credentialsHint(fields: HasuraErrorFields): string | undefined {
+  if (fields.credentials === undefined) return undefined;
+  return `Hasura ${refusal(fields.credentials)}. ${credentialsFix(fields.credentials, fields.operation)}`;
 }
 
 function withStop(text: string): string {

@@ -5,6 +5,7 @@
  * endpoints from data (a stack reference, a generated file), so an endpoint without a secret of its own
  * never gets another Hasura's: it is refused, with the fix, before anything is sent.
  */
+import { credentialsFix, refusal, setCommand, type SentCredentials } from "../hasura/credentials";
 import { canonicalEndpoint } from "../inputs/fields";
 
 /** One admin secret and the one Hasura it is sent to. */
@@ -23,13 +24,6 @@ export type SecretRoute =
   | { readonly kind: "secret"; readonly secret: string; readonly from: string }
   | { readonly kind: "none" }
   | { readonly kind: "refused"; readonly reason: string };
-
-/** How a user sets the secret configured at `from`. */
-export function setCommand(from: string): string {
-  if (from === "HASURA_GRAPHQL_ADMIN_SECRET") return "`export HASURA_GRAPHQL_ADMIN_SECRET=<its admin secret>`";
-  if (from === "hasura:adminSecret") return "`pulumi config set --secret hasura:adminSecret <its admin secret>`";
-  return `\`pulumi config set --secret --path '${from}' <its admin secret>\``;
-}
 
 /** How a user removes the secret configured at `from`. */
 function removeCommand(from: string): string {
@@ -103,16 +97,24 @@ export function routeSecret(secrets: readonly AdminSecret[], endpoint: string): 
 }
 
 /**
+ * What a call to `endpoint` carries under `route` (routes that send nothing are refused before any
+ * call), and the key that holds that Hasura's secret: the stack's own key for `hasura:endpoint`, its
+ * entry of `hasura:adminSecrets` for any other.
+ */
+export function sentCredentials(route: SecretRoute, endpoint: string, stackEndpoint: string | undefined): SentCredentials {
+  if (route.kind === "secret") return { from: route.from, setKey: route.from };
+  const target = canonicalEndpoint(endpoint);
+  const ofStack = stackEndpoint !== undefined && canonicalEndpoint(stackEndpoint) === target;
+  return { setKey: ofStack ? "hasura:adminSecret" : perEndpointKey(target) };
+}
+
+/**
  * Why Hasura at `endpoint` refused this process's credentials, in Hasura's words (`answer`), and the
  * fix: which secret was sent, or that none is configured for it, and the command that sets the right one.
  */
 export function credentialsReason(route: SecretRoute, endpoint: string, stackEndpoint: string | undefined, answer: string): string {
-  const target = canonicalEndpoint(endpoint);
-  if (route.kind === "secret") {
-    return `Hasura at ${target} refused the admin secret from ${route.from} (${answer}). Set the one this Hasura runs with: ${setCommand(route.from)}.`;
-  }
-  const ofStack = stackEndpoint !== undefined && canonicalEndpoint(stackEndpoint) === target;
-  return `Hasura at ${target} needs an admin secret, and none is configured for it (${answer}). Set it with ${setCommand(ofStack ? "hasura:adminSecret" : perEndpointKey(target))}.`;
+  const sent = sentCredentials(route, endpoint, stackEndpoint);
+  return `Hasura at ${canonicalEndpoint(endpoint)} ${refusal(sent)} (${answer}). ${credentialsFix(sent)}`;
 }
 
 /**

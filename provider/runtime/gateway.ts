@@ -18,6 +18,7 @@ import {
 } from "../../model";
 import { isWriteAcknowledged } from "../hasura/answers";
 import { createHasuraClient } from "../hasura/client";
+import type { SentCredentials } from "../hasura/credentials";
 import { forCaller, hasuraError, isHasuraError, type CallContext } from "../hasura/errors";
 import {
   chooseApi,
@@ -93,6 +94,8 @@ export type RemoteSchemaLookup = { readonly kind: "found"; readonly introspectio
 export interface GatewayOptions {
   /** This endpoint's own admin secret, if it has one: the gateway sends no other. */
   readonly adminSecret?: string;
+  /** What the calls carry and where this Hasura's secret is set, for the fix when Hasura refuses them. */
+  readonly credentials?: SentCredentials;
   /** The clock that ages the kept answers and paces second looks. */
   readonly clock?: GatewayClock;
   /** Told how long each `export_metadata` took, in ms: what a change written alone pays to plan on fresh metadata. */
@@ -108,6 +111,7 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
   const client = createHasuraClient({
     endpoint,
     adminSecret,
+    credentials: options.credentials,
     connectTimeoutMs: settings.connectTimeoutMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxResponseBytes: settings.maxResponseBytes,

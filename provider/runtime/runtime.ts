@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Step } from "../plans";
 import type { Change } from "./change";
-import { routeSecret, sendsInClear, type SecretRoute } from "./adminSecrets";
+import { routeSecret, sendsInClear, sentCredentials, type SecretRoute } from "./adminSecrets";
 import { createCoalescer, type Coalescer, type HeldBack } from "./coalescer";
 import { engineHost } from "./engineHost";
 import { warn } from "./engineLog";
@@ -98,6 +98,7 @@ function endpointFor(url: string): Endpoint {
     const costs = callCosts();
     const gateway = openGateway(url, inForce, {
       adminSecret: route.kind === "secret" ? route.secret : undefined,
+      credentials: sentCredentials(route, url, inForce.endpoint),
       onExported: (ms) => costs.observe("read", ms),
     });
     const writes = createCoalescer<Change>({

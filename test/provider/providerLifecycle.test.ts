@@ -147,7 +147,7 @@ describe("provider errors", () => {
     await assert.rejects(provider.create(inputs), (error: Error) => {
       assert.match(
         error.message,
-        /answered export_metadata with 401 access-denied: invalid x-hasura-admin-secret\/x-hasura-access-key\. Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret \.\.\.`/,
+        /answered export_metadata with 401 access-denied: invalid x-hasura-admin-secret\/x-hasura-access-key\. Hasura refused the admin secret from hasura:adminSecret\. Set the one this Hasura runs with: `pulumi config set --secret hasura:adminSecret <its admin secret>`\.$/,
       );
       assert.equal(error.message.includes("wrong-secret-value"), false);
       return true;

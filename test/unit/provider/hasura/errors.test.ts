@@ -59,26 +59,42 @@ describe("error messages", () => {
       /^Could not read remote relationships: no answer from Hasura \(EPIPE\)\./,
     ));
 
-  it("say, for a refused admin secret in refresh or destroy, that they send the secret the last up recorded, and what to run", () => {
+  it("say, for refused credentials, which secret was sent and how to set this Hasura's; for refresh and destroy, that they send the one the last up recorded", () => {
     const refused = {
       endpoint: "http://127.0.0.1:1",
       command: "export_metadata",
       status: 401,
       code: "access-denied",
       error: "invalid x-hasura-admin-secret/x-hasura-access-key",
+      credentials: { from: "hasura:adminSecret", setKey: "hasura:adminSecret" },
     };
     const setIt =
-      "Check the admin secret: set it with `pulumi config set --secret hasura:adminSecret ...` or the HASURA_GRAPHQL_ADMIN_SECRET environment variable.";
-    const stale =
-      " If it was changed since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` do not run the program, so they send the secret that the last `pulumi up` recorded " +
+      "Hasura refused the admin secret from hasura:adminSecret. Set the one this Hasura runs with: `pulumi config set --secret hasura:adminSecret <its admin secret>`.";
+    const recorded =
+      " If it was set or changed since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` do not run the program, so they send the secret that the last `pulumi up` recorded " +
       "(HASURA_GRAPHQL_ADMIN_SECRET does not override it); run them with `--run-program`, or run `pulumi up` first.";
     for (const operation of ["read", "delete"]) {
       assert.equal(
         formatHasuraMessage({ ...refused, operation, resource: { noun: "remote relationship", id: "default/public/t/r" } }),
-        `Could not ${operation} remote relationship "default/public/t/r": Hasura at http://127.0.0.1:1 answered export_metadata with 401 access-denied: invalid x-hasura-admin-secret/x-hasura-access-key. ${setIt}${stale}`,
+        `Could not ${operation} remote relationship "default/public/t/r": Hasura at http://127.0.0.1:1 answered export_metadata with 401 access-denied: invalid x-hasura-admin-secret/x-hasura-access-key. ${setIt}${recorded}`,
       );
     }
     assert.ok(formatHasuraMessage({ ...refused, operation: "create" }).endsWith(setIt));
+    // Another Hasura's own secret, and none sent: the key of that Hasura.
+    const other = 'hasura:adminSecrets["http://127.0.0.1:1"]';
+    assert.ok(
+      formatHasuraMessage({ ...refused, operation: "create", credentials: { setKey: other } }).endsWith(
+        `Hasura needs an admin secret, and none is configured for it. Set it with \`pulumi config set --secret --path '${other}' <its admin secret>\`.`,
+      ),
+    );
+    // A secret from the environment is read afresh by every run: no note.
+    const fromEnvironment = { from: "HASURA_GRAPHQL_ADMIN_SECRET", setKey: "HASURA_GRAPHQL_ADMIN_SECRET" };
+    assert.ok(
+      formatHasuraMessage({ ...refused, operation: "read", credentials: fromEnvironment }).endsWith("`export HASURA_GRAPHQL_ADMIN_SECRET=<its admin secret>`."),
+    );
+    // The same fix for each caller of a shared read.
+    const shared = hasuraError(refused, { operation: "check" });
+    assert.ok((forCaller(shared, { operation: "read", resource: messages }) as Error).message.endsWith(`${setIt}${recorded}`));
   });
   it("redact every secret", () => assert.equal(redact("a s3cr3t b s3cr3t", ["s3cr3t", undefined]), "a [secret] b [secret]"));
 });
