@@ -5,6 +5,7 @@
  * one does not: a mistyped endpoint is a failed preview, never a plan that `up` cannot carry out.
  */
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { checkReadsOf } from "./runtime/checkReads";
 import { gatewayFor } from "./runtime/runtime";
 import { capitalized } from "./subject";
 
@@ -21,7 +22,8 @@ export async function moveFailures(plan: MovePlan): Promise<CheckFailure[]> {
   const context = { operation: "check", resource: { noun: plan.noun, id: plan.id } };
   const unreadable = async (endpoint: string) => {
     try {
-      await gatewayFor(endpoint).observe(context);
+      // With check's own deadline, and not asked again once it gave no answer: a preview of many moves to a silent Hasura waits once.
+      await checkReadsOf(gatewayFor(endpoint)).observe(context);
       return undefined;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);

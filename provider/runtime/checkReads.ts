@@ -1,5 +1,6 @@
 /**
- * The reads `check` makes (the API, remote schemas, the database sources and their catalogs), bounded. Each has the short deadline `hasura:checkTimeoutMs`, not the writes'
+ * The reads `check` makes (the API, the metadata a move proves readable, remote schemas, the database
+ * sources and their catalogs), bounded. Each has the short deadline `hasura:checkTimeoutMs`, not the writes'
  * `hasura:requestTimeoutMs` (sized for a write to a large Hasura), and once one has failed for a reason
  * that holds for the whole endpoint (no answer, refused credentials, an answer that is not Hasura's),
  * every later one fails the same way at once, sending nothing. The engine checks resources one at a
@@ -9,13 +10,15 @@
 import { forCaller, type CallContext } from "../hasura/errors";
 import { failureKind } from "../hasura/failureKinds";
 import type { ApiMode } from "../hasura/requests";
-import type { MetadataDocument } from "../../model";
+import type { MetadataDocument, MetadataSnapshot } from "../../model";
 import type { Gateway, RemoteSchemaLookup, SourceCatalogLookup } from "./gateway";
 
 /** The reads of check at one endpoint. */
 export interface CheckReads {
   /** The API the endpoint is called through (for a Hasura v2, its `/v1/version`): whether it answers at all. */
   api(context: CallContext): Promise<ApiMode>;
+  /** The metadata as an admin reads it; see Gateway.observe. */
+  observe(context: CallContext): Promise<MetadataSnapshot>;
   /** A remote schema as Hasura sees it; see Gateway.remoteSchema. */
   remoteSchema(name: string, context: CallContext): Promise<RemoteSchemaLookup>;
   /** The database sources as the metadata has them; see Gateway.sources. */
@@ -53,6 +56,7 @@ function boundedReads(gateway: Gateway): CheckReads {
   };
   return {
     api: (context) => bounded((bound) => gateway.api(bound), context),
+    observe: (context) => bounded((bound) => gateway.observe(bound), context),
     remoteSchema: (name, context) => bounded((bound) => gateway.remoteSchema(name, bound), context),
     sources: (context) => bounded((bound) => gateway.sources(bound), context),
     sourceCatalog: (source, context) => bounded((bound) => gateway.sourceCatalog(source, bound), context),

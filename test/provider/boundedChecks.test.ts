@@ -81,6 +81,34 @@ describe("check's reads are bounded", () => {
     ]);
   });
 
+  it("moves of three relationships to a silent Hasura wait one check deadline: one request, each move refused naming endpoint", async () => {
+    silent.requests.length = 0;
+    await configureProvider({
+      "hasura:endpoint": home.url,
+      "hasura:adminSecret": conformanceSecret,
+      "hasura:adminSecrets": JSON.stringify({ [silent.url]: conformanceSecret }),
+      "hasura:checkTimeoutMs": "300",
+      "hasura:requestTimeoutMs": "2000",
+      "hasura:maxRetries": "0",
+    });
+    await warningsOf(async () => {
+      for (const name of ["one", "two", "three"]) {
+        const { __dryRun: _, ...was } = declared(home.url, name);
+        const result = await provider.check(was, declared(silent.url, name));
+        assert.equal(result.failures?.[0]?.property, "endpoint", name);
+        assert.match(
+          result.failures?.[0]?.reason ?? "",
+          new RegExp(
+            `would move from ${home.url} to ${silent.url}, but Hasura at ${silent.url} cannot be read with its admin secret: .*within 300 ms \\(hasura:checkTimeoutMs\\)`,
+          ),
+          name,
+        );
+      }
+    });
+    // The live checks' first read met the deadline; neither they nor the moves asked again.
+    assert.deepEqual(silent.requests, ["GET /v1/version"]);
+  });
+
   it("a write keeps the writes' deadline, and asks again", async () => {
     silent.requests.length = 0;
     await configureProvider({
