@@ -12,7 +12,7 @@ import type { RuleIssue } from "../rules/rule";
 import { checkReadsOf } from "../runtime/checkReads";
 import { warnOnce } from "../runtime/engineLog";
 import { gatewayFor } from "../runtime/runtime";
-import { checkReadFailure } from "./liveValidation";
+import { checkReadFailure, whatHappened } from "./liveValidation";
 
 /** The database sources of one endpoint, as check sees them. */
 export interface Databases {
@@ -21,10 +21,6 @@ export interface Databases {
   readonly metadata: MetadataDocument;
   /** The catalog of a source's database (the tables it tracks, their computed fields' functions); undefined when it cannot be read, which one note says. */
   catalog(source: string): Promise<SourceCatalog | undefined>;
-}
-
-function described(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The database sources of an endpoint as check can use them; see liveValidation's checkReadFailure for `skipped` and `refused`. */
@@ -54,7 +50,7 @@ export async function databasesAt(endpoint: string, context: CallContext): Promi
       if (lookup.kind === "found") return lookup.catalog;
       return lookup.kind === "unsupported" ? skipped(lookup.why) : undefined;
     } catch (error) {
-      return skipped(described(error));
+      return skipped(whatHappened(error));
     }
   };
   return { kind: "databases", databases: { endpoint, metadata, catalog } };

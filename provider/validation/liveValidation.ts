@@ -89,7 +89,7 @@ export async function remoteSchemaOf(endpoint: string, name: string, context: Ca
 }
 
 /** What came of a call that failed, in a few words: no answer, or Hasura's. */
-function whatHappened(error: unknown): string {
+export function whatHappened(error: unknown): string {
   if (!isHasuraError(error)) return error instanceof Error ? error.message : String(error);
   return error.status === undefined ? error.error : `it answered ${error.status} ${error.code}: ${error.error}`;
 }

@@ -11,6 +11,7 @@ import { remoteRelationshipProvider as provider, remoteSchemaRelationshipProvide
 import { remoteSchemaRelationshipRequest, tableRelationshipRequest } from "../../provider/hasura/requests";
 import { unknownValue } from "../../provider/inputs/unknowns";
 import type { RunningHasuraServer } from "../../server";
+import { startGateProxy } from "../support/gateProxy";
 import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
 import { metadata, objectBody } from "../server/helpers";
 
@@ -576,5 +577,37 @@ describe("database checks on Citus and CockroachDB sources", () => {
     assert.equal(requests["/v2/query citus_run_sql"], 1);
     assert.equal(requests["/v2/query cockroach_run_sql"], 1);
     assert.equal(requests["/v2/query run_sql"], undefined);
+  });
+});
+
+describe("a catalog read that never answers", () => {
+  it("holds check for one check deadline, says so once, and the run asks that Hasura nothing more", async () => {
+    const server = await startConformanceHasura();
+    const proxy = await startGateProxy(server.url);
+    try {
+      proxy.mode = { kind: "silentFor", type: "run_sql" };
+      await configureProvider({ "hasura:endpoint": proxy.url, "hasura:adminSecret": conformanceSecret, "hasura:checkTimeoutMs": "300" });
+      const warnings = await warningsOf(async () => {
+        for (const table of ["profiles", "profile", "custom.profiles"]) {
+          const inputs = relationship(proxy.url, {
+            table: table.includes(".") ? { schema: "custom", name: "profiles" } : table,
+            name: `on_${table.replace(".", "_")}`,
+          });
+          assert.equal((await provider.check({}, { ...inputs, __dryRun: true })).failures, undefined, table);
+        }
+      });
+      assert.deepEqual(
+        proxy.seen.map((request) => request.type),
+        ["GET /v1/version", "export_metadata", "run_sql"],
+      );
+      const waited = "no complete answer within 300 ms (hasura:checkTimeoutMs)";
+      assert.deepEqual(warnings, [
+        `warning: could not read the columns of source "default" at Hasura ${proxy.url} (${waited}), so the join columns of its tables (hasuraFields, toSource.fieldMapping) were not checked; its tables were. Hasura will judge the columns when they are written.`,
+        `warning: could not ask Hasura at ${proxy.url} (${waited}), so nothing was checked against what it holds (tables, columns, remote schemas). Only the checks that need no network ran, and Hasura is not asked again in this run; Hasura will judge the rest when it is written.`,
+      ]);
+    } finally {
+      await proxy.stop();
+      await server.stop();
+    }
   });
 });

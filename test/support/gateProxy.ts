@@ -18,6 +18,8 @@ export type GateMode =
   | { readonly kind: "pass" }
   /** Reads each request and never answers it, keeping the connection open. */
   | { readonly kind: "silent" }
+  /** Reads each request of command `type` and never answers it; passes everything else on. */
+  | { readonly kind: "silentFor"; readonly type: string }
   /** Answers the next `times` export_metadata calls with `body` (another export's answer), and passes everything else on. */
   | { readonly kind: "stale"; readonly body: string; times: number };
 
@@ -40,7 +42,7 @@ export async function startGateProxy(target: string): Promise<GateProxy> {
     const secret = request.headers["x-hasura-admin-secret"];
     seen.push({ type: request.method === "GET" ? `GET ${request.url}` : typeOf(body), adminSecret: typeof secret === "string" ? secret : undefined });
     const mode = state.mode;
-    if (mode.kind === "silent") return;
+    if (mode.kind === "silent" || (mode.kind === "silentFor" && typeOf(body) === mode.type)) return;
     if (mode.kind === "stale" && mode.times > 0 && typeOf(body) === "export_metadata") {
       mode.times -= 1;
       response.writeHead(200, { "content-type": "application/json" });
