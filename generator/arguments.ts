@@ -37,7 +37,10 @@ export interface DriftOptions {
 
 /** The command line as it parsed. */
 export type Command =
-  { readonly kind: "generate"; readonly options: GenerateOptions } | { readonly kind: "drift"; readonly options: DriftOptions } | { readonly kind: "help" };
+  | { readonly kind: "generate"; readonly options: GenerateOptions }
+  | { readonly kind: "drift"; readonly options: DriftOptions }
+  | { readonly kind: "help" }
+  | { readonly kind: "version" };
 
 /** The usage text, shown by --help and after a usage error. */
 export function usage(bin: string): string {
@@ -69,7 +72,7 @@ export function usage(bin: string): string {
     "  --emit-declarations      Print a TypeScript module declaring the unmanaged ones, each with its import ID,",
     "                           and the report on standard error.",
     "",
-    "The admin secret is read from HASURA_GRAPHQL_ADMIN_SECRET.",
+    "The admin secret is read from HASURA_GRAPHQL_ADMIN_SECRET. --version prints this package's version.",
   ].join("\n");
 }
 
@@ -80,6 +83,7 @@ export function parseCommand(args: readonly string[]): Command {
   const [first, ...rest] = args;
   if (first === undefined) throw new CommandError(`No command given. The commands are ${commands.join(" and ")}.`, "usage");
   if (first === "help" || first === "--help" || first === "-h") return { kind: "help" };
+  if (first === "version" || first === "--version") return { kind: "version" };
   if (first === "generate") return parseGenerate(rest);
   if (first === "drift") return parseDrift(rest);
   const what = first.startsWith("-") ? `The command comes first, before ${first}.` : `Unknown command "${first}".`;

@@ -26,6 +26,7 @@ async function run(args: readonly string[], secret: string | undefined): Promise
   try {
     const command = parseCommand(args);
     if (command.kind === "help") return { code: 0, stdout: `${usage(bin)}\n`, stderr: "" };
+    if (command.kind === "version") return { code: 0, stdout: `${bin} ${facts.version}\n`, stderr: "" };
     if (command.kind === "drift") return await runDrift(command.options, secret, { packageName: facts.name, packageVersion: facts.version });
     const report = await generate(command.options, secret);
     return { code: 0, stdout: describeReport(report), stderr: "" };

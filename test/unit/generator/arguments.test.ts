@@ -25,8 +25,9 @@ describe("generator: the command line", () => {
     });
   });
 
-  it("shows the help for --help, -h and help", () => {
+  it("shows the help for --help, -h and help, and the version for --version and version", () => {
     for (const args of [["--help"], ["-h"], ["help"], ["generate", "--help"]]) assert.deepEqual(parseCommand(args), { kind: "help" });
+    for (const args of [["--version"], ["version"]]) assert.deepEqual(parseCommand(args), { kind: "version" });
   });
 
   const cases: [string, readonly string[], string | RegExp][] = [

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { describeReport } from "../../../generator/cli";
+import { readFileSync } from "node:fs";
+import { describeReport, runCli } from "../../../generator/cli";
 import type { GenerateReport } from "../../../generator";
 import { inventoryOfDocument, tablesWith } from "./fixtures";
 
@@ -63,5 +64,10 @@ describe("generator: the report it prints", () => {
 
     const none = stepComments(describeReport(reportOf([])));
     assert.equal(none.get("pulumi up --yes"), "makes the stack; there is no relationship to take over");
+  });
+
+  it("prints its name and version for --version, as its package.json says", async () => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "..", "..", "package.json"), "utf8")) as { name: string; version: string };
+    assert.deepEqual(await runCli(["--version"], {}), { code: 0, stdout: `${manifest.name} ${manifest.version}\n`, stderr: "" });
   });
 });
