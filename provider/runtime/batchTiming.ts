@@ -8,7 +8,10 @@
  *   engine's own pace; at most `fillMs`), and a quarter of what a write is expected to cost (a write of seconds is
  *   worth a few hundred milliseconds of waiting for the rest of a burst; a free one is not), at most
  *   `maxPatienceMs`. A lone change, with no pace learned and writes that cost nothing, goes once
- *   none has come for `windowMs`.
+ *   none has come for `windowMs`; before any write has shown what one costs (the first of each
+ *   process, which may cost seconds), once none has come for `fillMs`: a burst's second change
+ *   comes only after the engine checked its resource, and a first change written alone would cost
+ *   a rebuild more than the whole burst needs.
  * - The engine runs at most `--parallel` changes at once and sends the next ones only for the slots
  *   a completed batch freed. A batch that went because no more came, while it held every change
  *   outstanding, shows that limit: the engine had sent all it would. The next batch that holds as
@@ -73,8 +76,16 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
   let lastPatience = 0;
   let fillingSince: number | undefined;
 
-  const patience = (writeMs: number | undefined) =>
-    Math.max(batches === 0 && longestPause === 0 ? windowMs : 2 * windowMs, Math.min(fillMs, 3 * longestPause), Math.min(maxPatienceMs, (writeMs ?? 0) / 4));
+  const patience = (writeMs: number | undefined) => {
+    // A burst's first change, with no pace learned: the window when writes are known to be cheap,
+    // the fill time while no write has shown what one costs (a process's first may cost seconds).
+    const first = writeMs === undefined ? fillMs : windowMs;
+    return Math.max(
+      batches === 0 && longestPause === 0 ? first : 2 * windowMs,
+      Math.min(fillMs, 3 * longestPause),
+      Math.min(maxPatienceMs, (writeMs ?? 0) / 4),
+    );
+  };
 
   return {
     arrive(now) {

@@ -43,7 +43,8 @@ function queueOn(
       return { outcomes: changes.map(() => ({ ok: true as const, step: { kind: "done" as const } })), refusedTogether: 0, ...options.report?.(batch) };
     },
     onRefusedTogether: (count) => refusals.push(count),
-    expectedWriteMs: () => options.expectedWriteMs,
+    // Unless a case says otherwise, writes are known to cost nothing.
+    expectedWriteMs: () => ("expectedWriteMs" in options ? options.expectedWriteMs : 0),
     onHeldBack: (report) => heldBack.push(report),
   });
   return { queue, batches, refusals, heldBack };
@@ -81,6 +82,24 @@ describe("write queue on a fake clock", () => {
     await clock.advanceTo(1_000);
     await done;
     assert.deepEqual(batches, [{ at: 20, changes: ["a"], together: true }]);
+  });
+
+  it("before any write has shown what one costs, a burst's first change waits the fill time for the next", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { expectedWriteMs: undefined });
+    // The engine checks each resource before sending its change: the second comes 120 ms after the first.
+    const all = Promise.all(["a", "b", "c"].map((name, index) => clock.sleep(index * 120).then(() => queue.submit(name))));
+    await clock.advanceTo(10_000);
+    await all;
+    // Then the pace shown (120 ms) sets the patience: three times it, at most the fill time, after the last at 240.
+    assert.deepEqual(shape(batches), [[490, "a,b,c"]]);
+    // A lone change waits the fill time, once; written alone it would have gone at 20.
+    const loneClock = new FakeClock();
+    const lone = queueOn(loneClock, { expectedWriteMs: undefined });
+    const done = lone.queue.submit("a");
+    await loneClock.advanceTo(1_000);
+    await done;
+    assert.deepEqual(shape(lone.batches), [[250, "a"]]);
   });
 
   it("a burst's first steps, arriving one by one, wait for each other: the batch goes once none has come for its patience", async () => {
@@ -191,7 +210,7 @@ describe("write queue on a fake clock", () => {
     // Writes of 2 s: 500 ms of patience, so the three go together, 500 ms after the last.
     assert.deepEqual(await run(2_000), [[1_200, "a,b,c"]]);
     // Free writes: each goes on its own, after the window (a, the burst's first) or twice it (b and c).
-    assert.deepEqual(await run(undefined), [
+    assert.deepEqual(await run(0), [
       [20, "a"],
       [390, "b"],
       [740, "c"],
