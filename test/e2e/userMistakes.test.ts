@@ -132,6 +132,8 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
       first = await start();
       second = await start({ rebuildMs: 1_000 });
       await initStack(project, stack, { endpoint: first.url, adminSecret, relationships: messagesRelationships(2) });
+      // Once hasura:endpoint names the new Hasura, the one left is read with its own secret.
+      await pulumi(["config", "set", "--secret", "--path", `hasura:adminSecrets["${first.url}"]`, adminSecret, "--stack", stack]);
       await pulumi(["up", "--yes", "--stack", stack]);
     });
 
