@@ -8,8 +8,7 @@ import { jsonLongerThan } from "../../model";
 import { declaredByKey } from "../declarations";
 import type { Rule, RuleIssue } from "../rules/rule";
 import { inputHazard } from "./hazards";
-import { quote } from "./messageText";
-import { propertyPath } from "./propertyPath";
+import { quote, shownPath } from "./messageText";
 import { containsUnknown } from "./unknowns";
 
 /** The property the dynamic provider host keeps the serialized provider under. */
@@ -106,7 +105,7 @@ function isPathSegment(segment: PropertyKey): segment is string | number {
 /** The most failures one check reports: beyond them, one more failure says how many were left out. */
 const maxFailures = 20;
 
-/** The longest property path a failure names: a longer one is cut at a level (a nested path names no value the engine would print). */
+/** The longest input name a failure names as its property: a longer one (an unknown input) is shown shortened in the reason. */
 const maxPropertyLength = 300;
 
 /** The longest value the engine may print beside a failure: it prints the value of the property a failure names, whole. */
@@ -116,10 +115,13 @@ const maxPrintedValueLength = 500;
 const maxReasonLength = 2_000;
 
 /**
- * The issues as check reports them, each a property path and a message, bounded whatever the inputs
- * (`props`, as given): the engine prints the whole value of a property that names an input, so one
- * whose value is large is named in the message instead; a long path is cut at a level; a long message
- * is cut; and many issues are a few and a count.
+ * The issues as check reports them, bounded whatever the inputs (`props`, as given). The engine
+ * prints a failure that names a property as `property P value V has a problem: R`, V looked up among
+ * the inputs by P whole: so only an input itself (`table`, `hasuraFields`) whose value is short is
+ * named as the property. A place inside an input (`hasuraFields[0]`, `toSource.fieldMapping.id`),
+ * for which the engine would print `value {<nil>}`, and an input whose value is large, are named at
+ * the start of the reason instead. A long path is cut at a level, a long message is cut, and many
+ * issues are a few and a count.
  */
 export function checkFailures(issues: readonly RuleIssue[], props: Readonly<Record<string, unknown>>): CheckFailure[] {
   const failures = issues.slice(0, maxFailures).map((issue) => checkFailure(issue, props));
@@ -137,18 +139,13 @@ function checkFailure(issue: RuleIssue, props: Readonly<Record<string, unknown>>
       ? issue.message
       : `${issue.message.slice(0, maxReasonLength)}... (${issue.message.length - maxReasonLength} more characters)`;
   const [input] = issue.path;
-  if (issue.path.length === 1 && typeof input === "string" && jsonLongerThan(props[input], maxPrintedValueLength)) {
-    return { property: "", reason: reason.includes(input) ? reason : `${input}: ${reason}` };
+  if (issue.path.length === 1 && typeof input === "string") {
+    // An unknown input with a very long name is quoted, shortened, by its message.
+    if (input.length > maxPropertyLength) return { property: "", reason };
+    if (!jsonLongerThan(props[input], maxPrintedValueLength)) return { property: input, reason };
   }
-  return { property: boundedPropertyPath(issue.path), reason };
-}
-
-/** The path, or the longest start of it that is short enough and still names something inside an input; "" when there is none. */
-function boundedPropertyPath(path: readonly (string | number)[]): string {
-  for (let length = path.length; length >= 2; length--) {
-    const text = propertyPath(path.slice(0, length));
-    if (text.length <= maxPropertyLength) return text;
-  }
-  const whole = propertyPath(path);
-  return whole.length <= maxPropertyLength ? whole : "";
+  // A message that starts with its input's name (`remoteField names 2 fields ...`) says where it is itself.
+  const place = shownPath(issue.path);
+  const saysWhere = place === "" || (typeof input === "string" && [" ", ".", "["].some((next) => reason.startsWith(`${input}${next}`)));
+  return { property: "", reason: saysWhere ? reason : `${place}: ${reason}` };
 }

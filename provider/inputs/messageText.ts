@@ -53,7 +53,7 @@ const maxShownSegments = 12;
 
 /** A path in the inputs as a message shows it: `remoteField.user.field`, its middle left out when it is long. */
 export function shownPath(path: readonly (string | number)[]): string {
-  const segments = path.map((segment) => (typeof segment === "number" ? `[${segment}]` : shortSegment(segment)));
+  const segments = path.map((segment) => (typeof segment === "number" ? `[${segment}]` : shownSegment(segment)));
   const text = (parts: readonly string[]) => parts.map((part, index) => (index === 0 || part.startsWith("[") ? part : `.${part}`)).join("");
   if (segments.length <= maxShownSegments) return text(segments);
   const head = segments.slice(0, maxShownSegments - 4);
@@ -61,6 +61,8 @@ export function shownPath(path: readonly (string | number)[]): string {
   return `${text(head)}...(${segments.length - head.length - tail.length} more)...${text(tail)}`;
 }
 
-function shortSegment(segment: string): string {
-  return segment.length <= 40 ? segment : `${segment.slice(0, 40)}...`;
+/** A key as a path shows it: a name as it is, any other key (`my-messages`, ` `) quoted in brackets; a long one cut. */
+function shownSegment(segment: string): string {
+  const short = segment.length <= 40 ? segment : `${segment.slice(0, 40)}...`;
+  return /^[_A-Za-z$][\w$]*$/.test(segment) ? short : `[${JSON.stringify(short)}]`;
 }

@@ -377,19 +377,19 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
         "a table",
         remote({ table: "user" }),
         1,
-        'table value {user} has a problem: Hasura would refuse it: table "user" does not exist in source: default. Track the table in Hasura first, or fix table: source "default" tracks "users", "orders".',
+        ': property table value {user} has a problem: Hasura would refuse it: table "user" does not exist in source: default. Track the table in Hasura first, or fix table: source "default" tracks "users", "orders".',
       ],
       [
         "a join column",
         remote({ hasuraFields: ["userid"], remoteField: { messagesByUser: { arguments: { userId: "$userid" } } } }),
         1,
-        'hasuraFields[0] value {<nil>} has a problem: Hasura would refuse it: Inconsistent object: in table "users": in remote relationship "messages": field with name "userid"is not provided by the lhs entity""users"for defining a join condition, the allowed fields are "id", "name", or "team_id"". Use columns or computed fields of "users" in hasuraFields: "id", "name", "team_id".',
+        `' has a problem: hasuraFields[0]: Hasura would refuse it: Inconsistent object: in table "users": in remote relationship "messages": field with name "userid"is not provided by the lhs entity""users"for defining a join condition, the allowed fields are "id", "name", or "team_id"". Use columns or computed fields of "users" in hasuraFields: "id", "name", "team_id".`,
       ],
       [
         "a toSource column",
         toArchive({ id: "userid" }),
         2,
-        'toSource.fieldMapping.id value {<nil>} has a problem: Hasura would refuse it: Inconsistent object: in table "users": in remote relationship "archived_orders": "userid" does not exist. Use columns of "orders_archive" as the values of toSource.fieldMapping: "user_id", "id".',
+        `' has a problem: toSource.fieldMapping.id: Hasura would refuse it: Inconsistent object: in table "users": in remote relationship "archived_orders": "userid" does not exist. Use columns of "orders_archive" as the values of toSource.fieldMapping: "user_id", "id".`,
       ],
     ] as const) {
       it(`${what}: preview fails naming the input, with Hasura's reason and the fix, reads each source's columns once, and writes nothing`, async () => {
@@ -399,7 +399,7 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
         const preview = await pulumi(["preview", "--stack", stack], { allowFailure: true });
         assert.notEqual(preview.code, 0, `preview passed with ${what} mistyped`);
         assert.ok(
-          textOf(preview).includes(`resource '${relationship.resource}': property ${expected}`),
+          textOf(preview).includes(`resource '${relationship.resource}${expected}`),
           `preview does not say:\n${expected}\nIt said:\n${textOf(preview)}`,
         );
         assert.equal(hasura.stats().requests["/v2/query run_sql"], sourcesRead, "one run_sql for each source in play");

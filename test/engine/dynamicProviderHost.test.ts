@@ -48,8 +48,8 @@ describe("dynamic provider host over gRPC", () => {
     );
     assert.deepEqual(result.failures, [
       {
-        property: "remoteField.user.arguments.id",
-        reason: 'Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.',
+        property: "",
+        reason: 'remoteField.user.arguments.id: Join variable "$other" is not in hasuraFields ("id"). Add "other" to hasuraFields, or use one of them.',
       },
     ]);
   });

@@ -11,6 +11,7 @@ import { remoteRelationshipProvider as provider, remoteSchemaRelationshipProvide
 import { remoteSchemaRelationshipRequest, tableRelationshipRequest } from "../../provider/hasura/requests";
 import { unknownValue } from "../../provider/inputs/unknowns";
 import type { RunningHasuraServer } from "../../server";
+import { failureAt, placeOf } from "../support/checkFailures";
 import { startGateProxy } from "../support/gateProxy";
 import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
 import { metadata, objectBody } from "../server/helpers";
@@ -327,7 +328,7 @@ describe("database checks at check", () => {
     for (const { what, kind, inputs, property, hasura, fix } of wrong) {
       it(what, async () => {
         const checked = await (kind === "table" ? provider : schemaProvider).check({}, { ...inputs(server.url), __dryRun: true });
-        assert.deepEqual(checked.failures, [{ property, reason: `Hasura would refuse it: ${hasura}. ${fix}` }]);
+        assert.deepEqual(checked.failures, [failureAt(property, `Hasura would refuse it: ${hasura}. ${fix}`)]);
         // The reason is what Hasura answers the write: the local Hasura says exactly that, and keeps nothing.
         const answer = objectBody(await metadata(server, writeRequest(kind, inputs(server.url), "create").body));
         assert.equal(answer.error, hasura);
@@ -393,10 +394,7 @@ describe("database checks at check", () => {
         undefined,
       );
       const table = await provider.check({}, { ...onSales(server.url, { table: { schema: "dbo", name: "sale" } }), __dryRun: true });
-      assert.deepEqual(
-        table.failures?.map((failure) => failure.property),
-        ["table"],
-      );
+      assert.deepEqual(table.failures?.map(placeOf), ["table"]);
     });
     assert.deepEqual(warnings, [
       `warning: could not read the columns of source "reports" at Hasura ${server.url} (a mssql source, whose run_sql is not Postgres's), so the join ` +
@@ -437,37 +435,24 @@ describe("database checks at check", () => {
     it("sends nothing for an unchanged relationship outside a preview, and checks it in one", async () => {
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       const olds = (await provider.check({}, relationship(server.url, { table: "ghost" }))).failures;
-      assert.deepEqual(
-        olds?.map((failure) => failure.property),
-        ["table"],
-        "a new relationship is checked in an up too",
-      );
+      assert.deepEqual(olds?.map(placeOf), ["table"], "a new relationship is checked in an up too");
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       server.resetStats();
       const unchanged = relationship(server.url, { table: "ghost" });
       const stored = { ...unchanged, source: "default", table: { schema: "public", name: "ghost" } };
       assert.equal((await provider.check(stored, unchanged)).failures, undefined);
       assert.deepEqual(requests(), {});
-      assert.deepEqual(
-        (await provider.check(stored, { ...unchanged, __dryRun: true })).failures?.map((failure) => failure.property),
-        ["table"],
-      );
+      assert.deepEqual((await provider.check(stored, { ...unchanged, __dryRun: true })).failures?.map(placeOf), ["table"]);
     });
 
     it("checks the table while the target is not known yet, and the target once it is", async () => {
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       const pending = toSourceRelationship(server.url, {});
       const table = await provider.check({}, { ...pending, table: "profile", toSource: unknownValue, __dryRun: true });
-      assert.deepEqual(
-        table.failures?.map((failure) => failure.property),
-        ["table"],
-      );
+      assert.deepEqual(table.failures?.map(placeOf), ["table"]);
       assert.equal((await provider.check({}, { ...pending, toSource: unknownValue, __dryRun: true })).failures, undefined);
       const known = await provider.check({}, { ...toSourceRelationship(server.url, { fieldMapping: { id: "nope" } }), __dryRun: true });
-      assert.deepEqual(
-        known.failures?.map((failure) => failure.property),
-        ["toSource.fieldMapping.id"],
-      );
+      assert.deepEqual(known.failures?.map(placeOf), ["toSource.fieldMapping.id"]);
     });
   });
 });
@@ -530,9 +515,9 @@ describe("database checks' messages stay short, whatever the database holds or t
       const checked = await provider.check({}, { ...inputs(), __dryRun: true });
       assert.equal(checked.failures?.length, 1, JSON.stringify(checked.failures));
       const [failure] = checked.failures ?? [];
-      assert.equal(failure.property, property);
+      assert.equal(placeOf(failure), property);
       assert.ok(failure.reason.length < 1_000, `${failure.reason.length} characters: ${failure.reason.slice(0, 300)}`);
-      assert.ok(failure.reason.startsWith("Hasura would refuse it: "), failure.reason.slice(0, 300));
+      assert.ok(failure.reason.slice(property.includes(".") ? property.length + 2 : 0).startsWith("Hasura would refuse it: "), failure.reason.slice(0, 300));
       // An input too long for the engine to print beside the failure is named by the fix instead.
       if (property === "") assert.match(failure.reason, what.includes("source") ? /or fix source: / : /or fix table: /);
       assert.ok(!failure.reason.includes("x".repeat(100)), "the long name is shortened");
@@ -567,10 +552,7 @@ describe("database checks on Citus and CockroachDB sources", () => {
         remoteField: { user: { arguments: { id: "$account_id" } } },
       });
       const checked = await provider.check({}, { ...typo, __dryRun: true });
-      assert.deepEqual(
-        checked.failures?.map((failure) => failure.property),
-        ["hasuraFields[0]"],
-      );
+      assert.deepEqual(checked.failures?.map(placeOf), ["hasuraFields[0]"]);
       assert.equal((await provider.check({}, { ...relationship(server.url, { source, table: accounts }), __dryRun: true })).failures, undefined);
     }
     const { requests } = server.stats();

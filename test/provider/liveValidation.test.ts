@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
+import { failureAt } from "../support/checkFailures";
 import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
 
 /** A relationship on public.profiles, joining by id unless the row says otherwise. */
@@ -91,7 +92,7 @@ describe("live validation at check", () => {
   for (const [what, change, property, reason] of invalid) {
     it(`refuses ${what}, naming ${property}, with Hasura's reason and the fix`, async () => {
       const result = await provider.check({}, relationship(server.url, change));
-      assert.deepEqual(result.failures, [{ property, reason }]);
+      assert.deepEqual(result.failures, [failureAt(property, reason)]);
     });
   }
 

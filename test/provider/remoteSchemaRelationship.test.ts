@@ -154,9 +154,9 @@ describe("RemoteSchemaRelationship against the local Hasura", () => {
     );
     assert.deepEqual(wrongField.failures, [
       {
-        property: "toRemoteSchema.lhsFields[0]",
+        property: "",
         reason:
-          'Hasura would refuse it: Inconsistent object: in remote relationship "sameUser": field with name "email"is not provided by the lhs entity""user"for defining a join condition, the allowed fields are "id" or "username"". Use fields of type "User" in toRemoteSchema.lhsFields: "id", "username".',
+          'toRemoteSchema.lhsFields[0]: Hasura would refuse it: Inconsistent object: in remote relationship "sameUser": field with name "email"is not provided by the lhs entity""user"for defining a join condition, the allowed fields are "id" or "username"". Use fields of type "User" in toRemoteSchema.lhsFields: "id", "username".',
       },
     ]);
   });

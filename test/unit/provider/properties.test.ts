@@ -11,6 +11,7 @@ import { diffInputs } from "../../../provider/diff";
 import { checkInputs } from "../../../provider/inputs/check";
 import { canonicalEndpoint } from "../../../provider/inputs/fields";
 import { unknownValue } from "../../../provider/inputs/unknowns";
+import { placeOf } from "../../support/checkFailures";
 import { remoteRelationship } from "../../../provider/resources/remoteRelationship";
 
 const checkRemoteRelationship = (news: Record<string, unknown>) => checkInputs(remoteRelationship, news);
@@ -94,7 +95,7 @@ describe("properties of check, diff and normalization", () => {
       fc.property(inputs, (news) => {
         const result = checkRemoteRelationship(news);
         for (const failure of result.failures ?? []) {
-          assert.ok(failure.property.length > 0, JSON.stringify(failure));
+          assert.ok(placeOf(failure).length > 0, JSON.stringify(failure));
           assert.ok(failure.reason.endsWith("."), failure.reason);
         }
       }),

@@ -101,7 +101,7 @@ describe("check: RemoteRelationship", () => {
     [
       "an empty hasuraFields entry",
       { hasuraFields: ["id", ""] },
-      [{ property: "hasuraFields[1]", reason: 'A hasuraFields entry must not be empty, such as "id".' }],
+      [{ property: "", reason: 'hasuraFields[1]: A hasuraFields entry must not be empty, such as "id".' }],
     ],
     ["a missing remoteSchema", { remoteSchema: undefined }, [{ property: "remoteSchema", reason: 'remoteSchema is required, such as "messages-api".' }]],
     [
@@ -190,24 +190,24 @@ describe("check: RemoteRelationship", () => {
       { remoteField: { messages: {} } },
       [
         {
-          property: "remoteField.messages.arguments",
-          reason: "arguments is required at each level of remoteField. Use arguments: {} for a field without arguments.",
+          property: "",
+          reason: "remoteField.messages.arguments: arguments is required at each level of remoteField. Use arguments: {} for a field without arguments.",
         },
       ],
     ],
     [
       "a level with an unknown key",
       { remoteField: { messages: { arguments: { id: "$id" }, args: {} } } },
-      [{ property: "remoteField.messages", reason: 'Unknown key "args" in remoteField. Each level is {arguments, field?}.' }],
+      [{ property: "", reason: 'remoteField.messages: Unknown key "args" in remoteField. Each level is {arguments, field?}.' }],
     ],
     [
       "a remote field name that is not a GraphQL name",
       { remoteField: { "my-messages": { arguments: { id: "$id" } } } },
       [
         {
-          property: 'remoteField["my-messages"]',
+          property: "",
           reason:
-            'A remote field name "my-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "messages".',
+            'remoteField["my-messages"]: A remote field name "my-messages" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "messages".',
         },
       ],
     ],
@@ -216,8 +216,9 @@ describe("check: RemoteRelationship", () => {
       { remoteField: { messages: { arguments: { "user-id": "$id" } } } },
       [
         {
-          property: 'remoteField.messages.arguments["user-id"]',
-          reason: 'An argument name "user-id" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "id".',
+          property: "",
+          reason:
+            'remoteField.messages.arguments["user-id"]: An argument name "user-id" is not a valid GraphQL name. Use letters, digits and underscores, not starting with a digit, such as "id".',
         },
       ],
     ],
@@ -286,8 +287,8 @@ describe("check: RemoteRelationship", () => {
   it("runs the rules after the schema and names the property at fault", () => {
     expectFailures({ ...valid, remoteField: { messages: { arguments: { id: "$user_id" } } } }, [
       {
-        property: "remoteField.messages.arguments.id",
-        reason: 'Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
+        property: "",
+        reason: 'remoteField.messages.arguments.id: Join variable "$user_id" is not in hasuraFields ("id"). Add "user_id" to hasuraFields, or use one of them.',
       },
     ]);
   });
@@ -315,13 +316,13 @@ describe("check: RemoteRelationship", () => {
   it("names what is wrong inside toSource", () => {
     const identity = { endpoint: valid.endpoint, name: valid.name, table: valid.table };
     expectFailures({ ...identity, toSource: { relationshipType: "many", source: "", table: 1, fieldMapping: {} } }, [
-      { property: "toSource.relationshipType", reason: 'toSource.relationshipType must be "object" (one row) or "array" (many rows).' },
-      { property: "toSource.source", reason: 'toSource.source must not be empty, such as "analytics".' },
+      { property: "", reason: 'toSource.relationshipType must be "object" (one row) or "array" (many rows).' },
+      { property: "", reason: 'toSource.source must not be empty, such as "analytics".' },
       {
-        property: "toSource.table",
+        property: "",
         reason: 'toSource.table must be a table name, such as "users", or {schema, name}, such as {schema: "public", name: "users"}.',
       },
-      { property: "toSource.fieldMapping", reason: 'toSource.fieldMapping must map at least one field, such as {id: "user_id"}.' },
+      { property: "", reason: 'toSource.fieldMapping must map at least one field, such as {id: "user_id"}.' },
     ]);
   });
 
@@ -370,7 +371,7 @@ describe("check: RemoteRelationship", () => {
     expectFailures({ ...valid, remoteField: field }, [
       {
         // As deep as a property path may go (300 characters): a path inside the input, whose value the engine does not print.
-        property: `remoteField${".f.field".repeat(36)}`,
+        property: "",
         reason:
           "remoteField nests deeper than 256 levels (at remoteField.f.field.f.field.f.field.f...(245 more)...f.field.f.field). No remote relationship is that deep: check how the value is built.",
       },
@@ -381,7 +382,7 @@ describe("check: RemoteRelationship", () => {
     const news = { ...valid, remoteField: JSON.parse('{"messages": {"arguments": {"where": {"__proto__": {"id": "$id"}}}}}') };
     expectFailures(news, [
       {
-        property: "remoteField.messages.arguments.where.__proto__",
+        property: "",
         reason:
           'remoteField holds a key named "__proto__" (at remoteField.messages.arguments.where.__proto__). GraphQL reserves names starting with "__", and no field, argument or input field can have this one: remove it.',
       },

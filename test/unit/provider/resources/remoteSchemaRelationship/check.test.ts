@@ -67,8 +67,9 @@ describe("check: RemoteSchemaRelationship", () => {
       { toRemoteSchema: { ...valid.toRemoteSchema, remoteField: { orders: { arguments: { userId: "$email" } } } } },
       [
         {
-          property: "toRemoteSchema.remoteField.orders.arguments.userId",
-          reason: 'Join variable "$email" is not in toRemoteSchema.lhsFields ("id", "name"). Add "email" to toRemoteSchema.lhsFields, or use one of them.',
+          property: "",
+          reason:
+            'toRemoteSchema.remoteField.orders.arguments.userId: Join variable "$email" is not in toRemoteSchema.lhsFields ("id", "name"). Add "email" to toRemoteSchema.lhsFields, or use one of them.',
         },
       ],
     ],
@@ -77,7 +78,7 @@ describe("check: RemoteSchemaRelationship", () => {
       { toRemoteSchema: { ...valid.toRemoteSchema, remoteField: { a: { arguments: {} }, b: { arguments: {} } } } },
       [
         {
-          property: "toRemoteSchema.remoteField.b",
+          property: "",
           reason: 'toRemoteSchema.remoteField names 2 fields ("a", "b") but a relationship joins exactly one. Keep one, and put a deeper field under field.',
         },
       ],
