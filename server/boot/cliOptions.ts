@@ -8,7 +8,7 @@ import { load } from "js-yaml";
 import { defaultSchema } from "../../model";
 import type { TableSpec } from "../engine/catalog";
 import type { FaultSpec } from "../harness/faults";
-import type { HasuraServerOptions } from "../index";
+import type { HasuraServerOptions } from "./options";
 
 /** The flags, as `parseArgs` declares them. */
 export const cliFlags = {

@@ -7,7 +7,7 @@ import { defaultSource, sameTable, type QualifiedTable } from "../../model";
 import { isParseFailure } from "../base/apiError";
 import { Cursor } from "../base/cursor";
 import type { PersistedState } from "../engine/persistence";
-import type { HasuraServerOptions } from "../index";
+import type { HasuraServerOptions } from "./options";
 import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
 import { emptyMetadata, sourceConfiguration, type Metadata, type SourceMetadata } from "../metadata/records";
 import type { Environment, SourceSpec } from "./environment";

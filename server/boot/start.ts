@@ -19,7 +19,7 @@ import { introspectRemoteSchema } from "../remoteSchemas/introspect";
 import { metadataJson } from "../metadata/serialize";
 import { loadState, saveState } from "../engine/persistence";
 import { StatsRecorder } from "../harness/stats";
-import type { HasuraServerOptions, RunningHasuraServer } from "../index";
+import type { HasuraServerOptions, RunningHasuraServer } from "./options";
 import { parseMetadataDocument, type JsonObject, type SourcedMetadataDocument } from "../../model";
 
 /** What `GET /v1/version` answers unless told otherwise. */

@@ -377,7 +377,7 @@ describe("a user's mistakes and their fixes, through the Pulumi CLI", () => {
         "a table",
         remote({ table: "user" }),
         1,
-        ': property table value {user} has a problem: Hasura would refuse it: table "user" does not exist in source: default. Track the table in Hasura first, or fix table: source "default" tracks "users", "orders".',
+        `': property table value {user} has a problem: Hasura would refuse it: table "user" does not exist in source: default. Track the table in Hasura first, or fix table: source "default" tracks "users", "orders".`,
       ],
       [
         "a join column",
