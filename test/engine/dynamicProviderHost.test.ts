@@ -162,8 +162,13 @@ describe("dynamic provider host over gRPC", () => {
   it("ends once its engine is gone, and never writes the batch it held", async () => {
     const orphaned = await startDynamicProviderHost();
     try {
-      // The batch waits a minute for more changes: the engine goes while the host holds it.
-      await orphaned.configure({ "hasura:adminSecret": conformanceSecret, "hasura:endpoint": server.url, "hasura:batchWindowMs": "60000" });
+      // The batch waits a minute for more changes (a process's first waits batchFillMs, until a write has shown what one costs): the engine goes while the host holds it.
+      await orphaned.configure({
+        "hasura:adminSecret": conformanceSecret,
+        "hasura:endpoint": server.url,
+        "hasura:batchWindowMs": "60000",
+        "hasura:batchFillMs": "60000",
+      });
       const writes = server.stats().writes;
       const held = orphaned.create({ ...inputs, name: "held" });
       const outcome = held.then(
