@@ -35,7 +35,7 @@ export async function moveFailures(plan: MovePlan): Promise<CheckFailure[]> {
       {
         property: "endpoint",
         reason:
-          `${capitalized(plan.noun)} "${plan.id}" would move from ${plan.from} to ${plan.to}, but Hasura at ${plan.to} cannot be read with its admin secret: ${atNew} ` +
+          `${capitalized(plan.noun)} "${plan.id}" would move from ${plan.from} to ${plan.to}, but Hasura at ${plan.to} cannot be read: ${atNew} ` +
           `Nothing will be changed. Fix endpoint (a mistyped \`hasura:endpoint\`: \`pulumi config set hasura:endpoint ${plan.from}\` keeps it where it is).`,
       },
     ];
@@ -45,7 +45,7 @@ export async function moveFailures(plan: MovePlan): Promise<CheckFailure[]> {
       {
         property: "endpoint",
         reason:
-          `${capitalized(plan.noun)} "${plan.id}" would move from ${plan.from} to ${plan.to}, but Hasura at ${plan.from}, where it is now, cannot be read with its admin secret: ${atOld} ` +
+          `${capitalized(plan.noun)} "${plan.id}" would move from ${plan.from} to ${plan.to}, but Hasura at ${plan.from}, where it is now, cannot be read: ${atOld} ` +
           `A move reads both to tell whether they are one Hasura before deleting at ${plan.from}. Make ${plan.from} reachable (or configure its admin secret); ` +
           `if it is gone for good, remove the resource from the state (\`pulumi state delete URN\`) and run \`pulumi up\`, which creates it at ${plan.to}.`,
       },
