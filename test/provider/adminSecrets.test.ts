@@ -8,20 +8,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
-import { configureProvider, conformanceSecret, inputsFor, startConformanceHasura } from "../support/localHasura";
+import { configureProvider, conformanceSecret, inputsFor, profilesRelationship, startConformanceHasura } from "../support/localHasura";
 import { exportAnswer, startScriptedHasura, type ScriptedHasura } from "../support/scriptedHasura";
 
 const id = "default/public/profiles/rel";
-/** The inputs a program gives, before check. */
-const declared = (endpoint: string) => ({
-  endpoint,
-  name: "rel",
-  table: "profiles",
-  hasuraFields: ["id"],
-  remoteSchema: "user",
-  remoteField: { user: { arguments: { id: "$id" } } },
-  __dryRun: true,
-});
+/** The inputs a program gives, before check, in a preview. */
+const declared = (endpoint: string) => ({ ...profilesRelationship(endpoint), __dryRun: true });
 
 describe("the admin secret goes only to the Hasura it belongs to", () => {
   let home: RunningHasuraServer;

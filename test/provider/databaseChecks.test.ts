@@ -13,7 +13,7 @@ import { unknownValue } from "../../provider/inputs/unknowns";
 import type { RunningHasuraServer } from "../../server";
 import { failureAt, placeOf } from "../support/checkFailures";
 import { startGateProxy } from "../support/gateProxy";
-import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
+import { configureProvider, conformanceSecret, profilesRelationship, startConformanceHasura } from "../support/localHasura";
 import { metadata, objectBody } from "../server/helpers";
 
 /** Functions behind the computed fields of public.profiles: one Hasura joins on, and three it does not. */
@@ -69,19 +69,6 @@ async function startWorld(): Promise<RunningHasuraServer> {
 
 const toAlbum = { relationshipType: "array", source: "target", table: { schema: "hasura", name: "album" }, fieldMapping: { id: "artist_id" } };
 
-/** A relationship on public.profiles: to remote schema "user" by id, unless the row says otherwise. */
-function relationship(endpoint: string, change: Record<string, unknown>): Record<string, unknown> {
-  return {
-    endpoint,
-    name: "rel",
-    table: "profiles",
-    hasuraFields: ["id"],
-    remoteSchema: "user",
-    remoteField: { user: { arguments: { id: "$id" } } },
-    ...change,
-  };
-}
-
 /** The same on public.profiles, joining hasura.album of source "target" (or as the row says). */
 function toSourceRelationship(endpoint: string, toSource: Record<string, unknown>): Record<string, unknown> {
   return { endpoint, name: "rel", table: "profiles", toSource: { ...toAlbum, ...toSource } };
@@ -115,7 +102,7 @@ const wrong: Wrong[] = [
   {
     what: "a table its source does not track",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { table: "profile" }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { table: "profile" }),
     property: "table",
     hasura: 'table "profile" does not exist in source: default',
     fix: 'Track the table in Hasura first, or fix table: source "default" tracks "profiles", "custom.profiles", "ghost".',
@@ -123,7 +110,7 @@ const wrong: Wrong[] = [
   {
     what: "a table the database has but Hasura does not track",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { table: "not_tracked" }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { table: "not_tracked" }),
     property: "table",
     hasura: 'table "not_tracked" does not exist in source: default',
     fix: 'Track the table in Hasura first, or fix table: source "default" tracks "custom.profiles", "ghost", "profiles".',
@@ -131,7 +118,7 @@ const wrong: Wrong[] = [
   {
     what: "a tracked table its database does not have",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { table: "ghost" }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { table: "ghost" }),
     property: "table",
     hasura: 'table "ghost" does not exist in source: default',
     fix: 'Source "default" tracks it, but its database has no such table or view: create it there, or fix table.',
@@ -139,7 +126,7 @@ const wrong: Wrong[] = [
   {
     what: "a source Hasura does not have",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { source: "defualt" }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { source: "defualt" }),
     property: "source",
     hasura: 'table "profiles" does not exist in source: defualt',
     fix: 'Add the source to Hasura first, or fix source: Hasura has "default", "target", "reports", "legacy".',
@@ -147,7 +134,7 @@ const wrong: Wrong[] = [
   {
     what: "a join column the table does not have",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["nme"], remoteField: { user: { arguments: { id: "$nme" } } } }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { hasuraFields: ["nme"], remoteField: { user: { arguments: { id: "$nme" } } } }),
     property: "hasuraFields[0]",
     hasura: `${inProfiles}field with name "nme"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
     fix: 'Use columns or computed fields of "profiles" in hasuraFields: "name", "id", "name_length".',
@@ -155,7 +142,7 @@ const wrong: Wrong[] = [
   {
     what: "a join on a computed field whose function takes an argument",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["greeting"], remoteField: { user: { arguments: { id: "$greeting" } } } }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { hasuraFields: ["greeting"], remoteField: { user: { arguments: { id: "$greeting" } } } }),
     property: "hasuraFields[0]",
     hasura: `${inProfiles}field with name "greeting"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
     fix:
@@ -165,7 +152,7 @@ const wrong: Wrong[] = [
   {
     what: "a join on a computed field that returns rows",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["same_name"], remoteField: { user: { arguments: { id: "$same_name" } } } }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { hasuraFields: ["same_name"], remoteField: { user: { arguments: { id: "$same_name" } } } }),
     property: "hasuraFields[0]",
     hasura: `${inProfiles}field with name "same_name"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
     fix:
@@ -175,7 +162,7 @@ const wrong: Wrong[] = [
   {
     what: "a join on a computed field Hasura cannot build",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { hasuraFields: ["broken"], remoteField: { user: { arguments: { id: "$broken" } } } }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { hasuraFields: ["broken"], remoteField: { user: { arguments: { id: "$broken" } } } }),
     property: "hasuraFields[0]",
     hasura: `${inProfiles}field with name "broken"is not provided by the lhs entity""profiles"for defining a join condition, ${allowed}`,
     fix:
@@ -185,7 +172,7 @@ const wrong: Wrong[] = [
   {
     what: "a relationship named like a column of its table",
     kind: "table",
-    inputs: (endpoint) => relationship(endpoint, { name: "name" }),
+    inputs: (endpoint) => profilesRelationship(endpoint, { name: "name" }),
     property: "name",
     hasura: "Inconsistent object: field definition conflicts with postgres column",
     fix: '"name" is a column of "profiles": give the relationship another name.',
@@ -337,13 +324,13 @@ describe("database checks at check", () => {
   });
 
   const valid: [string, "table" | "type", (endpoint: string) => Record<string, unknown>][] = [
-    ["a join on a column", "table", (endpoint) => relationship(endpoint, {})],
+    ["a join on a column", "table", (endpoint) => profilesRelationship(endpoint, {})],
     [
       "a join on a computed field Hasura joins on",
       "table",
-      (endpoint) => relationship(endpoint, { hasuraFields: ["name_length"], remoteField: { user: { arguments: { id: "$name_length" } } } }),
+      (endpoint) => profilesRelationship(endpoint, { hasuraFields: ["name_length"], remoteField: { user: { arguments: { id: "$name_length" } } } }),
     ],
-    ["a table of another schema", "table", (endpoint) => relationship(endpoint, { table: { schema: "custom", name: "profiles" }, name: "other" })],
+    ["a table of another schema", "table", (endpoint) => profilesRelationship(endpoint, { table: { schema: "custom", name: "profiles" }, name: "other" })],
     ["a toSource join of columns", "table", (endpoint) => toSourceRelationship(endpoint, {})],
     ["a toSource join from a computed field", "table", (endpoint) => toSourceRelationship(endpoint, { fieldMapping: { name_length: "id" } })],
     [
@@ -377,7 +364,7 @@ describe("database checks at check", () => {
 
   it("checks the tables of a source whose columns it cannot read, and skips its columns with one note", async () => {
     const onSales = (endpoint: string, change: Record<string, unknown>) =>
-      relationship(endpoint, { source: "reports", table: { schema: "dbo", name: "sales" }, ...change });
+      profilesRelationship(endpoint, { source: "reports", table: { schema: "dbo", name: "sales" }, ...change });
     const warnings = await warningsOf(async () => {
       const typo = onSales(server.url, { hasuraFields: ["sale_id"], remoteField: { user: { arguments: { id: "$sale_id" } } } });
       assert.equal((await provider.check({}, { ...typo, __dryRun: true })).failures, undefined);
@@ -409,9 +396,9 @@ describe("database checks at check", () => {
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       server.resetStats();
       const many = [
-        ...Array.from({ length: 20 }, (_, index) => relationship(server.url, { name: `rel${index}` })),
+        ...Array.from({ length: 20 }, (_, index) => profilesRelationship(server.url, { name: `rel${index}` })),
         ...Array.from({ length: 20 }, (_, index) => ({ ...toSourceRelationship(server.url, { fieldMapping: { id: "id" } }), name: `to${index}` })),
-        relationship(server.url, { table: { schema: "custom", name: "profiles" } }),
+        profilesRelationship(server.url, { table: { schema: "custom", name: "profiles" } }),
       ];
       // The engine checks one resource at a time; a program's host may still ask at once: both share the reads.
       for (const inputs of many.slice(0, 10)) assert.equal((await provider.check({}, { ...inputs, __dryRun: true })).failures, undefined);
@@ -427,18 +414,18 @@ describe("database checks at check", () => {
     it("sends nothing when hasura:validateLive is false", async () => {
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
       server.resetStats();
-      assert.equal((await provider.check({}, { ...relationship(server.url, { table: "profile" }), __dryRun: true })).failures, undefined);
+      assert.equal((await provider.check({}, { ...profilesRelationship(server.url, { table: "profile" }), __dryRun: true })).failures, undefined);
       assert.deepEqual(requests(), {});
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     });
 
     it("sends nothing for an unchanged relationship outside a preview, and checks it in one", async () => {
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
-      const olds = (await provider.check({}, relationship(server.url, { table: "ghost" }))).failures;
+      const olds = (await provider.check({}, profilesRelationship(server.url, { table: "ghost" }))).failures;
       assert.deepEqual(olds?.map(placeOf), ["table"], "a new relationship is checked in an up too");
       await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
       server.resetStats();
-      const unchanged = relationship(server.url, { table: "ghost" });
+      const unchanged = profilesRelationship(server.url, { table: "ghost" });
       const stored = { ...unchanged, source: "default", table: { schema: "public", name: "ghost" } };
       assert.equal((await provider.check(stored, unchanged)).failures, undefined);
       assert.deepEqual(requests(), {});
@@ -479,7 +466,7 @@ describe("database checks' messages stay short, whatever the database holds or t
   });
   after(() => server.stop());
 
-  const onWide = (change: Record<string, unknown>) => relationship(server.url, { source: "wide", table: wide, ...change });
+  const onWide = (change: Record<string, unknown>) => profilesRelationship(server.url, { source: "wide", table: wide, ...change });
   const cases: [string, () => Record<string, unknown>, string, RegExp][] = [
     ["a table among 301 tracked ones", () => onWide({ table: "t1000" }), "table", /"t100", .* and 291 more\.$/],
     [
@@ -546,7 +533,7 @@ describe("database checks on Citus and CockroachDB sources", () => {
   it("reads each one's columns through its own read-only run_sql, once, and refuses a column it lacks", async () => {
     server.resetStats();
     for (const source of ["citus", "cockroach"]) {
-      const typo = relationship(server.url, {
+      const typo = profilesRelationship(server.url, {
         source,
         table: accounts,
         hasuraFields: ["account_id"],
@@ -554,7 +541,7 @@ describe("database checks on Citus and CockroachDB sources", () => {
       });
       const checked = await provider.check({}, { ...typo, __dryRun: true });
       assert.deepEqual(checked.failures?.map(placeOf), ["hasuraFields[0]"]);
-      assert.equal((await provider.check({}, { ...relationship(server.url, { source, table: accounts }), __dryRun: true })).failures, undefined);
+      assert.equal((await provider.check({}, { ...profilesRelationship(server.url, { source, table: accounts }), __dryRun: true })).failures, undefined);
     }
     const { requests } = server.stats();
     assert.equal(requests["/v2/query citus_run_sql"], 1);
@@ -572,7 +559,7 @@ describe("a catalog read that never answers", () => {
       await configureProvider({ "hasura:endpoint": proxy.url, "hasura:adminSecret": conformanceSecret, "hasura:checkTimeoutMs": "300" });
       const warnings = await warningsOf(async () => {
         for (const table of ["profiles", "profile", "custom.profiles"]) {
-          const inputs = relationship(proxy.url, {
+          const inputs = profilesRelationship(proxy.url, {
             table: table.includes(".") ? { schema: "custom", name: "profiles" } : table,
             name: `on_${table.replace(".", "_")}`,
           });

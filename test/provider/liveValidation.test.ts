@@ -7,20 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
 import { failureAt } from "../support/checkFailures";
-import { configureProvider, conformanceSecret, startConformanceHasura } from "../support/localHasura";
-
-/** A relationship on public.profiles, joining by id unless the row says otherwise. */
-function relationship(endpoint: string, change: Record<string, unknown>): Record<string, unknown> {
-  return {
-    endpoint,
-    name: "rel",
-    table: "profiles",
-    hasuraFields: ["id"],
-    remoteSchema: "user",
-    remoteField: { user: { arguments: { id: "$id" } } },
-    ...change,
-  };
-}
+import { configureProvider, conformanceSecret, profilesRelationship, startConformanceHasura } from "../support/localHasura";
 
 const prefix = 'Hasura would refuse it: Inconsistent object: in table "profiles": in remote relationship "rel": ';
 
@@ -91,7 +78,7 @@ describe("live validation at check", () => {
 
   for (const [what, change, property, reason] of invalid) {
     it(`refuses ${what}, naming ${property}, with Hasura's reason and the fix`, async () => {
-      const result = await provider.check({}, relationship(server.url, change));
+      const result = await provider.check({}, profilesRelationship(server.url, change));
       assert.deepEqual(result.failures, [failureAt(property, reason)]);
     });
   }
@@ -106,21 +93,21 @@ describe("live validation at check", () => {
     ["a one-element list", { remoteSchema: "my-remote-schema", remoteField: { messages: { arguments: { includes: { id: ["$id"] } } } } }],
   ];
   for (const [what, change] of valid) {
-    it(`accepts ${what}`, async () => assert.deepEqual((await provider.check({}, relationship(server.url, change))).failures, undefined));
+    it(`accepts ${what}`, async () => assert.deepEqual((await provider.check({}, profilesRelationship(server.url, change))).failures, undefined));
   }
 
   it("asks Hasura once per remote schema, however many relationships use it", async () => {
     await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     server.resetStats();
-    await Promise.all(Array.from({ length: 500 }, (_, index) => provider.check({}, relationship(server.url, { name: `rel${index}` }))));
+    await Promise.all(Array.from({ length: 500 }, (_, index) => provider.check({}, profilesRelationship(server.url, { name: `rel${index}` }))));
     assert.equal(server.stats().requests["/v1/metadata introspect_remote_schema"], 1);
   });
 
   it("skips unchanged relationships outside a preview, and validates them in one", async () => {
     await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
     server.resetStats();
-    const olds = (await provider.check({}, relationship(server.url, {}))).inputs as Record<string, unknown>;
-    const broken = relationship(server.url, { remoteSchema: "gone" });
+    const olds = (await provider.check({}, profilesRelationship(server.url, {}))).inputs as Record<string, unknown>;
+    const broken = profilesRelationship(server.url, { remoteSchema: "gone" });
     const checkedOlds = { ...olds, remoteSchema: "gone" };
     assert.equal((await provider.check(checkedOlds, broken)).failures, undefined, "an up of an unchanged relationship asks nothing");
     assert.equal((await provider.check(checkedOlds, { ...broken, __dryRun: true })).failures?.[0].property, "remoteSchema");
@@ -129,7 +116,7 @@ describe("live validation at check", () => {
   it("does nothing live when hasura:validateLive is false", async () => {
     await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret, "hasura:validateLive": "false" });
     server.resetStats();
-    assert.equal((await provider.check({}, relationship(server.url, { remoteSchema: "nope" }))).failures, undefined);
+    assert.equal((await provider.check({}, profilesRelationship(server.url, { remoteSchema: "nope" }))).failures, undefined);
     assert.equal(server.stats().requests["/v1/metadata introspect_remote_schema"], undefined);
     await configureProvider({ "hasura:endpoint": server.url, "hasura:adminSecret": conformanceSecret });
   });
@@ -146,9 +133,9 @@ describe("live validation at check", () => {
     process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
     try {
       const unreachable = "http://127.0.0.1:9";
-      assert.equal((await provider.check({}, relationship(unreachable, { remoteSchema: "nope" }))).failures, undefined);
-      assert.equal((await provider.check({}, relationship(unreachable, { name: "second" }))).failures, undefined);
-      assert.deepEqual((await provider.check({}, relationship(unreachable, { name: "bad name" }))).failures?.[0].property, "name");
+      assert.equal((await provider.check({}, profilesRelationship(unreachable, { remoteSchema: "nope" }))).failures, undefined);
+      assert.equal((await provider.check({}, profilesRelationship(unreachable, { name: "second" }))).failures, undefined);
+      assert.deepEqual((await provider.check({}, profilesRelationship(unreachable, { name: "bad name" }))).failures?.[0].property, "name");
     } finally {
       process.stderr.write = write;
     }

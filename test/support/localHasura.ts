@@ -45,3 +45,16 @@ export function inputsFor(endpoint: string, name: string, overrides: Partial<Rem
     ...overrides,
   };
 }
+
+/** A relationship on public.profiles as a program declares it (before check): to remote schema "user" by id, unless `change` says otherwise. */
+export function profilesRelationship(endpoint: string, change: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    endpoint,
+    name: "rel",
+    table: "profiles",
+    hasuraFields: ["id"],
+    remoteSchema: "user",
+    remoteField: { user: { arguments: { id: "$id" } } },
+    ...change,
+  };
+}
