@@ -1,6 +1,6 @@
 /** The command line of the package's bin: `generate` and `drift`. */
 import { parseArgs } from "node:util";
-import { qualifyTable, type QualifiedTable } from "../model";
+import { errorMessage, qualifyTable, type QualifiedTable } from "../model";
 import { endpointPortMistake, hasuraRouteMistake } from "../provider/inputs/endpointMistakes";
 import { endpoint as endpointSchema } from "../provider/inputs/fields";
 import { CommandError } from "./errors";
@@ -159,7 +159,7 @@ function usageErrors<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new CommandError(`${(error as Error).message.replace(/\.?$/, ".")}`, "usage");
+    throw new CommandError(`${errorMessage(error).replace(/\.?$/, ".")}`, "usage");
   }
 }
 

@@ -2,6 +2,7 @@
 /** The package's bin: `pulumi-hasura-remote-relationships generate ...` and `... drift ...`. */
 import path from "node:path";
 import { redact } from "../provider/hasura/errors";
+import { errorMessage } from "../model";
 import type { DriftOptions } from "./arguments";
 import { drift, exitCodeOf, renderJson, renderTable, type DriftContext } from "./drift";
 import { generate, CommandError, packageFacts, parseCommand, usage, type GenerateReport } from "./index";
@@ -35,7 +36,7 @@ async function run(args: readonly string[], secret: string | undefined): Promise
       const hint = error.kind === "usage" ? ` Run ${bin} --help for the usage.` : "";
       return { code: error.kind === "usage" ? 2 : 1, stdout: "", stderr: `${error.message}${hint}\n` };
     }
-    return { code: 1, stdout: "", stderr: `${(error as Error).message}\n` };
+    return { code: 1, stdout: "", stderr: `${errorMessage(error)}\n` };
   }
 }
 

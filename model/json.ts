@@ -123,3 +123,8 @@ export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   }
   return false;
 }
+
+/** What a thrown value says: an Error's message, anything else as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

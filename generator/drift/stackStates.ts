@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { z } from "zod";
-import { firstIssue } from "../../model";
+import { errorMessage, firstIssue } from "../../model";
 import { CommandError } from "../errors";
 
 /** One resource of a stack's state, as far as drift needs it. */
@@ -56,7 +56,7 @@ export function parseStackExport(text: string, origin: string, name?: string, un
     json = JSON.parse(text);
   } catch (error) {
     throw new CommandError(
-      `${origin} is not JSON (${(error as Error).message}). Give the output of \`pulumi stack export\`, such as \`pulumi stack export --stack dev > dev.json\`.`,
+      `${origin} is not JSON (${errorMessage(error)}). Give the output of \`pulumi stack export\`, such as \`pulumi stack export --stack dev > dev.json\`.`,
     );
   }
   const parsed = stackExport.safeParse(json);
@@ -83,7 +83,7 @@ export function readStateFile(file: string): StackState {
     text = readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : errorMessage(error);
     throw new CommandError(`Cannot read ${origin}: ${why}. Give a file that holds the output of \`pulumi stack export\`.`);
   }
   return parseStackExport(text, origin, undefined, file);

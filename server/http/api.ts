@@ -11,7 +11,7 @@ import type { Engine } from "../engine/engine";
 import type { Endpoint } from "../engine/state";
 import { apiError, err400, isApiError, type ApiError } from "../base/apiError";
 import type { Faults } from "../harness/faults";
-import { isJsonObject, type JsonValue } from "../../model";
+import { errorMessage, isJsonObject, type JsonValue } from "../../model";
 import type { Profile } from "../schemaCache/inconsistency";
 import type { StatsRecorder } from "../harness/stats";
 import { authenticate } from "./auth";
@@ -38,9 +38,10 @@ function injectedFailure(status: number, body: JsonValue, engine: Engine): ApiEr
 /** The body as JSON, or the `invalid-json` error to answer once the caller is authenticated. */
 function parseBody(text: string): { json: JsonValue } | { error: ApiError } {
   try {
-    return { json: JSON.parse(text) as JsonValue };
+    const json: JsonValue = JSON.parse(text);
+    return { json };
   } catch (error) {
-    return { error: err400("invalid-json", `Error in $: ${(error as Error).message}`) };
+    return { error: err400("invalid-json", `Error in $: ${errorMessage(error)}`) };
   }
 }
 

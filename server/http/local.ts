@@ -5,7 +5,7 @@
  * another schema from now on).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isJsonObject, type JsonValue } from "../../model";
+import { errorMessage, isJsonObject, type JsonValue } from "../../model";
 import { apiError } from "../base/apiError";
 import { parseFaultSpec, type Faults } from "../harness/faults";
 import type { ServerStats } from "../harness/stats";
@@ -30,7 +30,7 @@ async function updateFaults(context: LocalContext, request: IncomingMessage, res
   try {
     spec = parseFaultSpec(JSON.parse(await readBody(request)));
   } catch (error) {
-    return sendError(response, badRequest((error as Error).message), true);
+    return sendError(response, badRequest(errorMessage(error)), true);
   }
   if (spec.clear === true) context.faults.clear();
   context.faults.apply(spec);
@@ -47,7 +47,7 @@ async function setRemoteSchemaSdl(context: LocalContext, request: IncomingMessag
     if (!isJsonObject(body) || typeof body.name !== "string" || typeof body.sdl !== "string") throw new Error("expected {name, sdl}, both strings");
     context.setRemoteSchemaSdl(body.name, body.sdl);
   } catch (error) {
-    return sendError(response, badRequest((error as Error).message), true);
+    return sendError(response, badRequest(errorMessage(error)), true);
   }
   sendJson(response, 200, { message: "success" });
 }

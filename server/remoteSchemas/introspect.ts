@@ -4,8 +4,8 @@
  * variable it names), with its headers, and build a schema from the answer. Failures are
  * `remote-schema-error`s with Hasura's messages.
  */
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
-import { isJsonObject, type JsonObject, type JsonValue } from "../../model";
+import { getIntrospectionQuery } from "graphql";
+import { isJsonObject, schemaFromIntrospection, type JsonObject, type JsonValue } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
 import type { IntrospectedSchema } from "../engine/state";
@@ -48,7 +48,8 @@ async function post(url: string, shown: string, definition: JsonObject): Promise
     throw err400("remote-schema-error", `introspection query to ${dquote(shown)} has responded with ${response.status} status code`);
   }
   try {
-    return JSON.parse(text) as JsonValue;
+    const answer: JsonValue = JSON.parse(text);
+    return answer;
   } catch {
     throw err400("remote-schema-error", `Invalid JSON in the introspection response from ${dquote(shown)}`);
   }
@@ -60,10 +61,7 @@ export async function introspectRemoteSchema(_name: string, definition: JsonObje
   const raw = await post(url, shown, definition);
   const data = isJsonObject(raw) ? raw.data : undefined;
   if (!isJsonObject(data)) throw err400("remote-schema-error", `The introspection response from ${dquote(shown)} has no data`);
-  try {
-    const schema = buildClientSchema(data as unknown as IntrospectionQuery);
-    return { schema, raw, definition: structuredClone(definition) };
-  } catch (error) {
-    throw err400("remote-schema-error", `Invalid introspection result from ${dquote(shown)}: ${(error as Error).message}`);
-  }
+  const built = schemaFromIntrospection(raw);
+  if (!built.ok) throw err400("remote-schema-error", `Invalid introspection result from ${dquote(shown)}: ${built.reason}`);
+  return { schema: built.schema, raw, definition: structuredClone(definition) };
 }
