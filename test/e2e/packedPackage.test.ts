@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { builtinModules } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { providerModuleText } from "../../provider/handle";
@@ -70,10 +70,18 @@ describe("the packed package, installed in a project of its own and run by the P
   it("every require in the packed code is a packed file, a dependency, the peer @pulumi/pulumi, or Node's own", () => {
     const root = path.join(project.dir, "node_modules", packageName);
     const allowed = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), ...builtinModules]);
+    // In a provider host, the engine's gRPC stubs and grpc-js are required as the host's own @pulumi/pulumi resolves them (engineHost.require).
+    const fromPulumi = createRequire(path.join(project.dir, "node_modules", "@pulumi", "pulumi", "package.json"));
     const problems: string[] = [];
     for (const file of packed.files.filter((name) => name.endsWith(".js"))) {
-      for (const [, request] of readFileSync(path.join(root, file), "utf8").matchAll(/require\("([^"]+)"\)/g)) {
-        if (request.startsWith(".")) {
+      for (const [, member, request] of readFileSync(path.join(root, file), "utf8").matchAll(/(\.)?require\("([^"]+)"\)/g)) {
+        if (member !== undefined) {
+          try {
+            fromPulumi.resolve(request);
+          } catch {
+            problems.push(`${file}: ${request} (not found from @pulumi/pulumi)`);
+          }
+        } else if (request.startsWith(".")) {
           const target = path.posix.join(path.posix.dirname(file), request);
           if (![`${target}.js`, `${target}/index.js`, target].some((candidate) => packed.files.includes(candidate))) problems.push(`${file}: ${request}`);
         } else if (!allowed.has(request.replace(/^node:/, "")) && !allowed.has(packageRoot(request))) problems.push(`${file}: ${request}`);
