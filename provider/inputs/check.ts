@@ -120,7 +120,7 @@ const maxReasonLength = 2_000;
  * the inputs by P whole: so only an input itself (`table`, `hasuraFields`) whose value is short is
  * named as the property. A place inside an input (`hasuraFields[0]`, `toSource.fieldMapping.id`),
  * for which the engine would print `value {<nil>}`, and an input whose value is large, are named at
- * the start of the reason instead. A long path is cut at a level, a long message is cut, and many
+ * the start of the reason instead. A long path is shown by its ends, a long message is cut, and many
  * issues are a few and a count.
  */
 export function checkFailures(issues: readonly RuleIssue[], props: Readonly<Record<string, unknown>>): CheckFailure[] {
