@@ -20,7 +20,7 @@ import { planCreate, planImport, planUpdate, type Wanted } from "./plans";
 import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
 import { thisRun } from "./runRecord";
 import { warn, warnOnce } from "./runtime/engineLog";
-import { applyChange, configureRuntime, currentSettings, failConfiguration, gatewayFor, secretRouteFor } from "./runtime/runtime";
+import { applyChange, configureRuntime, currentSettings, engineCall, failConfiguration, gatewayFor, secretRouteFor } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { holdsNoRelationship, noneHeldWarning } from "./runtime/staleReads";
 import { endpointOf, steeringOf } from "./state";
@@ -89,24 +89,26 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
      * that cannot be read), then, when those pass, what Hasura would say of them against the live
      * remote schema (every relationship in a preview; in an up, those whose target changed).
      */
-    check: withoutEcho(async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
-      const result = checkInputs(kind, news);
-      if (result.inputs === undefined) return result;
-      // Refused before anything is sent: an endpoint with no admin secret of its own gets none of another Hasura's.
-      const route = containsUnknown(result.inputs.endpoint) ? undefined : secretRouteFor(result.inputs.endpoint);
-      if (route?.kind === "refused") {
-        return { failures: checkFailures([{ code: "no-admin-secret-for-endpoint", path: ["endpoint"], message: route.reason }], result.inputs) };
-      }
-      const own = await processFailures(olds ?? {}, result.inputs, declaringResource(news[declaredByKey]));
-      if (own.length > 0) return { failures: own };
-      if (!currentSettings().validateLive) return result;
-      const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
-      const issues = await kind.liveIssues(result.inputs, scope);
-      return issues.length === 0 ? result : { failures: checkFailures(issues, result.inputs) };
-    }),
+    check: withoutEcho(
+      engineCall(async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
+        const result = checkInputs(kind, news);
+        if (result.inputs === undefined) return result;
+        // Refused before anything is sent: an endpoint with no admin secret of its own gets none of another Hasura's.
+        const route = containsUnknown(result.inputs.endpoint) ? undefined : secretRouteFor(result.inputs.endpoint);
+        if (route?.kind === "refused") {
+          return { failures: checkFailures([{ code: "no-admin-secret-for-endpoint", path: ["endpoint"], message: route.reason }], result.inputs) };
+        }
+        const own = await processFailures(olds ?? {}, result.inputs, declaringResource(news[declaredByKey]));
+        if (own.length > 0) return { failures: own };
+        if (!currentSettings().validateLive) return result;
+        const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
+        const issues = await kind.liveIssues(result.inputs, scope);
+        return issues.length === 0 ? result : { failures: checkFailures(issues, result.inputs) };
+      }),
+    ),
 
     /** Update in place (a new endpoint included: a move), or replace when the relationship's identity changes. */
-    diff: withoutEcho(async (_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> => diffInputs(kind, olds, news)),
+    diff: withoutEcho(engineCall(async (_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> => diffInputs(kind, olds, news))),
 
     /** Creates the relationship, adopts an identical one that exists already, or imports the one the `import` option names. */
     async create(inputs: I): Promise<dynamic.CreateResult<RelationshipOutputs<I>>> {

@@ -3,15 +3,19 @@
  * schema rebuild, so changes that come close together should go as one; but while a batch waits,
  * its changes wait too. So a batch waits for more only while more is likely and worth waiting for:
  *
- * - It waits while changes keep coming, and goes once none has come for its patience: at least
- *   twice `windowMs`, three times the longest pause the burst has shown between arrivals (the
- *   engine's own pace; at most `fillMs`), and a quarter of what a write is expected to cost (a write of seconds is
+ * - It waits while changes keep coming, and goes once the engine has been quiet for its patience: at
+ *   least twice `windowMs`, three times the longest pause the burst has shown (the engine's own
+ *   pace; at most `fillMs`), and a quarter of what a write is expected to cost (a write of seconds is
  *   worth a few hundred milliseconds of waiting for the rest of a burst; a free one is not), at most
- *   `maxPatienceMs`. A lone change, with no pace learned and writes that cost nothing, goes once
- *   none has come for `windowMs`; before any write has shown what one costs (the first of each
- *   process, which may cost seconds), once none has come for `fillMs`: a burst's second change
- *   comes only after the engine checked its resource, and a first change written alone would cost
- *   a rebuild more than the whole burst needs.
+ *   `maxPatienceMs`. Before any write has shown what one costs (the first of each process, which
+ *   may cost seconds), at least `fillMs`: a first change written alone would cost a rebuild more
+ *   than the whole burst needs. A lone change, with no pace learned and writes that cost nothing,
+ *   goes once the engine has been quiet for `windowMs`.
+ * - The engine checks and diffs each resource of the program, one at a time, before it sends the
+ *   resource's change (if any): those calls show it is still working through the program, so the
+ *   engine is quiet only when none is under way and none has begun or ended, nor any change come,
+ *   for the patience. A stretch of unchanged resources between two changed ones, or one check
+ *   waiting for a slow read, is not the end of a burst.
  * - The engine runs at most `--parallel` changes at once and sends the next ones only for the slots
  *   a completed batch freed. A batch that went because no more came, while it held every change
  *   outstanding, shows that limit: the engine had sent all it would. The next batch that holds as
@@ -52,6 +56,10 @@ export interface BatchTiming {
   arrive(now: number): void;
   /** A change heard back. */
   settle(now: number): void;
+  /** The engine began checking or diffing a resource of this provider. */
+  engineCallBegan(now: number): void;
+  /** That call returned (or failed). */
+  engineCallEnded(now: number): void;
   /** The endpoint is free for the next batch, which starts filling. */
   startFill(now: number): void;
   /** Whether the filling batch goes now, with `waiting` changes in it, when a write is expected to cost `writeMs` (undefined: not known yet). */
@@ -64,27 +72,39 @@ export interface BatchTiming {
 export function batchTiming(settings: BatchTimingSettings): BatchTiming {
   const { windowMs, fillMs } = settings;
   // The burst: the changes outstanding (waiting or being written), the engine's limit when one has
-  // shown, how many batches have gone, the longest pause between the arrivals of a filling batch.
+  // shown, how many batches have gone, the longest pause the engine made while a batch filled.
   let outstanding = 0;
   let limit: number | undefined;
   let batches = 0;
   let longestPause = 0;
-  let lastArrival = 0;
-  // How many batches had gone when the last change came.
-  let lastArrivalBatch = -1;
+  // The engine's calls under way (checks and diffs), and when it was last seen: a change came, or a call began or ended.
+  let busy = 0;
+  let lastSeen = 0;
+  // How many batches had gone when the engine was last seen in this burst (-1: not yet in it).
+  let lastSeenBatch = -1;
   let quietSince = -Infinity;
   let lastPatience = 0;
   let fillingSince: number | undefined;
 
-  const patience = (writeMs: number | undefined) => {
-    // A burst's first change, with no pace learned: the window when writes are known to be cheap,
-    // the fill time while no write has shown what one costs (a process's first may cost seconds).
-    const first = writeMs === undefined ? fillMs : windowMs;
-    return Math.max(
-      batches === 0 && longestPause === 0 ? first : 2 * windowMs,
+  const patience = (writeMs: number | undefined) =>
+    Math.max(
+      // While no write has shown what one costs (a process's first may cost seconds), the fill time.
+      writeMs === undefined ? fillMs : batches === 0 && longestPause === 0 ? windowMs : 2 * windowMs,
       Math.min(fillMs, 3 * longestPause),
       Math.min(maxPatienceMs, (writeMs ?? 0) / 4),
     );
+
+  /**
+   * The engine was seen: a change came or a call began. The engine's pace is a pause between two
+   * sightings with no batch taken between them; across a batch, the pause is the write's, and only
+   * the part since the fill began says anything. A call's own length is not a pause: while one is
+   * under way, the batch waits for it anyway.
+   */
+  const seen = (now: number) => {
+    if (lastSeenBatch === batches) longestPause = Math.max(longestPause, now - lastSeen);
+    else if (fillingSince !== undefined && lastSeenBatch >= 0) longestPause = Math.max(longestPause, now - fillingSince);
+    lastSeen = now;
+    lastSeenBatch = batches;
   };
 
   return {
@@ -92,20 +112,27 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       if (outstanding === 0 && now - quietSince > Math.max(fillMs, lastPatience)) {
         limit = undefined;
         longestPause = batches = 0;
-        lastArrivalBatch = -1;
+        lastSeenBatch = -1;
       }
       outstanding += 1;
       if (limit !== undefined && outstanding > limit) limit = undefined;
-      // The engine's pace is the pause between two changes with no batch taken between them; across
-      // a batch, the pause is the write's, and only the part since the fill began says anything.
-      if (lastArrivalBatch === batches) longestPause = Math.max(longestPause, now - lastArrival);
-      else if (fillingSince !== undefined) longestPause = Math.max(longestPause, now - fillingSince);
-      lastArrival = now;
-      lastArrivalBatch = batches;
+      // A burst's first change starts its pace; the calls before it (an up's unchanged resources) say nothing of it.
+      if (lastSeenBatch < 0) {
+        lastSeen = now;
+        lastSeenBatch = batches;
+      } else seen(now);
     },
     settle(now) {
       outstanding -= 1;
       if (outstanding === 0) quietSince = now;
+    },
+    engineCallBegan(now) {
+      busy += 1;
+      if (lastSeenBatch >= 0) seen(now);
+    },
+    engineCallEnded(now) {
+      busy = Math.max(0, busy - 1);
+      lastSeen = now;
     },
     startFill(now) {
       fillingSince = now;
@@ -113,11 +140,15 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
     decide(now, waiting, writeMs) {
       if (fillingSince === undefined) return { go: true };
       if (limit !== undefined && limit > 1 && waiting >= limit) return { go: true, heldBack: { parallelism: limit, batch: batches + 1 } };
+      const lastResort = fillingSince + maxFillMs;
+      // A call under way may send a change: asked again when it ends (or at the last resort).
+      if (busy > 0 && now < lastResort) return { go: false, until: lastResort };
       lastPatience = patience(writeMs);
-      const until = Math.min(Math.max(lastArrival, fillingSince) + lastPatience, fillingSince + maxFillMs);
+      const quietUntil = Math.max(lastSeen, fillingSince) + lastPatience;
+      const until = Math.min(quietUntil, lastResort);
       if (now < until) return { go: false, until };
       // Nothing more came while every change the engine had sent was waiting here: that is all it sends at once.
-      if (now >= Math.max(lastArrival, fillingSince) + lastPatience && waiting === outstanding) limit = waiting;
+      if (now >= quietUntil && waiting === outstanding) limit = waiting;
       return { go: true };
     },
     taken() {

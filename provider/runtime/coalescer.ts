@@ -27,6 +27,11 @@ const realClock: Clock = {
 /** Takes changes for one endpoint and applies them, alone or together. */
 export interface Coalescer<T> {
   submit(change: T): Promise<Step>;
+  /**
+   * The engine began checking or diffing a resource, whose change may join the filling batch; the
+   * function returned says the call ended. See ./batchTiming.ts.
+   */
+  engineCall(): () => void;
 }
 
 /** What the queue needs: whether to batch at all, the policy's durations, the writer and the clock. */
@@ -136,6 +141,16 @@ export function createCoalescer<T>(options: CoalescerOptions<T>): Coalescer<T> {
     });
 
   return {
+    engineCall: () => {
+      timing.engineCallBegan(clock.now());
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        timing.engineCallEnded(clock.now());
+        wake?.();
+      };
+    },
     submit: (change) =>
       new Promise<Step>((resolve, reject) => {
         if (!options.coalesce) {

@@ -88,6 +88,22 @@ export function applyChange(endpoint: string, change: Change): Promise<Step> {
   return endpointFor(endpoint).writes.submit(change);
 }
 
+/**
+ * One of the engine's checks or diffs, which tells every endpoint's write queue while it is under
+ * way: the engine is still working through the program, and the resource's change may join the batch
+ * that is filling (./batchTiming.ts).
+ */
+export function engineCall<A extends unknown[], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const ends = [...endpoints.values()].map((endpoint) => endpoint.writes.engineCall());
+    try {
+      return await call(...args);
+    } finally {
+      for (const end of ends) end();
+    }
+  };
+}
+
 function endpointFor(url: string): Endpoint {
   const inForce = currentSettings();
   if (stopped !== undefined) throw new Error(`This provider takes no more work: ${stopped}.`);

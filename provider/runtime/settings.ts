@@ -21,7 +21,7 @@ export interface ProviderSettings {
   readonly coalesceWrites: boolean;
   /** How long a batch waits, once it may go, for the changes that arrive together. */
   readonly batchWindowMs: number;
-  /** How much longer a batch waits for the engine to send as many changes as it has had at once before. */
+  /** The most the engine's pace adds to a batch's patience, the least a process's first batch waits, and the quiet that ends a burst (./batchTiming.ts). */
   readonly batchFillMs: number;
   /** Whether `check` validates remote fields against the remote schema Hasura holds (in every preview, and in an up for what changed). */
   readonly validateLive: boolean;

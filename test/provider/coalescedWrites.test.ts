@@ -4,7 +4,7 @@ import { remoteRelationshipProvider as provider } from "../../provider";
 import type { RunningHasuraServer } from "../../server";
 import { exportMetadata, hasuraCall } from "../../scripts/hasuraAdmin";
 import { startInterferingProxy, type InterferingProxy } from "../support/interferingProxy";
-import { configureProvider, conformanceSecret, inputsFor, relationshipsOn, startConformanceHasura } from "../support/localHasura";
+import { configureProvider, conformanceSecret, inputsFor, profilesRelationship, relationshipsOn, startConformanceHasura } from "../support/localHasura";
 
 const profiles = { schema: "public", name: "profiles" };
 const customProfiles = { schema: "custom", name: "profiles" };
@@ -47,6 +47,32 @@ describe("coalesced writes", () => {
     await Promise.all(["c1", "c3", "c4"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
     const after = await exportMetadata(server.url, conformanceSecret);
     assert.deepEqual(after, before);
+  });
+
+  it("a change waits while the engine checks the next resource, however long that takes, and both go as one write", async () => {
+    // The engine's way in an up: check a, create a (its batch starts filling), check b, create b.
+    const checkedA = await provider.check({}, profilesRelationship(server.url, { name: "waitA" }));
+    assert.deepEqual(checkedA.failures ?? [], []);
+    assert.ok(checkedA.inputs !== undefined);
+    server.resetStats();
+    const createA = provider.create(checkedA.inputs);
+    // b joins by a remote schema not read yet in this process: its check waits for an introspection, answered
+    // slowly, for far longer than a batch waits for company (hasura:batchFillMs).
+    server.faults.delay(1_000);
+    const otherSchema = { name: "waitB", remoteSchema: "my-remote-schema", remoteField: { message: { arguments: { id: "$id" } } } };
+    const checkedB = await provider.check({}, profilesRelationship(server.url, otherSchema));
+    // Written at Hasura's usual speed from here, so that what later cases learn of write costs is not skewed.
+    server.faults.clear();
+    assert.deepEqual(checkedB.failures ?? [], []);
+    assert.ok(checkedB.inputs !== undefined);
+    await Promise.all([createA, provider.create(checkedB.inputs)]);
+    const requests = server.stats().requests;
+    assert.equal(requests["/v1/metadata introspect_remote_schema"], 1);
+    // Had a's batch gone while b was being checked, each would have been written alone.
+    assert.equal(requests["/v1/metadata replace_metadata"], 1);
+    assert.equal(requests["/v1/metadata pg_create_remote_relationship"], undefined);
+    assert.deepEqual(Object.keys(relationshipsOn(server, profiles)).sort(), ["waitA", "waitB"]);
+    await Promise.all(["waitA", "waitB"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
   });
 
   it("a batch Hasura refuses is sent change by change: the valid ones are made, the invalid one gets Hasura's own error", async () => {

@@ -179,6 +179,79 @@ describe("write queue on a fake clock", () => {
     );
   });
 
+  it("unchanged resources between changed ones, checked and diffed by the engine, keep the burst together", async () => {
+    // --parallel unbounded, an up whose program declares 10 changed resources, then 40 unchanged, then 10 changed:
+    // the engine checks and diffs each in turn (20 ms each, 10 ms apart), and sends a change for the changed ones.
+    const run = async (withCalls: boolean) => {
+      const clock = new FakeClock();
+      const { queue, batches } = queueOn(clock, { writeMs: 200, expectedWriteMs: 200 });
+      const changes: Promise<unknown>[] = [];
+      const program = (async () => {
+        for (let index = 0; index < 60; index++) {
+          const end = withCalls ? queue.engineCall() : () => undefined;
+          await clock.sleep(20);
+          end();
+          if (index < 10 || index >= 50) changes.push(queue.submit(`r${index}`));
+          await clock.sleep(10);
+        }
+      })();
+      await clock.advanceTo(100_000);
+      await program;
+      await Promise.all(changes);
+      return batches.map((batch) => [batch.at, batch.changes.length]);
+    };
+    // Seen only by its changes, the engine seemed quiet for 1.2 s after the first ten: two writes, each
+    // three times the 30 ms pace after its last change (290 and 1,790).
+    assert.deepEqual(await run(false), [
+      [380, 10],
+      [1_880, 10],
+    ]);
+    // Seen by its calls too, it never was: one write, a quarter of a write (50 ms) after the last change.
+    assert.deepEqual(await run(true), [[1_840, 20]]);
+  });
+
+  it("a check under way holds the batch, however long it takes, and the batch goes a patience after it ends", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { expectedWriteMs: 0 });
+    const first = queue.submit("a");
+    // The next resource's check waits 5 s for a slow read, then its change comes.
+    const end = queue.engineCall();
+    const second = clock.sleep(5_000).then(() => {
+      end();
+      return clock.sleep(5).then(() => queue.submit("b"));
+    });
+    await clock.advanceTo(100_000);
+    await Promise.all([first, second]);
+    // b came at 5,005: the pace is its 5 ms pause after the check, so the patience is twice the window.
+    assert.deepEqual(shape(batches), [[5_045, "a,b"]]);
+  });
+
+  it("a call that ends without a change lets the batch go once the engine has been quiet for the patience", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { expectedWriteMs: 0 });
+    const done = queue.submit("a");
+    const end = queue.engineCall();
+    clock.sleep(300).then(end);
+    await clock.advanceTo(10_000);
+    await done;
+    // Alone, a would have gone at 20; the call held it until 300, then the window.
+    assert.deepEqual(shape(batches), [[320, "a"]]);
+  });
+
+  it("before any write has shown what one costs, a batch waits at least the fill time for the next change", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { expectedWriteMs: undefined });
+    // Ten changes 10 ms apart, then a pause of 200 ms (the engine busy elsewhere), then ten more.
+    const all = Promise.all(Array.from({ length: 20 }, (_, index) => clock.sleep(index * 10 + (index >= 10 ? 200 : 0)).then(() => queue.submit(`r${index}`))));
+    await clock.advanceTo(10_000);
+    await all;
+    // Three times the pace shown before the pause (30 ms) would have sent the first ten alone.
+    assert.deepEqual(
+      batches.map((batch) => [batch.at, batch.changes.length]),
+      [[640, 20]],
+    );
+  });
+
   it("however long changes keep coming, a batch waits at most a minute", async () => {
     const clock = new FakeClock();
     const { queue, batches } = queueOn(clock);
