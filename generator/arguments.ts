@@ -175,7 +175,13 @@ function endpointOption(given: unknown): string {
   const routeMistake = hasuraRouteMistake("--endpoint", given);
   if (routeMistake !== undefined) throw new CommandError(routeMistake, "usage");
   const parsed = endpointSchema.safeParse(given);
-  if (!parsed.success) throw new CommandError(`--endpoint: ${parsed.error.issues[0]?.message ?? "not Hasura's base URL."}`, "usage");
+  if (!parsed.success) {
+    // The provider's messages name the input `endpoint` and the stack's config; here it is the option, and the admin secret comes from the environment.
+    const message = (parsed.error.issues[0]?.message ?? "is not Hasura's base URL.")
+      .replace(/^endpoint /, "")
+      .replace("`pulumi config set --secret hasura:adminSecret ...`", "HASURA_GRAPHQL_ADMIN_SECRET");
+    throw new CommandError(`--endpoint ${message}`, "usage");
+  }
   return parsed.data;
 }
 

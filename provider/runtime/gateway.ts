@@ -32,7 +32,7 @@ import {
 import { defaultRetryPolicy, type RetryPolicy } from "../hasura/retryPolicy";
 import { warnOnce } from "./engineLog";
 import type { ProviderSettings } from "./settings";
-import { singleFlight, type SingleFlight } from "./singleFlight";
+import { keyedSingleFlight, singleFlight } from "./singleFlight";
 import { isBehind, newestVersion, recheckPauseMs, systemClock, type GatewayClock } from "./staleReads";
 
 /** What the provider methods use to talk to one Hasura. */
@@ -128,10 +128,10 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
   // The inconsistent objects: like the metadata, of which they are a view.
   const inconsistent = singleFlight<readonly InconsistentObject[]>({ keepMs: settings.snapshotMaxAgeMs, now });
   // Each remote schema: for the life of the process; the provider never writes one.
-  const remoteSchemas = new Map<string, SingleFlight<RemoteSchemaLookup>>();
+  const remoteSchemas = keyedSingleFlight<string, RemoteSchemaLookup>({ keepMs: Infinity, now });
   // The sources and each one's catalog: for the life of the process; the provider writes only relationships.
   const sources = singleFlight<MetadataDocument>({ keepMs: Infinity, now });
-  const catalogs = new Map<string, SingleFlight<SourceCatalogLookup>>();
+  const catalogs = keyedSingleFlight<string, SourceCatalogLookup>({ keepMs: Infinity, now });
 
   // A write may change what was read, and what was read while it was under way may describe the
   // metadata before it: both are forgotten when a write starts and again when it ends.
@@ -272,29 +272,17 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
         inconsistent.get(() => askInconsistencies(context)),
         context,
       ),
-    remoteSchema: (name, context) => {
-      let lookup = remoteSchemas.get(name);
-      if (lookup === undefined) {
-        lookup = singleFlight<RemoteSchemaLookup>({ keepMs: Infinity, now });
-        remoteSchemas.set(name, lookup);
-      }
-      return shared(
-        lookup.get(() => lookUpRemoteSchema(name, context)),
+    remoteSchema: (name, context) =>
+      shared(
+        remoteSchemas.get(name, () => lookUpRemoteSchema(name, context)),
         context,
-      );
-    },
+      ),
     sources: readSources,
-    sourceCatalog: (source, context) => {
-      let lookup = catalogs.get(source);
-      if (lookup === undefined) {
-        lookup = singleFlight<SourceCatalogLookup>({ keepMs: Infinity, now });
-        catalogs.set(source, lookup);
-      }
-      return shared(
-        lookup.get(() => readCatalog(source, context)),
+    sourceCatalog: (source, context) =>
+      shared(
+        catalogs.get(source, () => readCatalog(source, context)),
         context,
-      );
-    },
+      ),
     close: () => client.close(),
   };
 }

@@ -60,3 +60,24 @@ export function singleFlight<T>(rule: KeepRule): SingleFlight<T> {
     invalidate,
   };
 }
+
+/** Shared values by key (a remote schema's name, a source's name), each kept by the same rule. */
+export interface KeyedSingleFlight<K, T> {
+  /** The value of `key`, by the rules of `SingleFlight.get`. */
+  get(key: K, read: () => Promise<T>): Promise<T>;
+}
+
+/** A new, empty map of shared values, each made on first use. */
+export function keyedSingleFlight<K, T>(rule: KeepRule): KeyedSingleFlight<K, T> {
+  const values = new Map<K, SingleFlight<T>>();
+  return {
+    get(key, read) {
+      let value = values.get(key);
+      if (value === undefined) {
+        value = singleFlight<T>(rule);
+        values.set(key, value);
+      }
+      return value.get(read);
+    },
+  };
+}

@@ -1,5 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { answerJson, listenLocally, passOn, readBody } from "./proxy";
 
 /** What the proxy did to the requests it saw. */
 export interface FaultCounts {
@@ -37,39 +36,29 @@ export function seededRandom(seed: number): () => number {
 export async function startFaultProxy(target: string, random: () => number, rate: number): Promise<FaultProxy> {
   const counts: FaultCounts = { requests: 0, failedBefore: 0, resetBefore: 0, resetAfter: 0 };
   const state = { rate };
-  const server = http.createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+  const listening = await listenLocally(async (request, response) => {
+    const body = await readBody(request);
     counts.requests += 1;
     const fault = random() < state.rate ? Math.floor(random() * 3) : -1;
     if (fault === 0) {
       counts.failedBefore += 1;
-      response.writeHead(503, { "content-type": "application/json" });
-      return response.end('{"error":"injected","code":"unexpected","path":"$"}');
+      return answerJson(response, 503, '{"error":"injected","code":"unexpected","path":"$"}');
     }
     if (fault === 1) {
       counts.resetBefore += 1;
-      return request.socket.destroy();
+      request.socket.destroy();
+      return;
     }
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    const secret = request.headers["x-hasura-admin-secret"];
-    if (typeof secret === "string") headers["x-hasura-admin-secret"] = secret;
-    const answer = await fetch(`${target}${request.url}`, {
-      method: request.method,
-      headers,
-      body: request.method === "GET" ? undefined : Buffer.concat(chunks),
-    });
-    const text = await answer.text();
+    const answer = await passOn(target, request, body);
     if (fault === 2) {
       counts.resetAfter += 1;
-      return request.socket.destroy();
+      request.socket.destroy();
+      return;
     }
-    response.writeHead(answer.status, { "content-type": "application/json" });
-    response.end(text);
+    answerJson(response, answer.status, answer.text);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     counts,
     get rate() {
       return state.rate;
@@ -77,10 +66,6 @@ export async function startFaultProxy(target: string, random: () => number, rate
     set rate(next) {
       state.rate = next;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: listening.stop,
   };
 }

@@ -3,8 +3,7 @@
  * command and the admin secret it carried), or plays a Hasura that accepts connections and never
  * answers, or a lagging replica that answers `export_metadata` with an older document.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { answerJson, listenLocally, passOn, readBody } from "./proxy";
 
 /** One request the proxy saw. */
 export interface SeenRequest {
@@ -35,28 +34,22 @@ export interface GateProxy {
 export async function startGateProxy(target: string): Promise<GateProxy> {
   const seen: SeenRequest[] = [];
   const state: { mode: GateMode } = { mode: { kind: "pass" } };
-  const server = http.createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString();
+  const listening = await listenLocally(async (request, response) => {
+    const raw = await readBody(request);
+    const body = raw.toString();
     const secret = request.headers["x-hasura-admin-secret"];
     seen.push({ type: request.method === "GET" ? `GET ${request.url}` : typeOf(body), adminSecret: typeof secret === "string" ? secret : undefined });
     const mode = state.mode;
     if (mode.kind === "silent" || (mode.kind === "silentFor" && typeOf(body) === mode.type)) return;
     if (mode.kind === "stale" && mode.times > 0 && typeOf(body) === "export_metadata") {
       mode.times -= 1;
-      response.writeHead(200, { "content-type": "application/json" });
-      return response.end(mode.body);
+      return answerJson(response, 200, mode.body);
     }
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (typeof secret === "string") headers["x-hasura-admin-secret"] = secret;
-    const answer = await fetch(`${target}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
-    response.writeHead(answer.status, { "content-type": "application/json" });
-    response.end(await answer.text());
+    const answer = await passOn(target, request, raw);
+    answerJson(response, answer.status, answer.text);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     seen,
     get mode() {
       return state.mode;
@@ -64,11 +57,7 @@ export async function startGateProxy(target: string): Promise<GateProxy> {
     set mode(next) {
       state.mode = next;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: listening.stop,
   };
 }
 

@@ -1,5 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { answerJson, listenLocally, passOn, readBody } from "./proxy";
 
 /** A proxy in front of a Hasura that lets another client write first, once, before a chosen request passes. */
 export interface InterferingProxy {
@@ -16,29 +15,20 @@ export interface InterferingProxy {
  */
 export async function startInterferingProxy(target: string, matches: (body: string) => boolean, interfere: () => Promise<unknown>): Promise<InterferingProxy> {
   const state = { interferences: 0 };
-  const server = http.createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString();
-    if (state.interferences === 0 && matches(body)) {
+  const listening = await listenLocally(async (request, response) => {
+    const body = await readBody(request);
+    if (state.interferences === 0 && matches(body.toString())) {
       state.interferences += 1;
       await interfere();
     }
-    const headers = { "content-type": "application/json", "x-hasura-admin-secret": String(request.headers["x-hasura-admin-secret"] ?? "") };
-    const answer = await fetch(`${target}${request.url}`, { method: request.method, headers, body: request.method === "GET" ? undefined : body });
-    response.writeHead(answer.status, { "content-type": "application/json" });
-    response.end(await answer.text());
+    const answer = await passOn(target, request, body);
+    answerJson(response, answer.status, answer.text);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     get interferences() {
       return state.interferences;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: listening.stop,
   };
 }

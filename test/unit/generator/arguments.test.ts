@@ -38,7 +38,12 @@ describe("generator: the command line", () => {
     [
       "an endpoint with a query",
       ["generate", "--endpoint", "http://h?x=1", "--out", "d"],
-      '--endpoint: endpoint "http://h?x=1" has a query or fragment. Give Hasura\'s base URL only, such as "https://hasura.example.com".',
+      '--endpoint "http://h?x=1" has a query or fragment. Give Hasura\'s base URL only, such as "https://hasura.example.com".',
+    ],
+    [
+      "an endpoint with a password",
+      ["generate", "--endpoint", "http://admin:hunter2@h", "--out", "d"],
+      "--endpoint must not carry a user name or password: Hasura takes the admin secret instead. Remove them from the URL and set HASURA_GRAPHQL_ADMIN_SECRET.",
     ],
     [
       "drift without stacks",

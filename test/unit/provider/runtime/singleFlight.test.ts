@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { singleFlight } from "../../../../provider/runtime/singleFlight";
+import { keyedSingleFlight, singleFlight } from "../../../../provider/runtime/singleFlight";
 
 /** A read the test answers by hand, counting how many were started. */
 function reads() {
@@ -71,5 +71,22 @@ describe("singleFlight", () => {
     shared.set("written");
     assert.equal(await shared.get(source.read), "written");
     assert.equal(source.started(), 2);
+  });
+
+  it("by key: each key is read once and shared, a failed one read again, and one key's read never answers another", async () => {
+    const shared = keyedSingleFlight<string, string>({ keepMs: Infinity, now: () => 0 });
+    const source = reads();
+    const [a1, a2, b] = [shared.get("a", source.read), shared.get("a", source.read), shared.get("b", source.read)];
+    assert.equal(source.started(), 2);
+    source.answer(1, "for b");
+    source.fail(0, "a down");
+    await assert.rejects(a1, /a down/);
+    await assert.rejects(a2, /a down/);
+    assert.equal(await b, "for b");
+    const again = shared.get("a", source.read);
+    source.answer(2, "for a");
+    assert.equal(await again, "for a");
+    assert.deepEqual(await Promise.all([shared.get("a", source.read), shared.get("b", source.read)]), ["for a", "for b"]);
+    assert.equal(source.started(), 3);
   });
 });
