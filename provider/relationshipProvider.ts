@@ -12,7 +12,7 @@ import { deleteRelationship } from "./deleteRelationship";
 import { diffInputs } from "./diff";
 import { moveFailures } from "./endpointProof";
 import { withoutEcho } from "./hostEcho";
-import { checkFailures, checkInputs, dryRunKey } from "./inputs/check";
+import { checkFailures, checkInputs, dryRunKey, engineParallelKey } from "./inputs/check";
 import { canonicalEndpoint } from "./inputs/fields";
 import { containsUnknown } from "./inputs/unknowns";
 import { moveRelationship } from "./move";
@@ -20,7 +20,16 @@ import { planCreate, planImport, planUpdate, type Wanted } from "./plans";
 import type { InputsOf, InputsSchema, RelationshipKind } from "./resources/kind";
 import { thisRun } from "./runRecord";
 import { warn, warnOnce } from "./runtime/engineLog";
-import { applyChange, configureRuntime, currentSettings, engineCall, failConfiguration, gatewayFor, secretRouteFor } from "./runtime/runtime";
+import {
+  applyChange,
+  configureRuntime,
+  currentSettings,
+  engineCall,
+  failConfiguration,
+  gatewayFor,
+  noteEngineParallelism,
+  secretRouteFor,
+} from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
 import { holdsNoRelationship, noneHeldWarning } from "./runtime/staleReads";
 import { endpointOf, steeringOf } from "./state";
@@ -87,10 +96,12 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
      * Validates the inputs and returns them in canonical form: first what the inputs alone show, then
      * what only this process can see (the same relationship declared twice, a move to or from a Hasura
      * that cannot be read), then, when those pass, what Hasura would say of them against the live
-     * remote schema (every relationship in a preview; in an up, those whose target changed).
+     * remote schema (every relationship in a preview; in an up, those whose target changed). It also
+     * takes the engine's parallelism the program passed on, for the write queue (runtime.ts).
      */
     check: withoutEcho(
       engineCall(async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
+        noteEngineParallelism(news[engineParallelKey]);
         const result = checkInputs(kind, news);
         if (result.inputs === undefined) return result;
         // Refused before anything is sent: an endpoint with no admin secret of its own gets none of another Hasura's.

@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declaredByKey } from "../provider/declarations";
 import { providerModuleText, type ProviderExport } from "../provider/handle";
+import { dryRunKey, engineParallelKey } from "../provider/inputs/check";
 
 /**
  * The properties and options every relationship resource registers with, besides its own inputs:
  * the endpoint's default, the `import` option turned into an input, the dynamic provider host's
- * `__provider` reference (see provider/handle.ts), and the resource's name for `check`.
+ * `__provider` reference (see provider/handle.ts), and for `check` the resource's name, whether this
+ * is a preview and the engine's parallelism.
  */
 export function engineProps(
   resource: { readonly name: string },
@@ -32,8 +34,18 @@ export function engineProps(
     adoptExisting: args.adoptExisting,
     importId,
     __provider: providerModuleText(provider),
-    __dryRun: pulumi.runtime.isDryRun(),
+    [dryRunKey]: pulumi.runtime.isDryRun(),
+    [engineParallelKey]: engineParallelism(process.env),
     [declaredByKey]: declaredBy,
   };
   return { props, options };
+}
+
+/**
+ * The engine's `--parallel` (or PULUMI_PARALLEL), as the Node.js language host tells the program
+ * (PULUMI_NODEJS_PARALLEL, @pulumi/pulumi runtime/state.ts); undefined when it does not.
+ */
+export function engineParallelism(env: NodeJS.ProcessEnv): number | undefined {
+  const parallel = Number(env.PULUMI_NODEJS_PARALLEL);
+  return Number.isSafeInteger(parallel) && parallel > 0 ? parallel : undefined;
 }

@@ -17,6 +17,12 @@ const providerKey = "__provider";
 /** The property the resource sets during a preview, so that check knows to validate unchanged relationships too. */
 export const dryRunKey = "__dryRun";
 
+/**
+ * The property the resource sets to the engine's `--parallel` (the program is told it, the provider is
+ * not), so that the write queue knows from the first batch how many changes the engine sends at once.
+ */
+export const engineParallelKey = "__parallel";
+
 /** What check needs of one resource: its noun, the schema of its inputs, the rules that run after it, and the sentence listing its inputs. */
 export interface InputsKind<S extends z.ZodObject> {
   /** `remote relationship` or `remote schema relationship`, for messages. */
@@ -35,6 +41,7 @@ export function givenInputs(news: Readonly<Record<string, unknown>>): Record<str
   const props: Record<string, unknown> = { ...news };
   delete props[providerKey];
   delete props[dryRunKey];
+  delete props[engineParallelKey];
   delete props[declaredByKey];
   return props;
 }

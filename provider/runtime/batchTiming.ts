@@ -17,12 +17,13 @@
  *   for the patience. A stretch of unchanged resources between two changed ones, or one check
  *   waiting for a slow read, is not the end of a burst.
  * - The engine runs at most `--parallel` changes at once and sends the next ones only for the slots
- *   a completed batch freed. A batch that went because no more came, while it held every change
- *   outstanding, shows that limit: the engine had sent all it would. The next batch that holds as
- *   many goes at once, with no wait for a quiet that cannot tell it more (`heldBack`: the engine,
- *   not Hasura, sets how many writes the burst takes). Once more than that are outstanding, the
- *   limit was not one, and batches wait for quiet again. With no limit (`--parallel` unbounded) a
- *   burst's changes keep coming, and a batch waits for all of them.
+ *   a completed batch freed. The program is told that number and passes it on, when its SDK does
+ *   (`parallelism`); else a batch that went because no more came, while it held every change
+ *   outstanding, shows the limit: the engine had sent all it would. A batch that holds as many goes
+ *   at once, with no wait for a quiet that cannot tell it more (`heldBack` from the second batch of
+ *   a burst: the engine, not Hasura, sets how many writes the burst takes). Once more than that are
+ *   outstanding, the limit was not one, and batches wait for quiet again. With no limit (`--parallel`
+ *   unbounded) a burst's changes keep coming, and a batch waits for all of them.
  * - However long changes keep coming, a batch waits at most `maxFillMs`. While the engine streams
  *   changes, waiting for the last costs nothing: the write that would have gone earlier would only
  *   have run beside the stream, and another would follow it.
@@ -62,8 +63,11 @@ export interface BatchTiming {
   engineCallEnded(now: number): void;
   /** The endpoint is free for the next batch, which starts filling. */
   startFill(now: number): void;
-  /** Whether the filling batch goes now, with `waiting` changes in it, when a write is expected to cost `writeMs` (undefined: not known yet). */
-  decide(now: number, waiting: number, writeMs: number | undefined): BatchDecision;
+  /**
+   * Whether the filling batch goes now, with `waiting` changes in it, when a write is expected to cost
+   * `writeMs` and the engine runs `parallelism` changes at once (undefined: not known yet).
+   */
+  decide(now: number, waiting: number, writeMs: number | undefined, parallelism?: number): BatchDecision;
   /** The batch was taken and is being written. */
   taken(): void;
 }
@@ -137,9 +141,11 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
     startFill(now) {
       fillingSince = now;
     },
-    decide(now, waiting, writeMs) {
+    decide(now, waiting, writeMs, parallelism) {
       if (fillingSince === undefined) return { go: true };
-      if (limit !== undefined && limit > 1 && waiting >= limit) return { go: true, heldBack: { parallelism: limit, batch: batches + 1 } };
+      const engineLimit = limit ?? (parallelism !== undefined && outstanding <= parallelism ? parallelism : undefined);
+      if (engineLimit !== undefined && engineLimit > 1 && waiting >= engineLimit)
+        return batches === 0 ? { go: true } : { go: true, heldBack: { parallelism: engineLimit, batch: batches + 1 } };
       const lastResort = fillingSince + maxFillMs;
       // A call under way may send a change: asked again when it ends (or at the last resort).
       if (busy > 0 && now < lastResort) return { go: false, until: lastResort };

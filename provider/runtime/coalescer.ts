@@ -45,6 +45,8 @@ export interface CoalescerOptions<T> {
   onRefusedTogether?(count: number): void;
   /** What the next write is expected to cost, in ms (undefined until known): dear writes are worth waiting longer for. */
   expectedWriteMs?(): number | undefined;
+  /** How many changes the engine runs at once, when the program said (its `--parallel`). */
+  engineParallelism?(): number | undefined;
   /**
    * Told once, when a batch goes because the engine sent all it runs at once and the burst has been
    * written before: the engine's parallelism, not Hasura, is setting how many writes it takes.
@@ -95,7 +97,7 @@ export function createCoalescer<T>(options: CoalescerOptions<T>): Coalescer<T> {
     timing.startFill(clock.now());
     for (;;) {
       const writeMs = options.expectedWriteMs?.();
-      const decision = timing.decide(clock.now(), queue.length, writeMs);
+      const decision = timing.decide(clock.now(), queue.length, writeMs, options.engineParallelism?.());
       if (decision.go) {
         if (decision.heldBack !== undefined && !toldHeldBack) {
           toldHeldBack = true;

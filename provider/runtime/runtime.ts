@@ -30,6 +30,8 @@ const endpoints = new Map<string, Endpoint>();
 let configurationFailure: Error | undefined;
 // Why this process takes no more work (the engine that started it is gone), once it is so.
 let stopped: string | undefined;
+// The engine's --parallel, as the program passed it to check (undefined until it does).
+let engineParallelism: number | undefined;
 
 /**
  * Takes new settings; gateways opened with other settings are closed, so the next call uses the new
@@ -83,6 +85,11 @@ export function gatewayFor(endpoint: string): Gateway {
   return endpointFor(endpoint).gateway;
 }
 
+/** Takes the engine's parallelism that a check's inputs carry (inputs/check.ts `engineParallelKey`), when they carry one. */
+export function noteEngineParallelism(value: unknown): void {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) engineParallelism = value;
+}
+
 /** Applies one relationship's change at `endpoint` (observe, plan, write, until done), together with the others that meet it in the endpoint's queue. */
 export function applyChange(endpoint: string, change: Change): Promise<Step> {
   return endpointFor(endpoint).writes.submit(change);
@@ -122,6 +129,7 @@ function endpointFor(url: string): Endpoint {
       timing: { windowMs: inForce.batchWindowMs, fillMs: inForce.batchFillMs },
       write: (changes, together) => applyChanges(gateway, changes, { together, costs }),
       expectedWriteMs: () => expectedWriteMs(costs),
+      engineParallelism: () => engineParallelism,
       onHeldBack: (report) => warn(heldBackMessage(url, report)),
       onRefusedTogether: (count) =>
         warn(
@@ -147,6 +155,7 @@ export async function stopTakingWork(reason: string): Promise<void> {
 export async function resetRuntime(): Promise<void> {
   settings = defaultSettings();
   configurationFailure = undefined;
+  engineParallelism = undefined;
   await closeEndpoints();
 }
 

@@ -75,6 +75,27 @@ describe("coalesced writes", () => {
     await Promise.all(["waitA", "waitB"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
   });
 
+  it("told the engine's --parallel by the program, a batch goes the moment it holds that many changes", async () => {
+    // The SDK passes PULUMI_NODEJS_PARALLEL on in every resource's inputs; check takes it and returns the inputs without it.
+    const checked = await provider.check({}, { ...profilesRelationship(server.url, { name: "parallelA" }), __parallel: 2 });
+    assert.deepEqual(checked.failures ?? [], []);
+    assert.ok(checked.inputs !== undefined && !("__parallel" in checked.inputs));
+    server.resetStats();
+    const names = ["parallelA", "parallelB", "parallelC"];
+    // Two at once, the engine's limit here; a third 100 ms later, well within the first batch's wait for company (hasura:batchFillMs).
+    const first = createTogether(server.url, names.slice(0, 2));
+    const third = new Promise((resolve) => setTimeout(resolve, 100)).then(() => createTogether(server.url, names.slice(2)));
+    assert.deepEqual(
+      [...(await first), ...(await third)].map((result) => result.status),
+      ["fulfilled", "fulfilled", "fulfilled"],
+    );
+    const requests = server.stats().requests;
+    // Without the engine's limit, the three would have been one write.
+    assert.equal(requests["/v1/metadata replace_metadata"], 1);
+    assert.equal(requests["/v1/metadata pg_create_remote_relationship"], 1);
+    await Promise.all(names.map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+  });
+
   it("a batch Hasura refuses is sent change by change: the valid ones are made, the invalid one gets Hasura's own error", async () => {
     server.resetStats();
     const results = await createTogether(server.url, ["ok1", "bad", "ok2"], { bad: { remoteField: { nope: { arguments: { id: "$id" } } } } });

@@ -26,6 +26,7 @@ function queueOn(
     readonly coalesce?: boolean;
     readonly fillMs?: number;
     readonly expectedWriteMs?: number;
+    readonly engineParallelism?: number;
     readonly report?: (batch: Batch) => Partial<WriteReport>;
   } = {},
 ) {
@@ -46,6 +47,7 @@ function queueOn(
     // Unless a case says otherwise, writes are known to cost nothing.
     expectedWriteMs: () => ("expectedWriteMs" in options ? options.expectedWriteMs : 0),
     onHeldBack: (report) => heldBack.push(report),
+    engineParallelism: () => options.engineParallelism,
   });
   return { queue, batches, refusals, heldBack };
 }
@@ -144,6 +146,39 @@ describe("write queue on a fake clock", () => {
       [337, "i,j"],
     ]);
     assert.deepEqual(heldBack, [{ parallelism: 4, writes: 2, writeMs: 100 }]);
+  });
+
+  it("told the engine's parallelism, the first batch goes the moment it holds that many, and the user is told from the second", async () => {
+    const clock = new FakeClock();
+    const { queue, batches, heldBack } = queueOn(clock, { expectedWriteMs: undefined, engineParallelism: 4 });
+    // The same engine as above: four slots, 10 changes.
+    const run = engine(
+      clock,
+      queue,
+      "abcdefghij".split(""),
+      4,
+      (slot) => slot * 5,
+      (slot) => 5 + slot * 8,
+    );
+    await clock.advanceTo(100_000);
+    await run;
+    assert.deepEqual(shape(batches), [
+      // At d, the fourth, with no wait for a quiet (before any write has shown its cost, the fill time: 265).
+      [15, "a,b,c,d"],
+      [144, "e,f,g,h"],
+      // The last two, fewer than the engine runs at once: after a quiet of the fill time, from j at 257.
+      [507, "i,j"],
+    ]);
+    assert.deepEqual(heldBack, [{ parallelism: 4, writes: 2 }]);
+  });
+
+  it("a parallelism the engine's changes outnumber is not its limit: batches wait for quiet", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { engineParallelism: 2 });
+    const all = Promise.all(["a", "b", "c"].map((name) => queue.submit(name)));
+    await clock.advanceTo(1_000);
+    await all;
+    assert.deepEqual(shape(batches), [[20, "a,b,c"]]);
   });
 
   it("with no limit on the engine, a burst whose changes keep coming is one write", async () => {
