@@ -92,8 +92,9 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
 
   const patience = (writeMs: number | undefined) =>
     Math.max(
+      batches === 0 && longestPause === 0 ? windowMs : 2 * windowMs,
       // While no write has shown what one costs (a process's first may cost seconds), the fill time.
-      writeMs === undefined ? fillMs : batches === 0 && longestPause === 0 ? windowMs : 2 * windowMs,
+      writeMs === undefined ? fillMs : 0,
       Math.min(fillMs, 3 * longestPause),
       Math.min(maxPatienceMs, (writeMs ?? 0) / 4),
     );

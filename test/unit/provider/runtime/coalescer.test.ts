@@ -25,6 +25,7 @@ function queueOn(
     readonly writeMs?: number;
     readonly coalesce?: boolean;
     readonly fillMs?: number;
+    readonly windowMs?: number;
     readonly expectedWriteMs?: number;
     readonly engineParallelism?: number;
     readonly report?: (batch: Batch) => Partial<WriteReport>;
@@ -35,7 +36,7 @@ function queueOn(
   const heldBack: HeldBack[] = [];
   const queue: Coalescer<string> = createCoalescer<string>({
     coalesce: options.coalesce ?? true,
-    timing: { ...timing, fillMs: options.fillMs ?? timing.fillMs },
+    timing: { windowMs: options.windowMs ?? timing.windowMs, fillMs: options.fillMs ?? timing.fillMs },
     clock,
     write: async (changes, together) => {
       const batch = { at: clock.now(), changes: [...changes], together };
@@ -259,6 +260,16 @@ describe("write queue on a fake clock", () => {
     await Promise.all([first, second]);
     // b came at 5,005: the pace is its 5 ms pause after the check, so the patience is twice the window.
     assert.deepEqual(shape(batches), [[5_045, "a,b"]]);
+  });
+
+  it("before any write has shown what one costs, a burst still waits at least twice the window", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { windowMs: 1_000, expectedWriteMs: undefined });
+    const all = Promise.all(["a", "b"].map((name, index) => clock.sleep(index * 10).then(() => queue.submit(name))));
+    await clock.advanceTo(10_000);
+    await all;
+    // Twice the window after b, not the fill time (250 ms).
+    assert.deepEqual(shape(batches), [[2_010, "a,b"]]);
   });
 
   it("a call that ends without a change lets the batch go once the engine has been quiet for the patience", async () => {
