@@ -4,7 +4,7 @@
  * which graphql-js's `buildClientSchema` turns into a schema (as Hasura's console does).
  */
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
-import { findJsonHazard, isJsonObject } from "./json";
+import { errorMessage, findJsonHazard, isJsonObject } from "./json";
 import { hazardReason, maxJsonDepth } from "./storedJson";
 
 /** A schema, or why the answer is not one. */
@@ -23,7 +23,7 @@ export function schemaFromIntrospection(answer: unknown): IntrospectedRemoteSche
     // The schema's constructor resolves every type's fields, so a broken reference fails here, not later.
     return { ok: true, schema: buildClientSchema(data) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: errorMessage(error) };
   }
 }
 

@@ -5,6 +5,7 @@
  * one does not: a mistyped endpoint is a failed preview, never a plan that `up` cannot carry out.
  */
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { errorMessage } from "../model";
 import { checkReadsOf } from "./runtime/checkReads";
 import { gatewayFor } from "./runtime/runtime";
 import { capitalized } from "./subject";
@@ -26,7 +27,7 @@ export async function moveFailures(plan: MovePlan): Promise<CheckFailure[]> {
       await checkReadsOf(gatewayFor(endpoint)).observe(context);
       return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
   };
   const [atNew, atOld] = [await unreadable(plan.to), await unreadable(plan.from)];

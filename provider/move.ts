@@ -6,6 +6,7 @@
  * the state at the old endpoint, and the next `up` does it again from the start: the new Hasura then
  * holds it identically and adopts it.
  */
+import { errorMessage } from "../model";
 import { planCreate, planUpdate, type Wanted } from "./plans";
 import { deleteRelationship } from "./deleteRelationship";
 import { thisRun } from "./runRecord";
@@ -67,7 +68,7 @@ function explainSameHasura(from: string, to: string): void {
 
 /** The error of a move that could not read one of the endpoints: nothing was changed, and what to do. */
 function cannotMove(subject: Subject, from: string, to: string, error: unknown): Error {
-  const what = error instanceof Error ? error.message : String(error);
+  const what = errorMessage(error);
   return new Error(
     `Cannot move ${subject.noun} "${subject.id}" from ${from} to ${to}: both must be read to tell whether they are one Hasura, and: ${what} ` +
       `Nothing was changed; the relationship stays at ${from}. Fix the endpoint (or its admin secret), or set it back to ${from}. ` +

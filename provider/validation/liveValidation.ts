@@ -6,7 +6,7 @@
  * (provider/resources/<kind>/liveChecks.ts) are made of the pieces here.
  */
 import type { GraphQLSchema } from "graphql";
-import { errorToText, schemaFromIntrospection, type RemoteSchemaFailure } from "../../model";
+import { errorMessage, errorToText, schemaFromIntrospection, type RemoteSchemaFailure } from "../../model";
 import { isHasuraError, type CallContext } from "../hasura/errors";
 import { failureKind } from "../hasura/failureKinds";
 import { maxListed } from "../inputs/messageText";
@@ -90,7 +90,7 @@ export async function remoteSchemaOf(endpoint: string, name: string, context: Ca
 
 /** What came of a call that failed, in a few words: no answer, or Hasura's. */
 export function whatHappened(error: unknown): string {
-  if (!isHasuraError(error)) return error instanceof Error ? error.message : String(error);
+  if (!isHasuraError(error)) return errorMessage(error);
   return error.status === undefined ? error.error : `it answered ${error.status} ${error.code}: ${error.error}`;
 }
 

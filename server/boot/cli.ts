@@ -2,6 +2,7 @@
  * `npm run hasura:local -- [flags]`: starts the local Hasura-compatible server, prints exactly
  * `ready http://HOST:PORT` on stdout once it listens, and stops cleanly on SIGINT or SIGTERM.
  */
+import { errorMessage } from "../../model";
 import { parseCliOptions, usage } from "./cliOptions";
 import { startHasuraServer } from "./start";
 
@@ -30,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -3,7 +3,7 @@
  * `replace_metadata` (bare metadata or `{metadata, allow_inconsistent_metadata}`, one rebuild),
  * `clear_metadata` and `get_inconsistent_metadata`.
  */
-import { defaultSource, type JsonObject } from "../../model";
+import { defaultSource, errorMessage, type JsonObject } from "../../model";
 import { err400 } from "../base/apiError";
 import type { Cursor } from "../base/cursor";
 import { parseMetadata, withDefaultSource } from "../metadata/parseMetadata";
@@ -51,7 +51,7 @@ export async function introspectRemoteSchemas(tx: Tx, metadata: Metadata, invali
       tx.remoteSchemaFailures.delete(schema.name);
     } catch (error) {
       tx.remoteSchemas.delete(schema.name);
-      tx.remoteSchemaFailures.set(schema.name, error instanceof Error ? error.message : String(error));
+      tx.remoteSchemaFailures.set(schema.name, errorMessage(error));
     }
   }
 }

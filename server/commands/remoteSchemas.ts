@@ -3,7 +3,7 @@
  * Adding introspects first and fails with `remote-schema-error` when the server cannot be read;
  * removing refuses while consistent relationships depend on the schema.
  */
-import type { JsonObject } from "../../model";
+import { errorMessage, type JsonObject } from "../../model";
 import { dquote } from "../base/aeson";
 import { err400 } from "../base/apiError";
 import type { Cursor } from "../base/cursor";
@@ -133,7 +133,7 @@ export function reloadRemoteSchemaCommand(type: string, cursor: Cursor): Command
         tx.remoteSchemaFailures.delete(name);
       } catch (error) {
         tx.remoteSchemas.delete(name);
-        tx.remoteSchemaFailures.set(name, error instanceof Error ? error.message : String(error));
+        tx.remoteSchemaFailures.set(name, errorMessage(error));
       }
       await tx.rebuildChecked(() => undefined);
       return success();

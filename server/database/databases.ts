@@ -4,7 +4,7 @@
  * `default` source always has one, of kind `postgres`; a further database declared under the name
  * `default` adds to it.
  */
-import { defaultSource, type JsonObject, type SourceCatalog } from "../../model";
+import { defaultSource, errorMessage, type JsonObject, type SourceCatalog } from "../../model";
 import type { Databases, RunSqlOptions, TableSpec } from "../engine/catalog";
 import { seedSql } from "./seed";
 import { SourceDatabase } from "./sourceDatabase";
@@ -60,7 +60,7 @@ export class SourceDatabases implements Databases {
       try {
         await database.ready();
       } catch (error) {
-        throw new Error(`The database of source "${name}" could not be set up: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`The database of source "${name}" could not be set up: ${errorMessage(error)}`);
       }
     }
   }
