@@ -4,8 +4,8 @@
  * which graphql-js's `buildClientSchema` turns into a schema (as Hasura's console does).
  */
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
-import { errorMessage, findJsonHazard, isJsonObject } from "./json";
-import { hazardReason, maxJsonDepth } from "./storedJson";
+import { errorMessage, findJsonHazard, isJsonObject, maxJsonDepth } from "./json";
+import { hazardReason } from "./storedJson";
 
 /** A schema, or why the answer is not one. */
 export type IntrospectedRemoteSchema = { readonly ok: true; readonly schema: GraphQLSchema } | { readonly ok: false; readonly reason: string };

@@ -8,6 +8,9 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
+/** Deeper than any real remote field tree or metadata document; guards the parsers' stacks. */
+export const maxJsonDepth = 256;
+
 /** True for a JSON object: not null, not an array. */
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);

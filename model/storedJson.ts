@@ -3,13 +3,10 @@
  * (The local server has a parser of its own where it must reproduce Hasura's exact parse errors.)
  */
 import { z } from "zod";
-import { findJsonHazard, isJsonObject, type JsonHazard, type JsonValue } from "./json";
+import { findJsonHazard, isJsonObject, maxJsonDepth, type JsonHazard, type JsonValue } from "./json";
 import type { RemoteField } from "./remoteField";
 import { canonicalTarget, type StoredDefinition } from "./relationshipTarget";
 import { qualifyTable } from "./table";
-
-/** Deeper than any real remote field tree or metadata document; guards the parsers' stacks. */
-export const maxJsonDepth = 256;
 
 /** A JSON value, checked without copying (zod's records would drop keys named `__proto__`). */
 export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>

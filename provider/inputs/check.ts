@@ -4,7 +4,8 @@
  */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import type { z } from "zod";
-import { jsonLongerThan } from "../../model";
+// From the file, not the model's index: the SDK takes this file's keys in the program, which needs none of the model's schemas.
+import { jsonLongerThan } from "../../model/json";
 import { declaredByKey } from "../declarations";
 import type { Rule, RuleIssue } from "../rules/rule";
 import { inputHazard } from "./hazards";

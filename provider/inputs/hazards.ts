@@ -4,7 +4,8 @@
  * schema's parsers recurse, and its record parsers drop a `__proto__` key without a word), and the
  * resource constructors refuse them before the SDK serializes them (which recurses too).
  */
-import { findJsonHazard, maxJsonDepth, type HazardOptions } from "../../model";
+// From the file, not the model's index: the SDK checks inputs with this in the program, which needs none of the model's schemas.
+import { findJsonHazard, maxJsonDepth, type HazardOptions } from "../../model/json";
 import type { RuleIssue } from "../rules/rule";
 import { shownPath } from "./messageText";
 
