@@ -21,7 +21,9 @@ function dependenciesLoaded(script: string): { readonly loaded: string[]; readon
 
 describe("SDK: the package's root in a program", () => {
   it("loads the resources without the provider's HTTP client, schemas or GraphQL", () => {
-    const { loaded, printed } = dependenciesLoaded("return typeof root.RemoteRelationship + ' ' + typeof root.RemoteSchemaRelationship + ' ' + typeof root.parseRelationshipId");
+    const { loaded, printed } = dependenciesLoaded(
+      "return typeof root.RemoteRelationship + ' ' + typeof root.RemoteSchemaRelationship + ' ' + typeof root.parseRelationshipId",
+    );
     assert.equal(printed, "function function function");
     // The input messages' "did you mean" comes from one small graphql-js helper, not its index.
     assert.deepEqual(
