@@ -25,9 +25,10 @@ import {
   configureRuntime,
   currentSettings,
   engineCall,
+  enginePreviewing,
   failConfiguration,
   gatewayFor,
-  noteEngineParallelism,
+  noteEngineRun,
   secretRouteFor,
 } from "./runtime/runtime";
 import { readSettings } from "./runtime/settings";
@@ -97,29 +98,40 @@ export function relationshipProvider<S extends InputsSchema, K>(kind: Relationsh
      * what only this process can see (the same relationship declared twice, a move to or from a Hasura
      * that cannot be read), then, when those pass, what Hasura would say of them against the live
      * remote schema (every relationship in a preview; in an up, those whose target changed). It also
-     * takes the engine's parallelism the program passed on, for the write queue (runtime.ts).
+     * takes the engine's parallelism the program passed on, for the write queue (runtime.ts), and tells
+     * it that a change is coming when the resource is new (outside a preview).
      */
     check: withoutEcho(
-      engineCall(async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
-        noteEngineParallelism(news[engineParallelKey]);
-        const result = checkInputs(kind, news);
-        if (result.inputs === undefined) return result;
-        // Refused before anything is sent: an endpoint with no admin secret of its own gets none of another Hasura's.
-        const route = containsUnknown(result.inputs.endpoint) ? undefined : secretRouteFor(result.inputs.endpoint);
-        if (route?.kind === "refused") {
-          return { failures: checkFailures([{ code: "no-admin-secret-for-endpoint", path: ["endpoint"], message: route.reason }], result.inputs) };
-        }
-        const own = await processFailures(olds ?? {}, result.inputs, declaringResource(news[declaredByKey]));
-        if (own.length > 0) return { failures: own };
-        if (!currentSettings().validateLive) return result;
-        const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
-        const issues = await kind.liveIssues(result.inputs, scope);
-        return issues.length === 0 ? result : { failures: checkFailures(issues, result.inputs) };
-      }),
+      engineCall(
+        async (olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult<I>> => {
+          noteEngineRun({ parallelism: news[engineParallelKey], previewing: news[dryRunKey] === true });
+          const result = checkInputs(kind, news);
+          if (result.inputs === undefined) return result;
+          // Refused before anything is sent: an endpoint with no admin secret of its own gets none of another Hasura's.
+          const route = containsUnknown(result.inputs.endpoint) ? undefined : secretRouteFor(result.inputs.endpoint);
+          if (route?.kind === "refused") {
+            return { failures: checkFailures([{ code: "no-admin-secret-for-endpoint", path: ["endpoint"], message: route.reason }], result.inputs) };
+          }
+          const own = await processFailures(olds ?? {}, result.inputs, declaringResource(news[declaredByKey]));
+          if (own.length > 0) return { failures: own };
+          if (!currentSettings().validateLive) return result;
+          const scope = { dryRun: news[dryRunKey] === true, changed: diffInputs(kind, olds ?? {}, result.inputs).changes !== false };
+          const issues = await kind.liveIssues(result.inputs, scope);
+          return issues.length === 0 ? result : { failures: checkFailures(issues, result.inputs) };
+        },
+        // A new resource (no old state) that passed: the engine creates it next.
+        (result, olds, news) =>
+          news[dryRunKey] !== true && Object.keys(olds ?? {}).length === 0 && result.inputs !== undefined && (result.failures ?? []).length === 0,
+      ),
     ),
 
-    /** Update in place (a new endpoint included: a move), or replace when the relationship's identity changes. */
-    diff: withoutEcho(engineCall(async (_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> => diffInputs(kind, olds, news))),
+    /** Update in place (a new endpoint included: a move), or replace when the relationship's identity changes; a change found outside a preview is announced to the write queue. */
+    diff: withoutEcho(
+      engineCall(
+        async (_id: string, olds: Record<string, unknown>, news: I): Promise<dynamic.DiffResult> => diffInputs(kind, olds, news),
+        (result) => result.changes === true && !enginePreviewing(),
+      ),
+    ),
 
     /** Creates the relationship, adopts an identical one that exists already, or imports the one the `import` option names. */
     async create(inputs: I): Promise<dynamic.CreateResult<RelationshipOutputs<I>>> {

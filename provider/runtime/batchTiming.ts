@@ -16,6 +16,12 @@
  *   engine is quiet only when none is under way and none has begun or ended, nor any change come,
  *   for the patience. A stretch of unchanged resources between two changed ones, or one check
  *   waiting for a slow read, is not the end of a burst.
+ * - A check of a new resource, or a diff that finds a change, tells that a change is coming (outside a
+ *   preview): the engine sends it once it has recorded the step, tens to hundreds of milliseconds
+ *   later, or once one of its slots frees. While a change announced in the last `maxPatienceMs` is
+ *   owed, the batch waits for it; older announcements (a change queued behind the engine's slots, a
+ *   run the engine stopped) are forgotten. The engine's delay in sending an owed change is not its
+ *   pace, so it does not lengthen the patience once all have come.
  * - The engine runs at most `--parallel` changes at once and sends the next ones only for the slots
  *   a completed batch freed. The program is told that number and passes it on, when its SDK does
  *   (`parallelism`); else a batch that went because no more came, while it held every change
@@ -59,8 +65,8 @@ export interface BatchTiming {
   settle(now: number): void;
   /** The engine began checking or diffing a resource of this provider. */
   engineCallBegan(now: number): void;
-  /** That call returned (or failed). */
-  engineCallEnded(now: number): void;
+  /** That call returned (or failed); `announces` when it told that the resource's change is coming. */
+  engineCallEnded(now: number, announces?: boolean): void;
   /** The endpoint is free for the next batch, which starts filling. */
   startFill(now: number): void;
   /**
@@ -89,6 +95,8 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
   let quietSince = -Infinity;
   let lastPatience = 0;
   let fillingSince: number | undefined;
+  // When each change the engine announced and has not sent yet was announced, oldest first.
+  const owed: number[] = [];
 
   const patience = (writeMs: number | undefined) =>
     Math.max(
@@ -98,6 +106,11 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       Math.min(fillMs, 3 * longestPause),
       Math.min(maxPatienceMs, (writeMs ?? 0) / 4),
     );
+
+  /** Forgets the announcements older than the longest patience. */
+  const forgetOld = (now: number) => {
+    while (owed.length > 0 && now - owed[0] > maxPatienceMs) owed.shift();
+  };
 
   /**
    * The engine was seen: a change came or a call began. The engine's pace is a pause between two
@@ -121,8 +134,11 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       }
       outstanding += 1;
       if (limit !== undefined && outstanding > limit) limit = undefined;
-      // A burst's first change starts its pace; the calls before it (an up's unchanged resources) say nothing of it.
-      if (lastSeenBatch < 0) {
+      forgetOld(now);
+      const announced = owed.shift() !== undefined;
+      // A burst's first change starts its pace; the calls before it (an up's unchanged resources) say
+      // nothing of it. Nor does the wait for a change the engine owed: that is its bookkeeping.
+      if (lastSeenBatch < 0 || announced) {
         lastSeen = now;
         lastSeenBatch = batches;
       } else seen(now);
@@ -135,9 +151,10 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       busy += 1;
       if (lastSeenBatch >= 0) seen(now);
     },
-    engineCallEnded(now) {
+    engineCallEnded(now, announces = false) {
       busy = Math.max(0, busy - 1);
       lastSeen = now;
+      if (announces) owed.push(now);
     },
     startFill(now) {
       fillingSince = now;
@@ -151,7 +168,9 @@ export function batchTiming(settings: BatchTimingSettings): BatchTiming {
       // A call under way may send a change: asked again when it ends (or at the last resort).
       if (busy > 0 && now < lastResort) return { go: false, until: lastResort };
       lastPatience = patience(writeMs);
-      const quietUntil = Math.max(lastSeen, fillingSince) + lastPatience;
+      forgetOld(now);
+      // A change the engine owes comes unless the engine stopped: the batch waits until the last announced is as old as the longest patience.
+      const quietUntil = Math.max(Math.max(lastSeen, fillingSince) + lastPatience, owed.length > 0 ? owed[owed.length - 1] + maxPatienceMs : -Infinity);
       const until = Math.min(quietUntil, lastResort);
       if (now < until) return { go: false, until };
       // Nothing more came while every change the engine had sent was waiting here: that is all it sends at once.

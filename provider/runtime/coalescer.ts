@@ -29,9 +29,9 @@ export interface Coalescer<T> {
   submit(change: T): Promise<Step>;
   /**
    * The engine began checking or diffing a resource, whose change may join the filling batch; the
-   * function returned says the call ended. See ./batchTiming.ts.
+   * function returned says the call ended, and whether it announced that change. See ./batchTiming.ts.
    */
-  engineCall(): () => void;
+  engineCall(): (announces?: boolean) => void;
 }
 
 /** What the queue needs: whether to batch at all, the policy's durations, the writer and the clock. */
@@ -146,10 +146,10 @@ export function createCoalescer<T>(options: CoalescerOptions<T>): Coalescer<T> {
     engineCall: () => {
       timing.engineCallBegan(clock.now());
       let ended = false;
-      return () => {
+      return (announces) => {
         if (ended) return;
         ended = true;
-        timing.engineCallEnded(clock.now());
+        timing.engineCallEnded(clock.now(), announces);
         wake?.();
       };
     },

@@ -32,6 +32,8 @@ let configurationFailure: Error | undefined;
 let stopped: string | undefined;
 // The engine's --parallel, as the program passed it to check (undefined until it does).
 let engineParallelism: number | undefined;
+// Whether the engine's last check was a preview's.
+let previewing = false;
 
 /**
  * Takes new settings; gateways opened with other settings are closed, so the next call uses the new
@@ -85,9 +87,20 @@ export function gatewayFor(endpoint: string): Gateway {
   return endpointFor(endpoint).gateway;
 }
 
-/** Takes the engine's parallelism that a check's inputs carry (inputs/check.ts `engineParallelKey`), when they carry one. */
-export function noteEngineParallelism(value: unknown): void {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) engineParallelism = value;
+/**
+ * Takes what a check's inputs carry of the engine's run: its parallelism (inputs/check.ts
+ * `engineParallelKey`), when they carry one, and whether it is a preview (`dryRunKey`), which the
+ * diffs that follow the check do not carry.
+ */
+export function noteEngineRun(run: { readonly parallelism: unknown; readonly previewing: boolean }): void {
+  const { parallelism } = run;
+  if (typeof parallelism === "number" && Number.isSafeInteger(parallelism) && parallelism > 0) engineParallelism = parallelism;
+  previewing = run.previewing;
+}
+
+/** Whether the engine's last check was a preview's: a preview sends no change, whatever its diffs find. */
+export function enginePreviewing(): boolean {
+  return previewing;
 }
 
 /** Applies one relationship's change at `endpoint` (observe, plan, write, until done), together with the others that meet it in the endpoint's queue. */
@@ -98,15 +111,22 @@ export function applyChange(endpoint: string, change: Change): Promise<Step> {
 /**
  * One of the engine's checks or diffs, which tells every endpoint's write queue while it is under
  * way: the engine is still working through the program, and the resource's change may join the batch
- * that is filling (./batchTiming.ts).
+ * that is filling (./batchTiming.ts). `announces` says, from the call's result, whether the engine
+ * will send that change (a new resource's check, a diff that found one: not in a preview).
  */
-export function engineCall<A extends unknown[], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function engineCall<A extends unknown[], R>(
+  call: (...args: A) => Promise<R>,
+  announces?: (result: R, ...args: A) => boolean,
+): (...args: A) => Promise<R> {
   return async (...args) => {
     const ends = [...endpoints.values()].map((endpoint) => endpoint.writes.engineCall());
+    let announced = false;
     try {
-      return await call(...args);
+      const result = await call(...args);
+      announced = announces?.(result, ...args) ?? false;
+      return result;
     } finally {
-      for (const end of ends) end();
+      for (const end of ends) end(announced);
     }
   };
 }
@@ -156,6 +176,7 @@ export async function resetRuntime(): Promise<void> {
   settings = defaultSettings();
   configurationFailure = undefined;
   engineParallelism = undefined;
+  previewing = false;
   await closeEndpoints();
 }
 

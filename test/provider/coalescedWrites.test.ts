@@ -75,6 +75,24 @@ describe("coalesced writes", () => {
     await Promise.all(["waitA", "waitB"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
   });
 
+  it("a new resource's check tells the write queue its create is coming: the batch waits for it past its usual patience", async () => {
+    // The engine's way in an up: it checks a and b, then sends their creates; b's comes 700 ms after a's
+    // (the engine recording its steps), far later than a batch waits for company (hasura:batchFillMs).
+    const checked = await Promise.all(["owedA", "owedB"].map((name) => provider.check({}, profilesRelationship(server.url, { name }))));
+    for (const result of checked) assert.deepEqual(result.failures ?? [], []);
+    const [inputsA, inputsB] = checked.map((result) => result.inputs);
+    assert.ok(inputsA !== undefined && inputsB !== undefined);
+    server.resetStats();
+    const createA = provider.create(inputsA);
+    const createB = new Promise((resolve) => setTimeout(resolve, 700)).then(() => provider.create(inputsB));
+    await Promise.all([createA, createB]);
+    const requests = server.stats().requests;
+    // Had a's batch gone when the engine had been quiet for its patience, each would have been written alone.
+    assert.equal(requests["/v1/metadata replace_metadata"], 1);
+    assert.equal(requests["/v1/metadata pg_create_remote_relationship"], undefined);
+    await Promise.all(["owedA", "owedB"].map((name) => provider.delete(`default/public/profiles/${name}`, inputsFor(server.url, name))));
+  });
+
   it("told the engine's --parallel by the program, a batch goes the moment it holds that many changes", async () => {
     // The SDK passes PULUMI_NODEJS_PARALLEL on in every resource's inputs; check takes it and returns the inputs without it.
     const checked = await provider.check({}, { ...profilesRelationship(server.url, { name: "parallelA" }), __parallel: 2 });

@@ -173,6 +173,78 @@ describe("write queue on a fake clock", () => {
     assert.deepEqual(heldBack, [{ parallelism: 4, writes: 2 }]);
   });
 
+  it("changes the engine announced (new resources' checks) hold the batch until they come, and their lateness is not its pace", async () => {
+    // --parallel 4, 10 new resources, as the engine runs them: it checks each (5 ms, every 30 ms as the
+    // program declares them) and sends its create 80 ms after the check (recording the step), or, when
+    // its 4 slots are taken, 5 ms after one frees. The last batch holds 2.
+    const run = async (announcing: boolean) => {
+      const clock = new FakeClock();
+      const { queue, batches } = queueOn(clock, { writeMs: 200, expectedWriteMs: 200, engineParallelism: 4 });
+      let free = 4;
+      const freed: (() => void)[] = [];
+      const slot = async () => {
+        while (free === 0) await new Promise<void>((resolve) => freed.push(resolve));
+        free -= 1;
+      };
+      const release = () => {
+        free += 1;
+        void clock.sleep(5).then(() => freed.shift()?.());
+      };
+      const creates: Promise<void>[] = [];
+      const program = (async () => {
+        for (const name of "abcdefghij") {
+          const end = queue.engineCall();
+          await clock.sleep(5);
+          end(announcing);
+          creates.push(
+            clock.sleep(80).then(async () => {
+              await slot();
+              await queue.submit(name);
+              release();
+            }),
+          );
+          await clock.sleep(25);
+        }
+      })();
+      await clock.advanceTo(100_000);
+      await program;
+      await Promise.all(creates);
+      return shape(batches);
+    };
+    // Told nothing, the engine's 80 ms between a check and its create looked like its pace: the last
+    // two waited for three times that (the fill time, 250 ms) after j.
+    assert.deepEqual(await run(false), [
+      [175, "a,b,c,d"],
+      [380, "e,f,g,h"],
+      [835, "i,j"],
+    ]);
+    // Told, they went once nothing more was owed, after three times the program's own pace (25 ms
+    // between two checks): i and j came at 585, when the second write freed the slots.
+    assert.deepEqual(await run(true), [
+      [175, "a,b,c,d"],
+      [380, "e,f,g,h"],
+      [660, "i,j"],
+    ]);
+  });
+
+  it("a change that was announced and never comes (the engine stopped) holds the batch no longer than the longest patience", async () => {
+    const clock = new FakeClock();
+    const { queue, batches } = queueOn(clock, { writeMs: 200, expectedWriteMs: 0 });
+    const done = (async () => {
+      for (let index = 0; index < 2; index++) {
+        const end = queue.engineCall();
+        await clock.sleep(5);
+        end(true);
+      }
+      await clock.sleep(100);
+      await queue.submit("a");
+    })();
+    await clock.advanceTo(100_000);
+    await done;
+    // a came at 110, the first announced; the second, announced at 10, held the batch until it was 2 s old.
+    assert.deepEqual(shape(batches), [[2_010, "a"]]);
+  });
+
   it("a parallelism the engine's changes outnumber is not its limit: batches wait for quiet", async () => {
     const clock = new FakeClock();
     const { queue, batches } = queueOn(clock, { engineParallelism: 2 });
@@ -277,7 +349,7 @@ describe("write queue on a fake clock", () => {
     const { queue, batches } = queueOn(clock, { expectedWriteMs: 0 });
     const done = queue.submit("a");
     const end = queue.engineCall();
-    clock.sleep(300).then(end);
+    clock.sleep(300).then(() => end());
     await clock.advanceTo(10_000);
     await done;
     // Alone, a would have gone at 20; the call held it until 300, then the window.
