@@ -8,7 +8,6 @@ export * from "./graphqlName";
 export * from "./introspectionSchema";
 export * from "./json";
 export * from "./metadataDocument";
-export * from "./metadataText";
 export * from "./relationshipKey";
 export * from "./relationshipTarget";
 export * from "./remoteField";

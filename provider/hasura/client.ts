@@ -11,7 +11,6 @@ import { judgeAnswer, type AnswerRules } from "./answers";
 import type { SentCredentials } from "./credentials";
 import { hasuraError, isHasuraError, type CallContext, type HasuraAnswer } from "./errors";
 import { refusesCredentials } from "./failureKinds";
-import { requestBodyText } from "./requests";
 import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retryPolicy";
 
 /** How to reach one Hasura. */
@@ -98,7 +97,7 @@ export function createHasuraClient(options: HasuraClientOptions): HasuraClient {
         path: `${prefix}${path}`,
         method,
         headers,
-        body: body === undefined ? undefined : requestBodyText(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: deadline,
       });
       retrying = false;

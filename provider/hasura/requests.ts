@@ -1,8 +1,6 @@
 /** The requests this provider sends to Hasura, as plain data: which API, and the JSON body. */
 import {
   defaultSource,
-  metadataText,
-  objectText,
   storedDefinitionJson,
   tableJson,
   targetJson,
@@ -132,15 +130,6 @@ export function replaceMetadataRequest(metadata: MetadataDocument, resourceVersi
     path: "/v1/metadata",
     body: { type: "replace_metadata", version: 2, resource_version: resourceVersion, args: { allow_inconsistent_metadata: allowInconsistent, metadata } },
   };
-}
-
-/**
- * A request body's JSON text, as `JSON.stringify` writes it. A replace_metadata's document is written
- * by model's metadataText, which writes each table's entry once however many writes send it.
- */
-export function requestBodyText(body: unknown): string | undefined {
-  const replacesMetadata = typeof body === "object" && body !== null && "type" in body && body.type === "replace_metadata";
-  return replacesMetadata ? objectText(body, { args: (args) => objectText(args, { metadata: metadataText }) }) : JSON.stringify(body);
 }
 
 /**
