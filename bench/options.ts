@@ -34,7 +34,8 @@ export const usage = `npm run bench -- [options]
                                 the one it changes ("none" to skip)
   --parallel default,unbounded  the engine's parallelism: default (no flag: 4 x CPUs), unbounded
                                 (--parallel 2147483647) or numbers; every case runs at each
-  --repeat 3                    runs of each case; each operation's median run is reported
+  --repeat 3                    runs of each case (each operation's median run is reported) and of each
+                                large-metadata scenario (each step's median CPU, the highest RSS)
   --metadata-tables 1000,2000   the large-metadata case's document sizes, in tracked tables ("none" to skip)
   --metadata-burst 50           relationships the large-metadata burst creates and deletes, 8 in flight
   --config KEY=VALUE            provider config for the relationship stacks (repeatable), e.g. hasura:batchWindowMs=50

@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   });
   bench.dispose();
   const largeMetadata =
-    options.largeMetadata === undefined ? undefined : await runLargeMetadata({ ...options.largeMetadata, inFlight: 8, environmentFile, adminSecret, log });
+    options.largeMetadata === undefined
+      ? undefined
+      : await runLargeMetadata({ ...options.largeMetadata, inFlight: 8, repeat: options.repeat, environmentFile, adminSecret, log });
   const results: BenchResults = {
     environment,
     settings: {

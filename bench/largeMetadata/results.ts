@@ -40,8 +40,14 @@ export interface LargeMetadataRun {
   /** Relationships created and deleted. */
   readonly relationships: number;
   readonly inFlight: number;
+  /**
+   * The scenario's figures over its runs (`--repeat`): the median of each step's seconds and CPU and
+   * of the totals, and the highest peak RSS over its baseline (./repeats.ts).
+   */
   readonly result: WorkloadResult;
-  /** What the server saw during the scenario. */
+  /** Every run's own figures, in order. */
+  readonly repeats?: readonly WorkloadResult[];
+  /** What the server saw during the scenario's last run. */
   readonly requests: Readonly<Record<string, number>>;
   readonly writes: number;
 }

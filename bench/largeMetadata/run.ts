@@ -17,6 +17,7 @@ import { exportDocument } from "../direct";
 import { serverFigures } from "../measure";
 import { defaultDatabase, tableMetadata, tableName } from "./document";
 import { scenarioName } from "../report/largeMetadata";
+import { combinedRuns } from "./repeats";
 import type { LargeMetadataResults, LargeMetadataRun, WorkloadResult, WorkloadSpec } from "./results";
 
 /** What to run. */
@@ -26,6 +27,8 @@ export interface LargeMetadataSpec {
   /** Relationships in the burst. */
   readonly burst: number;
   readonly inFlight: number;
+  /** Runs of each scenario (`--repeat`). */
+  readonly repeat: number;
   readonly environmentFile: string;
   readonly adminSecret: string;
   readonly log: (line: string) => void;
@@ -47,11 +50,16 @@ export async function runLargeMetadata(spec: LargeMetadataSpec): Promise<LargeMe
         ...bursts.map((size) => ({ scenario: "burst" as const, tables: spreadTables(count, size), inFlight: spec.inFlight })),
       ];
       for (const scenario of scenarios) {
-        const run = await runScenario(server, { ...scenario, endpoint: server.url, adminSecret: spec.adminSecret }, count, documentBytes);
-        if (!isDeepStrictEqual(await exportDocument(server, spec.adminSecret), seeded))
-          throw new Error(`After the ${scenario.scenario} scenario on ${count} tables, the server does not hold the seeded document again.`);
-        spec.log(progressLine(run));
-        runs.push(run);
+        const repeats: LargeMetadataRun[] = [];
+        for (let index = 0; index < spec.repeat; index++) {
+          const run = await runScenario(server, { ...scenario, endpoint: server.url, adminSecret: spec.adminSecret }, count, documentBytes);
+          if (!isDeepStrictEqual(await exportDocument(server, spec.adminSecret), seeded))
+            throw new Error(`After the ${scenario.scenario} scenario on ${count} tables, the server does not hold the seeded document again.`);
+          spec.log(progressLine(run));
+          repeats.push(run);
+        }
+        const last = repeats[repeats.length - 1];
+        runs.push({ ...last, result: combinedRuns(repeats.map((run) => run.result)), repeats: repeats.map((run) => run.result) });
       }
     } finally {
       await server.stop();

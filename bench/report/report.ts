@@ -61,7 +61,7 @@ export function reportText(results: BenchResults): string {
           "",
           "## Large metadata: the provider object against a production-sized document",
           "",
-          "Each scenario in a provider process of its own; CPU is the process's (every thread), the baseline its RSS after loading and configuring the provider.",
+          `Each scenario in a provider process of its own, ${repeatsText(results.largeMetadata)}; CPU is the process's (every thread), the baseline its RSS after loading and configuring the provider.`,
           "",
           largeMetadataTable(results.largeMetadata),
           "",
@@ -74,4 +74,12 @@ export function reportText(results: BenchResults): string {
     "",
     `${results.seconds.toFixed(0)} s in all.`,
   ].join("\n");
+}
+
+/** How many runs each large-metadata scenario's figures come from, as the report says it. */
+function repeatsText(largeMetadata: NonNullable<BenchResults["largeMetadata"]>): string {
+  const counts = new Set(largeMetadata.runs.map((run) => run.repeats?.length ?? 1));
+  const count = counts.size === 1 ? [...counts][0] : undefined;
+  if (count === 1) return "run once";
+  return `run ${count ?? "several"} times (each step's seconds and CPU the median of the runs, the peak RSS the highest)`;
 }
