@@ -162,6 +162,31 @@ export function catalogScope(metadata: MetadataDocument, source: string): Catalo
   return { tables, functions };
 }
 
+/**
+ * What the document says of its database sources, and nothing else: each source's name and kind, and
+ * its tables' names and computed fields (what `sourceNames`, `sourceKind`, `trackedTables`,
+ * `computedFieldsOf` and `catalogScope` read). A process keeps this for its whole life (the gateway's
+ * `sources`); the rest, on a large Hasura most of the document (permissions, relationships, event
+ * triggers), is left to the reads that need it now, and to the collector.
+ */
+export function sourcesPart(metadata: MetadataDocument): MetadataDocument {
+  const tables = (entries: readonly TableEntry[]): TableEntry[] =>
+    entries.map((entry) => (entry.computed_fields === undefined ? { table: entry.table } : { table: entry.table, computed_fields: entry.computed_fields }));
+  return {
+    ...(metadata.version === undefined ? {} : { version: metadata.version }),
+    ...(metadata.sources === undefined
+      ? {}
+      : {
+          sources: metadata.sources.map((source) => ({
+            name: source.name,
+            ...(source.kind === undefined ? {} : { kind: source.kind }),
+            tables: tables(source.tables),
+          })),
+        }),
+    ...(metadata.tables === undefined ? {} : { tables: tables(metadata.tables) }),
+  };
+}
+
 /** The kind of a source (`postgres`, `mssql`, ...), as the document says; undefined when it does not say or has no such source. */
 export function sourceKind(metadata: MetadataDocument, source: string): string | undefined {
   if (metadata.sources === undefined) return source === defaultSource ? "postgres" : undefined;

@@ -11,6 +11,7 @@ import {
   parseExportAnswer,
   parseInconsistencies,
   sourceKind,
+  sourcesPart,
   type InconsistentObject,
   type MetadataDocument,
   type MetadataSnapshot,
@@ -67,9 +68,10 @@ export interface Gateway {
    */
   remoteSchema(name: string, context: CallContext): Promise<RemoteSchemaLookup>;
   /**
-   * The metadata as the first call read it, for what it says of the database sources (their kinds,
-   * tracked tables and computed fields): the provider changes none of those, so one read serves the
-   * process however many relationships are checked and whatever is written meanwhile.
+   * What the metadata said of the database sources when the first call read it (their kinds, tracked
+   * tables and computed fields; model's `sourcesPart`, nothing else): the provider changes none of
+   * those, so one read serves the process however many relationships are checked and whatever is
+   * written meanwhile.
    */
   sources(context: CallContext): Promise<MetadataDocument>;
   /**
@@ -218,7 +220,7 @@ export function openGateway(endpoint: string, settings: ProviderSettings, option
 
   const readSources = (context: CallContext) =>
     shared(
-      sources.get(async () => (await snapshot.get(() => exportMetadata(context))).metadata),
+      sources.get(async () => sourcesPart((await snapshot.get(() => exportMetadata(context))).metadata)),
       context,
     );
 

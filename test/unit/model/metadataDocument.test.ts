@@ -2,12 +2,18 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   canonicalJson,
+  catalogScope,
+  computedFieldsOf,
   findRemoteSchemaRelationship,
   findTableRelationship,
   listRemoteSchemaRelationships,
   listTableRelationships,
   parseExportAnswer,
   parseMetadataDocument,
+  sourceKind,
+  sourceNames,
+  sourcesPart,
+  trackedTables,
   withRemoteSchemaRelationship,
   withTableRelationship,
   type JsonObject,
@@ -185,5 +191,57 @@ describe("model: the metadata document", () => {
     delete written.sources[0].tables[0].remote_relationships;
     // Key order is never meaningful to Hasura (the schema puts the keys it knows first).
     assert.equal(JSON.stringify(canonicalJson(written)), JSON.stringify(canonicalJson(json)));
+  });
+  it("keeps of the sources what check reads of them, and none of the rest", () => {
+    const computedField = { name: "full_name", definition: { function: { schema: "public", name: "full_name" } } };
+    const json = {
+      version: 3,
+      sources: [
+        {
+          name: "default",
+          kind: "postgres",
+          configuration: { connection_info: { database_url: "postgres://..." } },
+          tables: [
+            {
+              table: { schema: "public", name: "profiles" },
+              computed_fields: [computedField],
+              select_permissions: [{ role: "user" }],
+              remote_relationships: [{ name: "rel", definition: modern }],
+            },
+            { table: "orders", event_triggers: [{ name: "on_order" }] },
+          ],
+        },
+        { name: "billing", tables: [] },
+      ],
+      remote_schemas: [{ name: "user", definition: {} }],
+      actions: [{ name: "checkout" }],
+    };
+    const parsed = parseMetadataDocument(json);
+    assert.ok(parsed.ok);
+    const part = sourcesPart(parsed.value);
+    const profilesTable = { schema: "public", name: "profiles" };
+    for (const metadata of [parsed.value, part]) {
+      assert.deepEqual(sourceNames(metadata), ["default", "billing"]);
+      assert.deepEqual([sourceKind(metadata, "default"), sourceKind(metadata, "billing")], ["postgres", undefined]);
+      assert.deepEqual(trackedTables(metadata, "default"), [profilesTable, { schema: "public", name: "orders" }]);
+      assert.deepEqual(computedFieldsOf(metadata, "default", profilesTable), computedFieldsOf(parsed.value, "default", profilesTable));
+      assert.equal(computedFieldsOf(metadata, "default", profilesTable).length, 1);
+      assert.deepEqual(catalogScope(metadata, "default"), catalogScope(parsed.value, "default"));
+    }
+    assert.deepEqual(JSON.parse(JSON.stringify(part)), {
+      version: 3,
+      sources: [
+        {
+          name: "default",
+          kind: "postgres",
+          tables: [{ table: { schema: "public", name: "profiles" }, computed_fields: [computedField] }, { table: "orders" }],
+        },
+        { name: "billing", tables: [] },
+      ],
+    });
+    // A 1.x document's one database, its tables at the top level.
+    const legacyDocument = parseMetadataDocument({ version: 2, tables: [{ table: "orders", select_permissions: [] }] });
+    assert.ok(legacyDocument.ok);
+    assert.deepEqual(JSON.parse(JSON.stringify(sourcesPart(legacyDocument.value))), { version: 2, tables: [{ table: "orders" }] });
   });
 });
