@@ -39,7 +39,12 @@ export function singleFlight<T>(rule: KeepRule): SingleFlight<T> {
   return {
     get(read, options = {}) {
       if (options.fresh) invalidate();
-      if (kept !== undefined && rule.now() - kept.at < rule.keepMs) return Promise.resolve(kept.value);
+      if (kept !== undefined) {
+        if (rule.now() - kept.at < rule.keepMs) return Promise.resolve(kept.value);
+        // Served to no one again, so not kept alive beside the read that replaces it: on a large
+        // Hasura the document is tens of megabytes, and two at once were the provider's peak memory.
+        kept = undefined;
+      }
       if (reading !== undefined) return reading;
       const sentIn = generation;
       const started = read().then((value) => {

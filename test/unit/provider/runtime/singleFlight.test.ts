@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { keyedSingleFlight, singleFlight } from "../../../../provider/runtime/singleFlight";
 
 /** A read the test answers by hand, counting how many were started. */
@@ -30,6 +32,27 @@ describe("singleFlight", () => {
     source.answer(1, "v2");
     assert.equal(await third, "v2");
     assert.equal(source.started(), 2);
+  });
+
+  it("an expired value is let go when the read that replaces it starts, not when it ends", async () => {
+    // The collector, as --expose-gc gives it, without the flag on the command line.
+    setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    let now = 0;
+    const shared = singleFlight<{ readonly document: number[] }>({ keepMs: 100, now: () => now });
+    let answerSecond: ((value: { readonly document: number[] }) => void) | undefined;
+    const old = await (async () => {
+      const value = await shared.get(async () => ({ document: Array.from({ length: 1_000 }, (_, index) => index) }));
+      return new WeakRef(value);
+    })();
+    now = 100;
+    const second = shared.get(() => new Promise((resolve) => (answerSecond = resolve)));
+    // A turn of the event loop, so that the WeakRef no longer holds the value itself.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    assert.equal(old.deref(), undefined, "the expired value is still held while the new read is under way");
+    answerSecond?.({ document: [] });
+    assert.deepEqual(await second, { document: [] });
   });
 
   it("a failed read is kept for no one: the next caller reads again", async () => {
