@@ -18,3 +18,14 @@ export function failureAt(place: string, reason: string): CheckFailure {
 export function placeOf(failure: CheckFailure): string {
   return failure.property !== "" ? failure.property : (placeInReason.exec(failure.reason)?.[1] ?? "");
 }
+
+/**
+ * `placeOf`, or one of `inputs` when the reason starts by naming it (`remoteField names 2 fields ...`:
+ * check leaves such a message as it is, since it says where it is itself; provider/inputs/check.ts
+ * `checkFailure`).
+ */
+export function placeAmong(failure: CheckFailure, inputs: readonly string[]): string {
+  const place = placeOf(failure);
+  if (place !== "") return place;
+  return inputs.find((input) => [" ", ".", "["].some((next) => failure.reason.startsWith(`${input}${next}`))) ?? "";
+}

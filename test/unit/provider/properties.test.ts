@@ -11,13 +11,15 @@ import { diffInputs } from "../../../provider/diff";
 import { checkInputs } from "../../../provider/inputs/check";
 import { canonicalEndpoint } from "../../../provider/inputs/fields";
 import { unknownValue } from "../../../provider/inputs/unknowns";
-import { placeOf } from "../../support/checkFailures";
+import { placeAmong } from "../../support/checkFailures";
 import { remoteRelationship } from "../../../provider/resources/remoteRelationship";
 
 const checkRemoteRelationship = (news: Record<string, unknown>) => checkInputs(remoteRelationship, news);
 const diffRemoteRelationship = (olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>) => diffInputs(remoteRelationship, olds, news);
 
 const runs = { numRuns: 1_500 };
+/** The inputs of a RemoteRelationship, which a failure's reason may start by naming. */
+const inputNames = ["endpoint", "name", "table", "source", "hasuraFields", "remoteSchema", "remoteField", "toSource", "adoptExisting", "importId"];
 const name = fc.oneof(fc.constantFrom("id", "name", "user", "messages", "_x", "A1"), fc.string({ maxLength: 6 }));
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -95,7 +97,7 @@ describe("properties of check, diff and normalization", () => {
       fc.property(inputs, (news) => {
         const result = checkRemoteRelationship(news);
         for (const failure of result.failures ?? []) {
-          assert.ok(placeOf(failure).length > 0, JSON.stringify(failure));
+          assert.ok(placeAmong(failure, inputNames).length > 0, JSON.stringify(failure));
           assert.ok(failure.reason.endsWith("."), failure.reason);
         }
       }),
